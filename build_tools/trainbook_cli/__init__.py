@@ -1,0 +1,1 @@
+"""The ``trainbook`` command line: a thin front end over the core."""

@@ -1,0 +1,86 @@
+"""Source positions and the problems found at them.
+
+Every problem the compiler finds is a :class:`Diagnostic`, reported as
+``path:line:col: error|warning: message`` so editors and CI logs can jump to it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A 1-based line and column in one file."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}:{self.col}"
+
+
+def display_path(path: str | Path) -> str:
+    """Path relative to the working directory when it lies below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    pos: Pos
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.pos}: {self.severity}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": display_path(self.pos.path),
+            "line": self.pos.line,
+            "column": self.pos.col,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Report:
+    """Collects diagnostics; every stage appends, nobody stops at the first."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, pos: Pos, message: str) -> None:
+        self.items.append(Diagnostic(pos, "error", message))
+
+    def warning(self, pos: Pos, message: str) -> None:
+        self.items.append(Diagnostic(pos, "warning", message))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def sorted(self) -> list[Diagnostic]:
+        # Deduplicate: the same problem may be reached through two references.
+        return sorted(set(self.items), key=lambda d: (d.pos.path, d.pos.line, d.pos.col, d.message))
+
+
+class ContentError(Exception):
+    """Raised by front ends when a content problem must stop the run."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics))

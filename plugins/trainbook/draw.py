@@ -1,0 +1,109 @@
+"""Drawing exam papers from blueprints, deterministically.
+
+A variant's draw depends only on (seed, variant id, item ids): each rule gets
+its own random stream seeded from those, so editing one section never reshuffles
+another, and the same blueprint always gives the same paper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+
+from .fences import question_tags
+from .model import DrawRule, Exam, Project, Question
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    section: int  # 0-based
+    rule: int  # 0-based
+    need: int
+    have: int
+
+
+@dataclass(frozen=True)
+class DrawnSection:
+    title: str
+    questions: tuple[Question, ...]
+    points: float | None
+
+
+@dataclass(frozen=True)
+class Paper:
+    exam: str
+    variant: str
+    sections: tuple[DrawnSection, ...]
+    shortfalls: tuple[Shortfall, ...] = field(default=())
+
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    @property
+    def total_points(self) -> float:
+        return sum(
+            (sum(s.points for _ in q.questions) if q.type == "group" else s.points)
+            if s.points is not None else q.total_points
+            for s in self.sections for q in s.questions
+        )
+
+
+def rng_for(*parts: object) -> random.Random:
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def _objectives(q: Question) -> set[str]:
+    out = set(q.objectives)
+    for sub in q.questions:
+        out |= set(sub.objectives)
+    return out
+
+
+def rule_matches(rule: DrawRule, q: Question, pool: str) -> bool:
+    return (
+        (rule.bank is None or q.bank == rule.bank)
+        and (rule.type is None or q.type == rule.type)
+        and (not rule.tags or bool(set(rule.tags) & question_tags(q)))
+        and (not rule.difficulty or q.difficulty in rule.difficulty)
+        and (not rule.objectives or bool(set(rule.objectives) & _objectives(q)))
+        and (not rule.ids or q.id in rule.ids)
+        and (pool == "any" or q.pool == pool)
+    )
+
+
+def effective_pool(rule: DrawRule, online: bool) -> str:
+    # The online mock exam is published, so it may only ever draw practice items.
+    return "practice" if online else rule.pool
+
+
+def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False) -> Paper:
+    items = project.questions()
+    taken: set[str] = set()
+    sections = []
+    shortfalls = []
+    stream = "online" if online else variant
+    for si, section in enumerate(exam.sections):
+        chosen: list[Question] = []
+        for ri, rule in enumerate(section.draw):
+            pool = effective_pool(rule, online)
+            candidates = [q for q in items if q.id not in taken and rule_matches(rule, q, pool)]
+            if rule.ids:
+                order = {qid: i for i, qid in enumerate(rule.ids)}
+                candidates.sort(key=lambda q: order[q.id])
+            need = rule.count if rule.count is not None else len(rule.ids) if rule.ids else len(candidates)
+            if len(candidates) < need or need == 0:
+                shortfalls.append(Shortfall(si, ri, need or 1, len(candidates)))
+                picked = candidates
+            elif rule.count is None:
+                picked = candidates
+            else:
+                rng = rng_for(exam.seed, stream, si, ri, ",".join(q.id for q in candidates))
+                picked = rng.sample(candidates, need)
+            chosen.extend(picked)
+            taken.update(q.id for q in picked)
+        if exam.shuffle_questions:
+            rng_for(exam.seed, stream, si, "order", ",".join(q.id for q in chosen)).shuffle(chosen)
+        sections.append(DrawnSection(section.title, tuple(chosen), section.points))
+    return Paper(exam.id, stream, tuple(sections), tuple(shortfalls))

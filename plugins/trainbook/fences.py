@@ -1,0 +1,163 @@
+"""The ```quiz and ```case fences of handbook pages: finding, reading, selecting.
+
+Shared by the validator (which reports with the page's real line numbers) and
+the Markdown extension (which renders them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .diagnostics import Pos, Report
+from .model import QUESTION_TYPES, Project, Question
+from .reader import Reader
+from .yamlsource import Map, load_yaml
+
+FENCE_OPEN_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>quiz|case)[ \t]*$")
+QUIZ_KEYS = ("bank", "ids", "tags", "difficulty", "pick", "mode", "time", "title", "type")
+
+
+@dataclass(frozen=True)
+class Fence:
+    kind: str  # "quiz" or "case"
+    body: str
+    start: int  # 0-based index of the opening line
+    end: int  # 0-based index of the closing line
+
+
+def find_fences(lines: list[str]) -> Iterator[Fence]:
+    """Top-level ```quiz / ```case blocks; other fenced code is skipped whole."""
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = FENCE_OPEN_RE.match(line)
+        other = re.match(r"^(`{3,}|~{3,})", line)
+        if m or other:
+            fence = (m.group("fence") if m else other.group(1))
+            close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
+            j = i + 1
+            while j < len(lines) and not close.match(lines[j]):
+                j += 1
+            if m:
+                yield Fence(m.group("kind"), "\n".join(lines[i + 1:j]), i, j)
+            i = j + 1
+            continue
+        i += 1
+
+
+@dataclass(frozen=True)
+class QuizSpec:
+    pos: Pos
+    bank: str | None = None
+    ids: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    difficulty: tuple[int, ...] = ()
+    type: str | None = None
+    pick: int | None = None
+    mode: str = "practice"
+    time: float | None = None
+    title: str | None = None
+
+
+def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
+    """Read a quiz fence body whose first line is at *pos*."""
+    data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
+    r = Reader(report)
+    m = r.mapping(data, pos, "a quiz block") if data is not None or not body.strip() else None
+    if m is None:
+        return None
+    w = "the quiz block"
+    r.check_keys(m, QUIZ_KEYS, (), w)
+    if "bank" not in m and "ids" not in m:
+        report.error(m.pos, "the quiz block needs 'bank' or 'ids'")
+        return None
+    mode = r.choice(m, "mode", w, ("practice", "exam"), "practice") or "practice"
+    time = r.number(m, "time", w, lo=0.01)
+    if time is not None and mode != "exam":
+        report.warning(m.at("time"), "key 'time' of the quiz block only applies with mode: exam (ignored)")
+    return QuizSpec(
+        pos=m.pos, bank=r.ident(m, "bank", w), ids=r.ids(m, "ids", w), tags=r.texts(m, "tags", w, True),
+        difficulty=r.ints(m, "difficulty", w, 1, 3), type=r.choice(m, "type", w, QUESTION_TYPES),
+        pick=r.integer(m, "pick", w, lo=1), mode=mode, time=time if mode == "exam" else None,
+        title=r.text(m, "title", w),
+    )
+
+
+def read_case_ref(body: str, pos: Pos, report: Report) -> tuple[str, Pos] | None:
+    data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
+    r = Reader(report)
+    m = r.mapping(data, pos, "a case block")
+    if not isinstance(m, Map):
+        return None
+    r.check_keys(m, ("id",), ("id",), "the case block")
+    case_id = r.ident(m, "id", "the case block")
+    return (case_id, m.at("id")) if case_id else None
+
+
+def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) -> list[Question]:
+    """Practice-pool questions a quiz fence draws from; problems go to *report*."""
+    id_problems = []
+
+    def error(pos: Pos, msg: str) -> None:
+        id_problems.append(msg)
+        if report is not None:
+            report.error(pos, msg)
+
+    pool: list[Question]
+    if spec.bank is not None:
+        bank = project.bank(spec.bank)
+        if bank is None:
+            error(spec.pos, f"quiz block: bank '{spec.bank}' does not exist")
+            return []
+        pool = list(bank.questions)
+    else:
+        pool = list(project.questions())
+    if spec.ids:
+        chosen = []
+        for qid in spec.ids:
+            q = next((q for q in pool if q.id == qid), None)
+            if q is None:
+                sub = project.question(qid)
+                if sub is not None and sub.parent:
+                    error(spec.pos, f"quiz block: '{qid}' is a sub-question of group '{sub.parent}'; name the group")
+                elif sub is not None:
+                    error(spec.pos, f"quiz block: question '{qid}' is not in bank '{spec.bank}'")
+                else:
+                    error(spec.pos, f"quiz block: question '{qid}' does not exist")
+                continue
+            if q.pool == "exam":
+                error(spec.pos, f"quiz block names '{qid}', an exam-pool question; exam-pool questions are "
+                                f"reserved for formal exams and never published")
+                continue
+            chosen.append(q)
+        pool = chosen
+    selected = [
+        q for q in pool
+        if q.pool == "practice"
+        and (not spec.tags or set(spec.tags) & question_tags(q))
+        and (not spec.difficulty or q.difficulty in spec.difficulty)
+        and (spec.type is None or q.type == spec.type)
+    ]
+    if not selected and not id_problems:
+        error(spec.pos, "quiz block matches no practice-pool question" + _describe(spec))
+    return selected
+
+
+def question_tags(q: Question) -> set[str]:
+    tags = set(q.tags)
+    for sub in q.questions:
+        tags |= set(sub.tags)
+    return tags
+
+
+def _describe(spec: QuizSpec) -> str:
+    parts = [f"{k}={v}" for k, v in (("bank", spec.bank), ("type", spec.type)) if v]
+    if spec.tags:
+        parts.append(f"tags=[{', '.join(spec.tags)}]")
+    if spec.difficulty:
+        parts.append(f"difficulty=[{', '.join(map(str, spec.difficulty))}]")
+    if spec.ids:
+        parts.append(f"ids=[{', '.join(spec.ids)}]")
+    return f" ({', '.join(parts)})" if parts else ""

@@ -1,0 +1,580 @@
+"""Load a content folder into the model, reporting every shape problem.
+
+Each loader reads one kind of document with :class:`Reader`; problems go to the
+shared :class:`Report` and the loader keeps going, so one run shows them all.
+Cross-file rules (references, duplicates across files) live in ``validate``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Pos, Report
+from .model import (
+    LETTERS,
+    POOLS,
+    QUESTION_TYPES,
+    Bank,
+    Case,
+    Component,
+    Criterion,
+    DrawRule,
+    Exam,
+    Form,
+    FormItem,
+    FormSection,
+    FormTable,
+    Grade,
+    Level,
+    Objective,
+    Page,
+    Project,
+    Question,
+    Rubric,
+    RubricPoint,
+    Scheme,
+    Section,
+    frozen_where,
+)
+from .reader import Reader, describe
+from .yamlsource import Map, Seq, load_yaml
+
+KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
+BLANK_RE = re.compile(r"_{3,}")
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+QUESTION_COMMON = (
+    "id", "type", "stem", "explanation", "objectives", "tags", "difficulty", "points", "pool", "source",
+)
+QUESTION_KEYS = {
+    "single": ("options", "answer"),
+    "multiple": ("options", "answer", "partial"),
+    "true_false": ("answer",),
+    "fill_blank": ("answer",),
+    "ordering": ("items",),
+    "matching": ("pairs", "distractors"),
+    "short_answer": ("reference", "rubric"),
+    "group": ("questions", "case"),
+}
+QUESTION_REQUIRED = {
+    "single": ("stem", "options", "answer"),
+    "multiple": ("stem", "options", "answer"),
+    "true_false": ("stem", "answer"),
+    "fill_blank": ("stem", "answer"),
+    "ordering": ("stem", "items"),
+    "matching": ("stem", "pairs"),
+    "short_answer": ("stem", "reference"),
+    "group": ("questions",),
+}
+
+
+def rel(path: Path, base: Path) -> str:
+    return path.relative_to(base).as_posix()
+
+
+def read_text(path: Path, report: Report) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        report.error(Pos(str(path)), f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+    except OSError as exc:
+        report.error(Pos(str(path)), f"cannot read file: {exc.strerror}")
+    return None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+class Loader:
+    def __init__(self, report: Report):
+        self.report = report
+        self.r = Reader(report)
+
+    # -- banks -------------------------------------------------------------
+    def bank(self, data: Any, path: str) -> Bank | None:
+        m = self.r.mapping(data, Pos(path), "a question bank")
+        if m is None:
+            return None
+        self.r.check_keys(m, ("id", "title", "module", "defaults", "questions"), ("id", "title", "questions"),
+                          "the bank")
+        bank_id = self.r.ident(m, "id", "the bank") or ""
+        defaults: dict[str, Any] = {"points": 1, "difficulty": 2, "pool": "practice"}
+        dm = m.get("defaults")
+        if dm is not None and self.r.mapping(dm, m.at("defaults"), "key 'defaults'") is not None:
+            self.r.check_keys(dm, ("points", "difficulty", "pool"), (), "bank defaults")
+            defaults["points"] = self.r.number(dm, "points", "bank defaults", lo=0, default=defaults["points"])
+            defaults["difficulty"] = self.r.integer(dm, "difficulty", "bank defaults", 1, 3, defaults["difficulty"])
+            defaults["pool"] = self.r.choice(dm, "pool", "bank defaults", POOLS, defaults["pool"])
+        questions = []
+        qs = self.r.seq(m, "questions", "the bank")
+        for i, item in enumerate(qs or ()):
+            q = self.question(item, qs.at(i), bank_id, defaults, f"question {i + 1}")
+            if q is not None:
+                questions.append(q)
+        if qs is not None and not qs:
+            self.report.error(m.at("questions"), "key 'questions' of the bank is empty")
+        return Bank(
+            pos=m.pos, where=frozen_where(m.key_pos), id=bank_id, title=self.r.text(m, "title", "the bank") or "",
+            module=self.r.ident(m, "module", "the bank"), questions=tuple(questions),
+        )
+
+    def question(
+        self, data: Any, pos: Pos, bank: str, defaults: dict[str, Any], label: str, parent: Question | None = None,
+    ) -> Question | None:
+        m = self.r.mapping(data, pos, label)
+        if m is None:
+            return None
+        qid = self.r.ident(m, "id", label)
+        what = f"question '{qid}'" if qid else label
+        if qid is None:
+            self.report.error(m.pos, f"{label} is missing required key 'id'")
+        qtype = m.get("type")
+        if qtype is None:
+            self.report.error(m.pos, f"{what} is missing required key 'type'")
+            return None
+        if qtype not in QUESTION_TYPES or (parent is not None and qtype == "group"):
+            allowed = [t for t in QUESTION_TYPES if parent is None or t != "group"]
+            extra = " (a group cannot hold another group)" if qtype == "group" else ""
+            self.report.error(m.at("type"), f"key 'type' of {what} must be one of {', '.join(allowed)}, "
+                                            f"found {describe(qtype)}{extra}")
+            return None
+        self.r.check_keys(m, QUESTION_COMMON + QUESTION_KEYS[qtype], QUESTION_REQUIRED[qtype], what)
+        if qtype == "group" and "case" not in m and "stem" not in m:
+            self.report.error(m.pos, f"{what} (a group) needs 'case' or 'stem' for its shared stem")
+        if parent is not None and "pool" in m:
+            self.report.warning(m.key_at("pool"), f"key 'pool' of {what} is ignored: a sub-question shares the "
+                                                  f"pool of its group '{parent.id}'")
+        stem = self.r.text(m, "stem", what) or ""
+        explanation = self.r.text(m, "explanation", what) or ""
+        if not explanation.strip():
+            self.report.warning(m.pos, f"{what} has no 'explanation'; learners see it after answering")
+        base_pool = parent.pool if parent else defaults["pool"]
+        base_difficulty = parent.difficulty if parent else defaults["difficulty"]
+        fields: dict[str, Any] = dict(
+            pos=m.pos, where=frozen_where({**m.val_pos, **{f"{k}@key": v for k, v in m.key_pos.items()}}),
+            id=qid or "", type=qtype, bank=bank, stem=stem, explanation=explanation,
+            objectives=self.r.ids(m, "objectives", what), tags=self.r.texts(m, "tags", what, scalar_ok=True),
+            difficulty=self.r.integer(m, "difficulty", what, 1, 3, base_difficulty),
+            points=self.r.number(m, "points", what, lo=0, default=defaults["points"]),
+            pool=base_pool if parent else self.r.choice(m, "pool", what, POOLS, base_pool),
+            source=self.r.text(m, "source", what), parent=parent.id if parent else None,
+        )
+        getattr(self, f"_q_{qtype}")(m, what, fields, bank, defaults)
+        return Question(**fields)
+
+    def _options(self, m: Map, what: str, fields: dict[str, Any]) -> int:
+        options = self.r.texts(m, "options", what)
+        if "options" in m and not 2 <= len(options) <= 8:
+            self.report.error(m.at("options"), f"key 'options' of {what} needs 2 to 8 options, found {len(options)}")
+        fields["options"] = options
+        return len(options)
+
+    def _letters(self, m: Map, what: str, n_options: int) -> tuple[int, ...]:
+        value = m.get("answer")
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            letters = [c for c in value.replace(",", "").replace(" ", "").replace("，", "")]
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            letters = [v.strip() for v in value]
+        else:
+            self.report.error(m.at("answer"), f"key 'answer' of {what} must be option letters such as 'A' or "
+                                              f"'ACD', found {describe(value)}")
+            return ()
+        out: list[int] = []
+        for letter in letters:
+            up = letter.upper()
+            if len(up) != 1 or up not in LETTERS:
+                self.report.error(m.at("answer"), f"key 'answer' of {what}: '{letter}' is not an option letter A–H")
+                continue
+            index = LETTERS.index(up)
+            if n_options and index >= n_options:
+                self.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} has no option "
+                                                  f"(there are {n_options} options, A–{LETTERS[n_options - 1]})")
+                continue
+            if index in out:
+                self.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} is given twice")
+                continue
+            out.append(index)
+        return tuple(sorted(out))
+
+    def _q_single(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        letters = self._letters(m, what, self._options(m, what, fields))
+        if "answer" in m and len(letters) != 1 and m.get("answer") is not None:
+            self.report.error(m.at("answer"), f"key 'answer' of {what} (single choice) must be exactly one "
+                                              f"letter, found {len(letters)}")
+        fields["answer_letters"] = letters
+
+    def _q_multiple(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        letters = self._letters(m, what, self._options(m, what, fields))
+        if "answer" in m and m.get("answer") is not None and len(letters) < 2:
+            self.report.error(m.at("answer"), f"key 'answer' of {what} (multiple choice) needs at least 2 "
+                                              f"letters, found {len(letters)}; use type single for one answer")
+        fields["answer_letters"] = letters
+        fields["partial"] = self.r.boolean(m, "partial", what)
+
+    def _q_true_false(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        value = m.get("answer")
+        if value is not None and not isinstance(value, bool):
+            self.report.error(m.at("answer"), f"key 'answer' of {what} (true_false) must be YAML true or false, "
+                                              f"found {describe(value)}")
+        fields["answer_bool"] = value if isinstance(value, bool) else None
+
+    def _q_fill_blank(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        value = m.get("answer")
+        blanks: list[tuple[str, ...]] = []
+        if value is not None:
+            if not isinstance(value, Seq):
+                self.report.error(m.at("answer"), f"key 'answer' of {what} (fill_blank) must be a list with one "
+                                                  f"entry per blank, found {describe(value)}")
+            else:
+                for i, entry in enumerate(value):
+                    accepted = entry if isinstance(entry, list) else [entry]
+                    good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
+                    if len(good) != len(accepted) or not good:
+                        self.report.error(value.at(i), f"blank {i + 1} in 'answer' of {what} must be text or a list "
+                                                       f"of accepted texts, found {describe(entry)}")
+                    blanks.append(tuple(good))
+                n = len(BLANK_RE.findall(fields["stem"]))
+                if n != len(blanks):
+                    self.report.error(m.at("answer"), f"key 'answer' of {what} has {len(blanks)} entries but the "
+                                                      f"stem has {n} blanks (written ___)")
+        fields["blanks"] = tuple(blanks)
+
+    def _q_ordering(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        items = self.r.texts(m, "items", what)
+        if "items" in m and not 2 <= len(items) <= 10:
+            self.report.error(m.at("items"), f"key 'items' of {what} needs 2 to 10 items, found {len(items)}")
+        if len(set(items)) != len(items):
+            self.report.error(m.at("items"), f"key 'items' of {what} lists the same item twice")
+        fields["items"] = items
+
+    def _q_matching(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        seq = self.r.seq(m, "pairs", what)
+        pairs = []
+        for i, pair in enumerate(seq or ()):
+            if (not isinstance(pair, list) or len(pair) != 2
+                    or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)):
+                self.report.error(seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], "
+                                             f"found {describe(pair)}")
+                continue
+            pairs.append((str(pair[0]), str(pair[1])))
+        if seq is not None and not 2 <= len(seq) <= 10:
+            self.report.error(m.at("pairs"), f"key 'pairs' of {what} needs 2 to 10 pairs, found {len(seq)}")
+        rights = [p[1] for p in pairs]
+        if len(set(rights)) != len(rights):
+            self.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
+        fields["pairs"] = tuple(pairs)
+        fields["distractors"] = self.r.texts(m, "distractors", what)
+
+    def _q_short_answer(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
+        fields["reference"] = self.r.text(m, "reference", what) or ""
+        seq = self.r.seq(m, "rubric", what)
+        points = []
+        for i, item in enumerate(seq or ()):
+            rm = self.r.mapping(item, seq.at(i), f"rubric point {i + 1} of {what}")
+            if rm is None:
+                continue
+            label = f"rubric point {i + 1} of {what}"
+            self.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
+            points.append(RubricPoint(self.r.text(rm, "point", label) or "",
+                                      self.r.number(rm, "points", label, lo=0, default=0) or 0))
+        fields["rubric"] = tuple(points)
+
+    def _q_group(self, m: Map, what: str, fields: dict[str, Any], bank: str, defaults: dict[str, Any]) -> None:
+        fields["case"] = self.r.ident(m, "case", what)
+        if "points" in m:
+            self.report.warning(m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the "
+                                                    f"sum of its sub-questions")
+        parent = Question(**{**fields, "questions": ()})
+        subs = []
+        seq = self.r.seq(m, "questions", what)
+        for i, item in enumerate(seq or ()):
+            q = self.question(item, seq.at(i), bank, defaults, f"sub-question {i + 1} of {what}", parent=parent)
+            if q is not None:
+                subs.append(q)
+        if seq is not None and not seq:
+            self.report.error(m.at("questions"), f"key 'questions' of {what} is empty")
+        fields["questions"] = tuple(subs)
+        fields["points"] = sum(q.points for q in subs)
+
+    # -- cases -------------------------------------------------------------
+    def case(self, data: Any, path: str) -> Case | None:
+        m = self.r.mapping(data, Pos(path), "a case study")
+        if m is None:
+            return None
+        keys = ("id", "title", "module", "tags", "summary", "scenario", "discussion", "analysis", "practice",
+                "references")
+        self.r.check_keys(m, keys, ("id", "title", "scenario"), "the case study")
+        w = "the case study"
+        return Case(
+            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "", module=self.r.ident(m, "module", w),
+            tags=self.r.texts(m, "tags", w, scalar_ok=True), summary=self.r.text(m, "summary", w),
+            scenario=self.r.text(m, "scenario", w) or "", discussion=self.r.texts(m, "discussion", w),
+            analysis=self.r.text(m, "analysis", w), practice=self.r.text(m, "practice", w),
+            references=self.r.texts(m, "references", w, scalar_ok=True),
+        )
+
+    # -- exams -------------------------------------------------------------
+    def exam(self, data: Any, path: str) -> Exam | None:
+        m = self.r.mapping(data, Pos(path), "an exam blueprint")
+        if m is None:
+            return None
+        w = "the exam blueprint"
+        keys = ("id", "title", "duration", "pass", "seed", "variants", "shuffle", "online", "instructions",
+                "sections")
+        self.r.check_keys(m, keys, ("id", "title", "sections"), w)
+        shuffle_q = shuffle_o = True
+        sm = m.get("shuffle")
+        if sm is not None and self.r.mapping(sm, m.at("shuffle"), "key 'shuffle'") is not None:
+            self.r.check_keys(sm, ("questions", "options"), (), "key 'shuffle'")
+            shuffle_q = self.r.boolean(sm, "questions", "key 'shuffle'", True)
+            shuffle_o = self.r.boolean(sm, "options", "key 'shuffle'", True)
+        variants = self.r.texts(m, "variants", w, scalar_ok=True) or ("A",)
+        if len(set(variants)) != len(variants):
+            self.report.error(m.at("variants"), "key 'variants' of the exam blueprint names a variant twice")
+        sections = []
+        seq = self.r.seq(m, "sections", w)
+        for i, item in enumerate(seq or ()):
+            sec = self.section(item, seq.at(i), f"section {i + 1}")
+            if sec is not None:
+                sections.append(sec)
+        return Exam(
+            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "", duration=self.r.integer(m, "duration", w, lo=1),
+            pass_mark=self.r.number(m, "pass", w, lo=0), seed=self.r.integer(m, "seed", w, default=0) or 0,
+            variants=variants, shuffle_questions=shuffle_q, shuffle_options=shuffle_o,
+            online=self.r.boolean(m, "online", w), instructions=self.r.text(m, "instructions", w),
+            sections=tuple(sections),
+        )
+
+    def section(self, data: Any, pos: Pos, label: str) -> Section | None:
+        m = self.r.mapping(data, pos, label)
+        if m is None:
+            return None
+        self.r.check_keys(m, ("title", "instructions", "points", "draw"), ("title", "draw"), label)
+        rules = []
+        seq = self.r.seq(m, "draw", label)
+        for i, item in enumerate(seq or ()):
+            rule = self.rule(item, seq.at(i), f"draw rule {i + 1} of {label}")
+            if rule is not None:
+                rules.append(rule)
+        return Section(
+            pos=m.pos, where=frozen_where(m.val_pos), title=self.r.text(m, "title", label) or "",
+            instructions=self.r.text(m, "instructions", label),
+            points=self.r.number(m, "points", label, lo=0), draw=tuple(rules),
+        )
+
+    def rule(self, data: Any, pos: Pos, label: str) -> DrawRule | None:
+        m = self.r.mapping(data, pos, label)
+        if m is None:
+            return None
+        keys = ("bank", "type", "tags", "difficulty", "objectives", "ids", "count", "pool")
+        self.r.check_keys(m, keys, (), label)
+        if not m:
+            self.report.error(m.pos, f"{label} is empty; it would match every question")
+        return DrawRule(
+            pos=m.pos, where=frozen_where(m.val_pos), bank=self.r.ident(m, "bank", label),
+            type=self.r.choice(m, "type", label, QUESTION_TYPES), tags=self.r.texts(m, "tags", label, True),
+            difficulty=self.r.ints(m, "difficulty", label, 1, 3), objectives=self.r.ids(m, "objectives", label),
+            ids=self.r.ids(m, "ids", label), count=self.r.integer(m, "count", label, lo=1),
+            pool=self.r.choice(m, "pool", label, ("exam", "practice", "any"), "any") or "any",
+        )
+
+    # -- rubrics -----------------------------------------------------------
+    def rubric(self, data: Any, path: str) -> Rubric | None:
+        m = self.r.mapping(data, Pos(path), "a rubric")
+        if m is None:
+            return None
+        w = "the rubric"
+        self.r.check_keys(m, ("id", "title", "case", "duration", "instructions", "pass", "criteria"),
+                          ("id", "title", "criteria"), w)
+        criteria = []
+        seq = self.r.seq(m, "criteria", w)
+        for i, item in enumerate(seq or ()):
+            cm = self.r.mapping(item, seq.at(i), f"criterion {i + 1}")
+            if cm is None:
+                continue
+            cw = f"criterion '{cm.get('name', i + 1)}'"
+            self.r.check_keys(cm, ("name", "description", "points", "levels", "critical"), ("name",), cw)
+            critical = self.r.boolean(cm, "critical", cw)
+            points = self.r.number(cm, "points", cw, lo=0)
+            if not critical and points is None and "points" not in cm:
+                self.report.error(cm.pos, f"{cw} is missing required key 'points' (only a critical criterion "
+                                          f"goes without points)")
+            levels = []
+            ls = self.r.seq(cm, "levels", cw)
+            for j, lv in enumerate(ls or ()):
+                lm = self.r.mapping(lv, ls.at(j), f"level {j + 1} of {cw}")
+                if lm is None:
+                    continue
+                lw = f"level {j + 1} of {cw}"
+                self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
+                levels.append(Level(pos=lm.pos, where=frozen_where(lm.val_pos),
+                                    label=self.r.text(lm, "label", lw) or "",
+                                    points=self.r.number(lm, "points", lw, lo=0, default=0) or 0,
+                                    description=self.r.text(lm, "description", lw)))
+            criteria.append(Criterion(
+                pos=cm.pos, where=frozen_where(cm.val_pos), name=self.r.text(cm, "name", cw) or "",
+                description=self.r.text(cm, "description", cw), points=points, levels=tuple(levels),
+                critical=critical,
+            ))
+        return Rubric(
+            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "", case=self.r.ident(m, "case", w),
+            duration=self.r.integer(m, "duration", w, lo=1), instructions=self.r.text(m, "instructions", w),
+            pass_mark=self.r.number(m, "pass", w, lo=0), criteria=tuple(criteria),
+        )
+
+    # -- schemes -----------------------------------------------------------
+    def scheme(self, data: Any, path: str) -> Scheme | None:
+        m = self.r.mapping(data, Pos(path), "an assessment scheme")
+        if m is None:
+            return None
+        w = "the assessment scheme"
+        self.r.check_keys(m, ("id", "title", "components", "grades", "outcomes"), ("id", "title", "components"), w)
+        components = []
+        seq = self.r.seq(m, "components", w)
+        for i, item in enumerate(seq or ()):
+            cm = self.r.mapping(item, seq.at(i), f"component {i + 1}")
+            if cm is None:
+                continue
+            cw = f"component {i + 1}"
+            self.r.check_keys(cm, ("id", "name", "weight", "exam", "rubric", "form"), ("id", "name", "weight"), cw)
+            components.append(Component(
+                pos=cm.pos, where=frozen_where(cm.val_pos), id=self.r.ident(cm, "id", cw) or "",
+                name=self.r.text(cm, "name", cw) or "", weight=self.r.number(cm, "weight", cw, 0, 100, 0) or 0,
+                exam=self.r.ident(cm, "exam", cw), rubric=self.r.ident(cm, "rubric", cw),
+                form=self.r.ident(cm, "form", cw),
+            ))
+        grades = []
+        gs = self.r.seq(m, "grades", w)
+        for i, item in enumerate(gs or ()):
+            gm = self.r.mapping(item, gs.at(i), f"grade {i + 1}")
+            if gm is None:
+                continue
+            gw = f"grade {i + 1}"
+            self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
+            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.val_pos), label=self.r.text(gm, "label", gw) or "",
+                                min=self.r.number(gm, "min", gw, 0, 100, 0) or 0))
+        return Scheme(
+            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "", components=tuple(components), grades=tuple(grades),
+            outcomes=self.r.text(m, "outcomes", w),
+        )
+
+    # -- forms -------------------------------------------------------------
+    def form(self, data: Any, path: str) -> Form | None:
+        m = self.r.mapping(data, Pos(path), "a form")
+        if m is None:
+            return None
+        w = "the form"
+        self.r.check_keys(m, ("id", "title", "intro", "fields", "sections", "table"), ("id", "title"), w)
+        sections = []
+        seq = self.r.seq(m, "sections", w)
+        for i, item in enumerate(seq or ()):
+            sm = self.r.mapping(item, seq.at(i), f"section {i + 1}")
+            if sm is None:
+                continue
+            sw = f"form section {i + 1}"
+            self.r.check_keys(sm, ("title", "items"), ("items",), sw)
+            items = []
+            its = self.r.seq(sm, "items", sw)
+            for j, it in enumerate(its or ()):
+                im = self.r.mapping(it, its.at(j), f"item {j + 1} of {sw}")
+                if im is None:
+                    continue
+                iw = f"item {j + 1} of {sw}"
+                self.r.check_keys(im, ("text", "scale", "choices", "multiple", "lines"), ("text",), iw)
+                kinds = [k for k in ("scale", "choices", "lines") if k in im]
+                if len(kinds) > 1:
+                    self.report.error(im.pos, f"{iw} has {' and '.join(kinds)}; give only one of scale, choices, "
+                                              f"lines")
+                items.append(FormItem(
+                    pos=im.pos, where=frozen_where(im.val_pos), text=self.r.text(im, "text", iw) or "",
+                    scale=self.r.texts(im, "scale", iw), choices=self.r.texts(im, "choices", iw),
+                    multiple=self.r.boolean(im, "multiple", iw), lines=self.r.integer(im, "lines", iw, 1, 40),
+                ))
+            sections.append(FormSection(pos=sm.pos, where=frozen_where(sm.val_pos),
+                                        title=self.r.text(sm, "title", sw) or "", items=tuple(items)))
+        table = None
+        tm = m.get("table")
+        if tm is not None and self.r.mapping(tm, m.at("table"), "key 'table' of the form") is not None:
+            tw = "key 'table' of the form"
+            self.r.check_keys(tm, ("columns", "rows"), ("columns",), tw)
+            table = FormTable(pos=tm.pos, where=frozen_where(tm.val_pos), columns=self.r.texts(tm, "columns", tw),
+                              rows=self.r.integer(tm, "rows", tw, 1, 500, 10) or 10)
+        return Form(
+            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "", intro=self.r.text(m, "intro", w),
+            fields=self.r.texts(m, "fields", w), sections=tuple(sections), table=table,
+        )
+
+    # -- pages -------------------------------------------------------------
+    def page(self, text: str, path: str, src_path: str) -> Page:
+        match = FRONT_MATTER_RE.match(text)
+        if not match or not (match.group(1) or "").strip():
+            return Page(pos=Pos(path), src_path=src_path)
+        data = load_yaml(match.group(1), path, self.report, line_offset=1)
+        if not isinstance(data, Map):
+            if data is not None:
+                self.report.error(Pos(path, 2), f"front matter must be a mapping of keys, found {describe(data)}")
+            return Page(pos=Pos(path), src_path=src_path)
+        w = "the page front matter"
+        objectives = []
+        seq = self.r.seq(data, "objectives", w)
+        for i, item in enumerate(seq or ()):
+            om = self.r.mapping(item, seq.at(i), f"objective {i + 1}")
+            if om is None:
+                continue
+            ow = f"objective {i + 1}"
+            self.r.check_keys(om, ("id", "text"), ("id", "text"), ow)
+            objectives.append(Objective(pos=om.pos, where=frozen_where(om.val_pos),
+                                        id=self.r.ident(om, "id", ow) or "", text=self.r.text(om, "text", ow) or ""))
+        return Page(
+            pos=data.pos, where=frozen_where(data.val_pos), src_path=src_path, id=self.r.ident(data, "id", w),
+            title=self.r.text(data, "title", w), duration=self.r.integer(data, "duration", w, lo=0),
+            audience=self.r.texts(data, "audience", w, scalar_ok=True), objectives=tuple(objectives),
+        )
+
+
+def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path | None = None) -> Project:
+    """Load every file of a content folder; the pages folder defaults to ``content/handbook``."""
+    content = Path(content_dir)
+    pages_root = Path(pages_dir) if pages_dir is not None else content / "handbook"
+    loader = Loader(report)
+    if not content.is_dir():
+        report.error(Pos(str(content)), "content folder does not exist")
+        return Project(str(content), str(pages_root))
+    loaded: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for kind in KINDS:
+        build = getattr(loader, kind[:-1])
+        for path in yaml_files(content / kind):
+            text = read_text(path, report)
+            if text is None:
+                continue
+            before = len(report.items)
+            data = load_yaml(text, str(path), report)
+            if data is None:
+                if len(report.items) == before:
+                    report.error(Pos(str(path)), "file is empty")
+                continue
+            obj = build(data, str(path))
+            if obj is not None:
+                loaded[kind].append(obj)
+    pages = []
+    if pages_root.is_dir():
+        for path in sorted(pages_root.rglob("*.md")):
+            text = read_text(path, report)
+            if text is not None:
+                pages.append(loader.page(text, str(path), rel(path, pages_root)))
+    return Project(
+        content_dir=str(content), pages_dir=str(pages_root), pages=tuple(pages),
+        **{kind: tuple(items) for kind, items in loaded.items()},
+    )

@@ -1,0 +1,312 @@
+"""Typed, immutable model of a handbook's content.
+
+Loaders build these from YAML and Markdown; validators and renderers only read
+them. Each object keeps ``pos`` (where it starts) and ``where`` (where each of
+its keys stood), so any later check can point at the exact line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from .diagnostics import Pos
+
+QuestionType = Literal[
+    "single", "multiple", "true_false", "fill_blank", "ordering", "matching", "short_answer", "group"
+]
+QUESTION_TYPES: tuple[str, ...] = (
+    "single", "multiple", "true_false", "fill_blank", "ordering", "matching", "short_answer", "group",
+)
+TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
+    "single": "单项选择题",
+    "multiple": "多项选择题",
+    "true_false": "判断题",
+    "fill_blank": "填空题",
+    "ordering": "排序题",
+    "matching": "匹配题",
+    "short_answer": "简答题",
+    "group": "案例分析题",
+})
+POOLS = ("practice", "exam")
+LETTERS = "ABCDEFGH"
+
+_NO_WHERE: Mapping[str, Pos] = MappingProxyType({})
+
+
+def frozen_where(where: Mapping[str, Pos] | None) -> Mapping[str, Pos]:
+    return MappingProxyType(dict(where)) if where else _NO_WHERE
+
+
+@dataclass(frozen=True)
+class Located:
+    """Mixin: the start of the object and the position of each key."""
+
+    pos: Pos
+    where: Mapping[str, Pos] = field(default_factory=lambda: _NO_WHERE, compare=False, repr=False)
+
+    def at(self, key: str) -> Pos:
+        return self.where.get(key, self.pos)
+
+
+@dataclass(frozen=True)
+class Objective(Located):
+    id: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Page(Located):
+    """A handbook page; only pages with front matter ``id`` can be referred to."""
+
+    src_path: str = ""  # relative to the pages folder, with "/"
+    id: str | None = None
+    title: str | None = None
+    duration: int | None = None
+    audience: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+
+
+@dataclass(frozen=True)
+class RubricPoint:
+    point: str
+    points: float
+
+
+@dataclass(frozen=True)
+class Question(Located):
+    id: str = ""
+    type: str = "single"
+    bank: str = ""
+    stem: str = ""
+    explanation: str = ""
+    options: tuple[str, ...] = ()
+    answer_letters: tuple[int, ...] = ()  # single / multiple: 0-based option indices
+    answer_bool: bool | None = None  # true_false
+    blanks: tuple[tuple[str, ...], ...] = ()  # fill_blank: accepted strings per blank
+    items: tuple[str, ...] = ()  # ordering, in the right order
+    pairs: tuple[tuple[str, str], ...] = ()  # matching
+    distractors: tuple[str, ...] = ()
+    reference: str = ""  # short_answer
+    rubric: tuple[RubricPoint, ...] = ()
+    case: str | None = None  # group
+    questions: tuple[Question, ...] = ()  # group
+    objectives: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    points: float = 1
+    pool: str = "practice"
+    source: str | None = None
+    partial: bool = False
+    parent: str | None = None
+
+    @property
+    def total_points(self) -> float:
+        if self.type == "group":
+            return sum(q.points for q in self.questions)
+        return self.points
+
+    def walk(self) -> tuple[Question, ...]:
+        """This question and its sub-questions."""
+        return (self, *self.questions)
+
+
+@dataclass(frozen=True)
+class Bank(Located):
+    id: str = ""
+    title: str = ""
+    module: str | None = None
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class Case(Located):
+    id: str = ""
+    title: str = ""
+    module: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    scenario: str = ""
+    discussion: tuple[str, ...] = ()
+    analysis: str | None = None
+    practice: str | None = None
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DrawRule(Located):
+    bank: str | None = None
+    type: str | None = None
+    tags: tuple[str, ...] = ()
+    difficulty: tuple[int, ...] = ()
+    objectives: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    count: int | None = None
+    pool: str = "any"
+
+    def describe(self) -> str:
+        parts = []
+        for key in ("bank", "type", "pool"):
+            value = getattr(self, key)
+            if value and not (key == "pool" and value == "any"):
+                parts.append(f"{key}={value}")
+        for key in ("tags", "difficulty", "objectives", "ids"):
+            value = getattr(self, key)
+            if value:
+                parts.append(f"{key}=[{', '.join(map(str, value))}]")
+        if self.count is not None:
+            parts.append(f"count={self.count}")
+        return "{" + ", ".join(parts) + "}"
+
+
+@dataclass(frozen=True)
+class Section(Located):
+    title: str = ""
+    instructions: str | None = None
+    points: float | None = None
+    draw: tuple[DrawRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exam(Located):
+    id: str = ""
+    title: str = ""
+    duration: int | None = None
+    pass_mark: float | None = None
+    seed: int = 0
+    variants: tuple[str, ...] = ("A",)
+    shuffle_questions: bool = True
+    shuffle_options: bool = True
+    online: bool = False
+    instructions: str | None = None
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level(Located):
+    label: str = ""
+    points: float = 0
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion(Located):
+    name: str = ""
+    description: str | None = None
+    points: float | None = None
+    levels: tuple[Level, ...] = ()
+    critical: bool = False
+
+
+@dataclass(frozen=True)
+class Rubric(Located):
+    id: str = ""
+    title: str = ""
+    case: str | None = None
+    duration: int | None = None
+    instructions: str | None = None
+    pass_mark: float | None = None
+    criteria: tuple[Criterion, ...] = ()
+
+    @property
+    def total_points(self) -> float:
+        return sum(c.points or 0 for c in self.criteria if not c.critical)
+
+
+@dataclass(frozen=True)
+class Component(Located):
+    id: str = ""
+    name: str = ""
+    weight: float = 0
+    exam: str | None = None
+    rubric: str | None = None
+    form: str | None = None
+
+
+@dataclass(frozen=True)
+class Grade(Located):
+    label: str = ""
+    min: float = 0
+
+
+@dataclass(frozen=True)
+class Scheme(Located):
+    id: str = ""
+    title: str = ""
+    components: tuple[Component, ...] = ()
+    grades: tuple[Grade, ...] = ()
+    outcomes: str | None = None
+
+    def grade_for(self, total: float) -> str | None:
+        for grade in self.grades:
+            if total >= grade.min:
+                return grade.label
+        return None
+
+
+@dataclass(frozen=True)
+class FormItem(Located):
+    text: str = ""
+    scale: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    multiple: bool = False
+    lines: int | None = None
+
+
+@dataclass(frozen=True)
+class FormSection(Located):
+    title: str = ""
+    items: tuple[FormItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormTable(Located):
+    columns: tuple[str, ...] = ()
+    rows: int = 10
+
+
+@dataclass(frozen=True)
+class Form(Located):
+    id: str = ""
+    title: str = ""
+    intro: str | None = None
+    fields: tuple[str, ...] = ()
+    sections: tuple[FormSection, ...] = ()
+    table: FormTable | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything loaded from one content folder."""
+
+    content_dir: str
+    pages_dir: str
+    banks: tuple[Bank, ...] = ()
+    cases: tuple[Case, ...] = ()
+    exams: tuple[Exam, ...] = ()
+    rubrics: tuple[Rubric, ...] = ()
+    schemes: tuple[Scheme, ...] = ()
+    forms: tuple[Form, ...] = ()
+    pages: tuple[Page, ...] = ()
+
+    def bank(self, bank_id: str) -> Bank | None:
+        return next((b for b in self.banks if b.id == bank_id), None)
+
+    def case(self, case_id: str) -> Case | None:
+        return next((c for c in self.cases if c.id == case_id), None)
+
+    def page(self, page_id: str) -> Page | None:
+        return next((p for p in self.pages if p.id == page_id), None)
+
+    def questions(self) -> tuple[Question, ...]:
+        """Top-level questions of every bank (groups whole)."""
+        return tuple(q for b in self.banks for q in b.questions)
+
+    def question(self, qid: str) -> Question | None:
+        for q in self.questions():
+            for sub in q.walk():
+                if sub.id == qid:
+                    return sub
+        return None

@@ -1,0 +1,195 @@
+"""YAML loading that keeps the source position of every key and value.
+
+PyYAML's safe loader drops positions and silently keeps the last of two equal
+keys. We compose the node graph ourselves, turn it into :class:`Map` / :class:`Seq`
+containers that remember where each key and value stood, report duplicate keys,
+and refuse hostile documents (alias bombs, deep nesting, huge files) before they
+cost time or memory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .diagnostics import Pos, Report
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # counts alias expansions, so a billion-laughs document stops early
+
+
+class Map(dict):
+    """A mapping that knows where it, each key and each value stood."""
+
+    pos: Pos
+    key_pos: dict[Any, Pos]
+    val_pos: dict[Any, Pos]
+
+    def at(self, key: Any) -> Pos:
+        return self.val_pos.get(key, self.key_pos.get(key, self.pos))
+
+    def key_at(self, key: Any) -> Pos:
+        return self.key_pos.get(key, self.pos)
+
+
+class Seq(list):
+    """A sequence that knows where it and each item stood."""
+
+    pos: Pos
+    item_pos: list[Pos]
+
+    def at(self, index: int) -> Pos:
+        return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
+
+
+class YamlLimitError(Exception):
+    def __init__(self, pos: Pos, message: str):
+        self.pos = pos
+        super().__init__(message)
+
+
+def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+    if mark is None:
+        return Pos(path)
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _prescan(text: str, path: str, line_offset: int) -> None:
+    """Walk the event stream (no recursion, no expansion) to bound nesting depth."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                pos = _pos(path, event.start_mark)
+                raise YamlLimitError(
+                    Pos(path, pos.line + line_offset, pos.col),
+                    f"nesting deeper than {MAX_DEPTH} levels; content files never need this",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+class _Builder:
+    def __init__(self, path: str, report: Report, line_offset: int):
+        self.path = path
+        self.report = report
+        self.line_offset = line_offset
+        self.nodes = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def pos(self, node: yaml.Node) -> Pos:
+        p = _pos(self.path, node.start_mark)
+        return Pos(self.path, p.line + self.line_offset, p.col)
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlLimitError(
+                self.pos(node),
+                f"document expands to more than {MAX_NODES} values (alias bomb?); refusing to load it",
+            )
+        if depth > MAX_DEPTH:
+            raise YamlLimitError(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, yaml.MappingNode):
+            return self.build_map(node, depth)
+        if isinstance(node, yaml.SequenceNode):
+            seq = Seq()
+            seq.pos = self.pos(node)
+            seq.item_pos = []
+            for item in node.value:
+                seq.append(self.build(item, depth + 1))
+                seq.item_pos.append(self.pos(item))
+            return seq
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            self.report.error(self.pos(node), f"cannot read value: {exc.problem}")
+            return None
+
+    def build_map(self, node: yaml.MappingNode, depth: int) -> Map:
+        out = Map()
+        out.pos = self.pos(node)
+        out.key_pos = {}
+        out.val_pos = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                merged = self.build(value_node, depth + 1)
+                sources = merged if isinstance(merged, list) else [merged]
+                for src in sources:
+                    if isinstance(src, Map):
+                        for k, v in src.items():
+                            if k not in out:
+                                out[k] = v
+                                out.key_pos[k] = src.key_pos[k]
+                                out.val_pos[k] = src.val_pos[k]
+                continue
+            key = self.build(key_node, depth + 1)
+            if isinstance(key, (list, dict)):
+                self.report.error(self.pos(key_node), "a key must be a plain value, not a list or mapping")
+                continue
+            if key in out.key_pos:
+                first = out.key_pos[key]
+                self.report.error(
+                    self.pos(key_node),
+                    f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep only the last one",
+                )
+                continue
+            out[key] = self.build(value_node, depth + 1)
+            out.key_pos[key] = self.pos(key_node)
+            out.val_pos[key] = self.pos(value_node)
+        return out
+
+
+def load_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Any:
+    """Parse one YAML document; problems go to *report*, the result is None on failure.
+
+    *line_offset* shifts reported lines, for YAML embedded in Markdown.
+    """
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        report.error(Pos(path, 1 + line_offset), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+        return None
+    try:
+        _prescan(text, path, line_offset)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except YamlLimitError as exc:
+        report.error(exc.pos, str(exc))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        report.error(_syntax_pos(exc, path, line_offset), f"YAML syntax error: {_syntax_message(exc)}")
+        return None
+    except yaml.YAMLError as exc:
+        report.error(Pos(path, 1 + line_offset), f"YAML error: {exc}")
+        return None
+    except RecursionError:
+        report.error(Pos(path, 1 + line_offset), f"nesting deeper than {MAX_DEPTH} levels")
+        return None
+    if node is None:
+        return None
+    try:
+        return _Builder(path, report, line_offset).build(node)
+    except YamlLimitError as exc:
+        report.error(exc.pos, str(exc))
+        return None
+
+
+def _syntax_pos(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Pos:
+    # A scanner error "while scanning a quoted scalar" is reported at the end of the
+    # file; the mistake (the unclosed quote) is where the context starts.
+    mark = exc.problem_mark
+    if exc.context and exc.context.startswith("while scanning") and exc.context_mark is not None:
+        mark = exc.context_mark
+    p = _pos(path, mark)
+    return Pos(path, p.line + line_offset, p.col)
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [exc.context or "", exc.problem or ""]
+    text = "; ".join(p for p in parts if p)
+    if exc.context and exc.context.startswith("while scanning a quoted"):
+        text += " (a quote opened here is never closed)"
+    if exc.problem and "found character '\\t'" in exc.problem:
+        text += " (YAML does not allow tabs for indentation)"
+    return text

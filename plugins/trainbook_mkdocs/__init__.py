@@ -1,0 +1,1 @@
+"""MkDocs adapter for trainbook: a thin layer over the ``trainbook`` core."""

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class TrainbookConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Folder holding banks/, cases/, exams/, …; relative to mkdocs.yml.
+    content = c.Type(str, default="content")
+    # Where generated pages live inside the site (and in the nav).
+    prefix = c.Type(str, default="trainbook")
+    # Title of the nav section holding the generated pages.
+    nav_title = c.Type(str, default="练习与考核")

@@ -1,0 +1,176 @@
+"""The ``trainbook`` MkDocs plugin: validate content, add generated pages, wire the
+Markdown extension, load quiz assets only where a quiz is.
+
+Each handler is short and hands the real work to the core.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from trainbook.markdown_ext import TrainbookExtension
+from trainbook.markup import MarkdownRenderer
+from trainbook.model import Project
+from trainbook.pages import SECTION_TITLES, GeneratedPage, PageBuilder
+from trainbook.render import Renderer, environment
+from trainbook.validate import validate
+
+from .config import TrainbookConfig
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).resolve().parent.parent / "trainbook" / "assets"
+ASSET_URI = "assets/trainbook/"
+
+
+class TrainbookPlugin(BasePlugin[TrainbookConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.extension: TrainbookExtension | None = None
+        self.generated: list[GeneratedPage] = []
+        self.content_dir: Path | None = None
+
+    # Runs late so other plugins have registered their Markdown extensions,
+    # which our renderer reuses for stems and options.
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = (base / self.config.content).resolve()
+        project, report = validate(self.content_dir, config.docs_dir)
+        for warning in report.sorted():
+            if warning.severity == "warning":
+                log.warning(str(warning))
+        if report.errors:
+            raise PluginError("trainbook: content has errors:\n" + "\n".join(str(d) for d in report.sorted()
+                                                                          if d.severity == "error"))
+        extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
+        md = MarkdownRenderer(extensions, config.mdx_configs)
+        custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
+        renderer = Renderer(md, environment(custom))
+        self.project = project
+        self.extension = TrainbookExtension(project, renderer)
+        config.markdown_extensions = [*extensions, self.extension]
+        self.generated = PageBuilder(project, renderer, self.config.prefix).build()
+        return config
+
+    on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        for page in self.generated:
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(config, page.src_uri, content=page.markdown))
+            else:
+                log.warning(f"{page.src_uri} exists in docs_dir; the generated page of the same name is skipped")
+        for asset in sorted(ASSETS.iterdir()):
+            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.generated:
+            return None
+        ours = {g.src_uri for g in self.generated}
+        listed = {p.file.src_uri for p in nav.pages} & ours
+        if config.nav is not None and listed:
+            return None  # the author placed generated pages; respect that
+        nav.items = _without(nav.items, ours)
+        section = self._section(files)
+        nav.items.append(section)
+        pages = _pages(nav.items)
+        for i, page in enumerate(pages):
+            page.previous_page = pages[i - 1] if i else None
+            page.next_page = pages[i + 1] if i + 1 < len(pages) else None
+        nav.pages = pages
+        return nav
+
+    def _section(self, files: Files) -> Section:
+        def page(g: GeneratedPage) -> Page:
+            file = files.get_file_from_path(g.src_uri)
+            assert file is not None and file.page is not None
+            file.page.title = g.title
+            return file.page
+
+        children: list[Any] = [page(g) for g in self.generated if g.kind == "overview"]
+        for kind, title in SECTION_TITLES.items():
+            members = [page(g) for g in self.generated if g.kind == kind]
+            if members:
+                sub = Section(title, members)
+                for m in members:
+                    m.parent = sub
+                children.append(sub)
+        section = Section(self.config.nav_title, children)
+        for child in children:
+            child.parent = section
+        return section
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.extension is None:
+            return None
+        prefix = self.config.prefix.strip("/")
+
+        def link(case_id: str) -> str | None:
+            target = files.get_file_from_path(f"{prefix}/cases/{case_id}.md")
+            return get_relative_url(target.url, page.url) if target is not None else None
+
+        self.extension.link = link
+        self.extension.source_path = page.file.abs_src_path or page.file.src_uri
+        return None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        head, body = [], []
+        if 'class="tb-' in output:
+            head.append(_css(ASSET_URI + "trainbook.css", page))
+        if "data-tb-quiz" in output:
+            head.append(_css(ASSET_URI + "quiz.css", page))
+            body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
+        if head:
+            output = output.replace("</head>", "".join(head) + "</head>", 1)
+        if body:
+            output = output.replace("</body>", "".join(body) + "</body>", 1)
+        return output
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled and self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        return server
+
+
+def _css(uri: str, page: Page) -> str:
+    return f'<link rel="stylesheet" href="{get_relative_url(uri, page.url)}">'
+
+
+def _without(items: list[Any], ours: set[str]) -> list[Any]:
+    """Nav items minus our generated pages, dropping sections left empty."""
+    out = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in ours:
+            continue
+        if isinstance(item, Section):
+            item.children = _without(item.children, ours)
+            if not item.children:
+                continue
+        out.append(item)
+    return out
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    out: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out.extend(_pages(item.children))
+    return out
