@@ -119,7 +119,7 @@ class Loader:
         if qs is not None and not qs:
             self.report.error(m.at("questions"), "key 'questions' of the bank is empty")
         return Bank(
-            pos=m.pos, where=frozen_where(m.key_pos), id=bank_id, title=self.r.text(m, "title", "the bank") or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=bank_id, title=self.r.text(m, "title", "the bank") or "",
             module=self.r.ident(m, "module", "the bank"), questions=tuple(questions),
         )
 
@@ -156,7 +156,7 @@ class Loader:
         base_pool = parent.pool if parent else defaults["pool"]
         base_difficulty = parent.difficulty if parent else defaults["difficulty"]
         fields: dict[str, Any] = dict(
-            pos=m.pos, where=frozen_where({**m.val_pos, **{f"{k}@key": v for k, v in m.key_pos.items()}}),
+            pos=m.pos, where=frozen_where(m.positions()),
             id=qid or "", type=qtype, bank=bank, stem=stem, explanation=explanation,
             objectives=self.r.ids(m, "objectives", what), tags=self.r.texts(m, "tags", what, scalar_ok=True),
             difficulty=self.r.integer(m, "difficulty", what, 1, 3, base_difficulty),
@@ -313,7 +313,7 @@ class Loader:
         self.r.check_keys(m, keys, ("id", "title", "scenario"), "the case study")
         w = "the case study"
         return Case(
-            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "", module=self.r.ident(m, "module", w),
             tags=self.r.texts(m, "tags", w, scalar_ok=True), summary=self.r.text(m, "summary", w),
             scenario=self.r.text(m, "scenario", w) or "", discussion=self.r.texts(m, "discussion", w),
@@ -346,7 +346,7 @@ class Loader:
             if sec is not None:
                 sections.append(sec)
         return Exam(
-            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "", duration=self.r.integer(m, "duration", w, lo=1),
             pass_mark=self.r.number(m, "pass", w, lo=0), seed=self.r.integer(m, "seed", w, default=0) or 0,
             variants=variants, shuffle_questions=shuffle_q, shuffle_options=shuffle_o,
@@ -366,7 +366,7 @@ class Loader:
             if rule is not None:
                 rules.append(rule)
         return Section(
-            pos=m.pos, where=frozen_where(m.val_pos), title=self.r.text(m, "title", label) or "",
+            pos=m.pos, where=frozen_where(m.positions()), title=self.r.text(m, "title", label) or "",
             instructions=self.r.text(m, "instructions", label),
             points=self.r.number(m, "points", label, lo=0), draw=tuple(rules),
         )
@@ -380,7 +380,7 @@ class Loader:
         if not m:
             self.report.error(m.pos, f"{label} is empty; it would match every question")
         return DrawRule(
-            pos=m.pos, where=frozen_where(m.val_pos), bank=self.r.ident(m, "bank", label),
+            pos=m.pos, where=frozen_where(m.positions()), bank=self.r.ident(m, "bank", label),
             type=self.r.choice(m, "type", label, QUESTION_TYPES), tags=self.r.texts(m, "tags", label, True),
             difficulty=self.r.ints(m, "difficulty", label, 1, 3), objectives=self.r.ids(m, "objectives", label),
             ids=self.r.ids(m, "ids", label), count=self.r.integer(m, "count", label, lo=1),
@@ -416,17 +416,17 @@ class Loader:
                     continue
                 lw = f"level {j + 1} of {cw}"
                 self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
-                levels.append(Level(pos=lm.pos, where=frozen_where(lm.val_pos),
+                levels.append(Level(pos=lm.pos, where=frozen_where(lm.positions()),
                                     label=self.r.text(lm, "label", lw) or "",
                                     points=self.r.number(lm, "points", lw, lo=0, default=0) or 0,
                                     description=self.r.text(lm, "description", lw)))
             criteria.append(Criterion(
-                pos=cm.pos, where=frozen_where(cm.val_pos), name=self.r.text(cm, "name", cw) or "",
+                pos=cm.pos, where=frozen_where(cm.positions()), name=self.r.text(cm, "name", cw) or "",
                 description=self.r.text(cm, "description", cw), points=points, levels=tuple(levels),
                 critical=critical,
             ))
         return Rubric(
-            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "", case=self.r.ident(m, "case", w),
             duration=self.r.integer(m, "duration", w, lo=1), instructions=self.r.text(m, "instructions", w),
             pass_mark=self.r.number(m, "pass", w, lo=0), criteria=tuple(criteria),
@@ -448,7 +448,7 @@ class Loader:
             cw = f"component {i + 1}"
             self.r.check_keys(cm, ("id", "name", "weight", "exam", "rubric", "form"), ("id", "name", "weight"), cw)
             components.append(Component(
-                pos=cm.pos, where=frozen_where(cm.val_pos), id=self.r.ident(cm, "id", cw) or "",
+                pos=cm.pos, where=frozen_where(cm.positions()), id=self.r.ident(cm, "id", cw) or "",
                 name=self.r.text(cm, "name", cw) or "", weight=self.r.number(cm, "weight", cw, 0, 100, 0) or 0,
                 exam=self.r.ident(cm, "exam", cw), rubric=self.r.ident(cm, "rubric", cw),
                 form=self.r.ident(cm, "form", cw),
@@ -461,10 +461,10 @@ class Loader:
                 continue
             gw = f"grade {i + 1}"
             self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
-            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.val_pos), label=self.r.text(gm, "label", gw) or "",
+            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.positions()), label=self.r.text(gm, "label", gw) or "",
                                 min=self.r.number(gm, "min", gw, 0, 100, 0) or 0))
         return Scheme(
-            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "", components=tuple(components), grades=tuple(grades),
             outcomes=self.r.text(m, "outcomes", w),
         )
@@ -497,21 +497,21 @@ class Loader:
                     self.report.error(im.pos, f"{iw} has {' and '.join(kinds)}; give only one of scale, choices, "
                                               f"lines")
                 items.append(FormItem(
-                    pos=im.pos, where=frozen_where(im.val_pos), text=self.r.text(im, "text", iw) or "",
+                    pos=im.pos, where=frozen_where(im.positions()), text=self.r.text(im, "text", iw) or "",
                     scale=self.r.texts(im, "scale", iw), choices=self.r.texts(im, "choices", iw),
                     multiple=self.r.boolean(im, "multiple", iw), lines=self.r.integer(im, "lines", iw, 1, 40),
                 ))
-            sections.append(FormSection(pos=sm.pos, where=frozen_where(sm.val_pos),
+            sections.append(FormSection(pos=sm.pos, where=frozen_where(sm.positions()),
                                         title=self.r.text(sm, "title", sw) or "", items=tuple(items)))
         table = None
         tm = m.get("table")
         if tm is not None and self.r.mapping(tm, m.at("table"), "key 'table' of the form") is not None:
             tw = "key 'table' of the form"
             self.r.check_keys(tm, ("columns", "rows"), ("columns",), tw)
-            table = FormTable(pos=tm.pos, where=frozen_where(tm.val_pos), columns=self.r.texts(tm, "columns", tw),
+            table = FormTable(pos=tm.pos, where=frozen_where(tm.positions()), columns=self.r.texts(tm, "columns", tw),
                               rows=self.r.integer(tm, "rows", tw, 1, 500, 10) or 10)
         return Form(
-            pos=m.pos, where=frozen_where(m.val_pos), id=self.r.ident(m, "id", w) or "",
+            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "", intro=self.r.text(m, "intro", w),
             fields=self.r.texts(m, "fields", w), sections=tuple(sections), table=table,
         )
@@ -535,10 +535,10 @@ class Loader:
                 continue
             ow = f"objective {i + 1}"
             self.r.check_keys(om, ("id", "text"), ("id", "text"), ow)
-            objectives.append(Objective(pos=om.pos, where=frozen_where(om.val_pos),
+            objectives.append(Objective(pos=om.pos, where=frozen_where(om.positions()),
                                         id=self.r.ident(om, "id", ow) or "", text=self.r.text(om, "text", ow) or ""))
         return Page(
-            pos=data.pos, where=frozen_where(data.val_pos), src_path=src_path, id=self.r.ident(data, "id", w),
+            pos=data.pos, where=frozen_where(data.positions()), src_path=src_path, id=self.r.ident(data, "id", w),
             title=self.r.text(data, "title", w), duration=self.r.integer(data, "duration", w, lo=0),
             audience=self.r.texts(data, "audience", w, scalar_ok=True), objectives=tuple(objectives),
         )

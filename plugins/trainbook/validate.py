@@ -17,14 +17,15 @@ from .model import Project, Question
 
 
 def _unique(report: Report, kind: str, items: Iterable[tuple[str, Pos]]) -> None:
-    seen: dict[str, Pos] = {}
+    # Reported at every occurrence: which copy is the mistake is the author's call.
+    seen: dict[str, list[Pos]] = {}
     for ident, pos in items:
-        if not ident:
-            continue
-        if ident in seen:
-            report.error(pos, f"duplicate {kind} id '{ident}' (first defined at {seen[ident]})")
-        else:
-            seen[ident] = pos
+        if ident:
+            seen.setdefault(ident, []).append(pos)
+    for ident, places in seen.items():
+        for pos in places if len(places) > 1 else ():
+            others = ", ".join(str(p) for p in places if p != pos)
+            report.error(pos, f"duplicate {kind} id '{ident}' (also defined at {others})")
 
 
 def check_project(project: Project, report: Report) -> None:

@@ -28,7 +28,13 @@ class Map(dict):
     val_pos: dict[Any, Pos]
 
     def at(self, key: Any) -> Pos:
+        """Where the value of *key* is; for a nested list or mapping, its key's line."""
+        if isinstance(self.get(key), (Map, Seq)) and key in self.key_pos:
+            return self.key_pos[key]
         return self.val_pos.get(key, self.key_pos.get(key, self.pos))
+
+    def positions(self) -> dict[Any, Pos]:
+        return {k: self.at(k) for k in self}
 
     def key_at(self, key: Any) -> Pos:
         return self.key_pos.get(key, self.pos)

@@ -1,0 +1,49 @@
+# trainbook — the two set-up commands are `make site` and `make test`.
+# Both create .venv when missing and install what they need; nothing is installed by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test
+
+site: setup validate
+	$(BIN)/mkdocs build --strict
+
+validate: setup
+	$(BIN)/trainbook validate content
+
+stats: setup
+	$(BIN)/trainbook stats --content content
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+test: setup-test debs-test lint
+	$(BIN)/python -m pytest -q
+
+lint: setup-test
+	$(BIN)/ruff check plugins build_tools tests
+
+setup: $(VENV)/.installed-site
+setup-test: $(VENV)/.installed-test
+
+$(VENV)/bin/python:
+	@sh build_tools/ensure-venv.sh "$(PYTHON)" "$(VENV)"
+
+$(VENV)/.installed-site: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@ $(VENV)/.installed-site
+
+# Browser tests drive Debian's Chromium; CJK fonts make screenshots and PDFs readable.
+debs-test:
+	@sh build_tools/ensure-debs.sh chromium fonts-noto-cjk
+
+clean:
+	rm -rf site dist .pytest_cache
