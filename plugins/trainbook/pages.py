@@ -132,9 +132,11 @@ class PageBuilder:
         out.append("本模拟考试只使用公开练习题，与正式考试题目不同。" + "，".join(facts) + "。\n\n")
         if exam.instructions:
             out.append(exam.instructions.strip() + "\n\n")
-        ids = [q.id for q in paper.questions()]
-        time = f"time: {exam.duration}\n" if exam.duration else ""
-        out.append(f"```quiz\nids: [{', '.join(ids)}]\nmode: exam\n{time}title: {_yaml_str(title)}\n```\n\n")
+        points = {q.id: s.points for s in paper.sections if s.points is not None for q in s.questions}
+        cases = {c.id: c for c in self.project.cases}
+        html = self.renderer.quiz_html(f"tb-mock-{exam.id}", paper.questions(), cases, title=title, mode="exam",
+                                       time=exam.duration, points=points)
+        out.append(html + "\n")
         return GeneratedPage(uri, "exams", title, "".join(out))
 
     def rubric(self, rubric_id: str) -> GeneratedPage:

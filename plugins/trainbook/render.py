@@ -61,9 +61,11 @@ class Renderer:
         return Markup(_BLANK_TOKEN_RE.sub(
             lambda m: f'<span class="tb-blank" data-blank="{m.group(1)}">＿＿＿＿</span>', html))
 
-    def question_data(self, q: Question, case: Case | None = None) -> dict[str, Any]:
+    def question_data(self, q: Question, case: Case | None = None, points: float | None = None) -> dict[str, Any]:
+        """*points* overrides the bank's points (an exam section's); for a group, per sub-question."""
+        own = q.total_points if points is None else points * len(q.questions) if q.type == "group" else points
         data: dict[str, Any] = {
-            "id": q.id, "type": q.type, "points": q.total_points, "difficulty": q.difficulty,
+            "id": q.id, "type": q.type, "points": own, "difficulty": q.difficulty,
             "stem": str(self.stem(q)), "explanation": str(self.md.block(q.explanation)),
         }
         if q.type in ("single", "multiple"):
@@ -90,12 +92,13 @@ class Renderer:
                 shared = f"{shared}\n\n{q.stem}" if shared else q.stem
             data["stem"] = str(self.md.block(shared))
             data["case_title"] = case.title if case is not None else None
-            data["questions"] = [self.question_data(sub) for sub in q.questions]
+            data["questions"] = [self.question_data(sub, points=points) for sub in q.questions]
         return data
 
     def quiz_html(
         self, quiz_id: str, questions: Sequence[Question], cases: dict[str, Case], *, title: str | None = None,
         mode: str = "practice", time: float | None = None, pick: int | None = None,
+        points: dict[str, float] | None = None,
     ) -> str:
         leaked = [q.id for q in questions if q.pool != "practice"]
         if leaked:
@@ -103,7 +106,8 @@ class Renderer:
         items = []
         for q in questions:
             case = cases.get(q.case) if q.case else None
-            items.append({"q": q, "data": self.question_data(q, case), "case": case})
+            override = (points or {}).get(q.id)
+            items.append({"q": q, "data": self.question_data(q, case, override), "case": case})
         data = {
             "id": quiz_id, "title": title, "mode": mode, "time": time,
             "pick": pick if pick and pick < len(questions) else None,

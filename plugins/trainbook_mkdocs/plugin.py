@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -70,7 +70,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return None
         for page in self.generated:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content=page.markdown))
+                files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
             else:
                 log.warning(f"{page.src_uri} exists in docs_dir; the generated page of the same name is skipped")
         for asset in sorted(ASSETS.iterdir()):

@@ -1,0 +1,107 @@
+"""A tiny real site, built by the real `mkdocs build` in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SECRET = "ZZSECRETZZ"  # only in the exam-pool question m-secret
+
+
+def build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=site, capture_output=True,
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+@pytest.fixture
+def built(mini_site: Path) -> Path:
+    result = build(mini_site)
+    assert result.returncode == 0, result.stderr
+    return mini_site / "site"
+
+
+def test_generated_pages_exist(built: Path) -> None:
+    for page in ("trainbook/index.html", "trainbook/banks/mini/index.html", "trainbook/cases/night-lift/index.html",
+                 "trainbook/rubrics/mini-roleplay/index.html", "trainbook/schemes/mini-scheme/index.html",
+                 "trainbook/forms/mini-form/index.html", "trainbook/exams/mini-exam/index.html"):
+        assert (built / page).is_file(), page
+
+
+def test_quiz_assets_load_only_on_pages_with_a_quiz(built: Path) -> None:
+    home = (built / "index.html").read_text(encoding="utf-8")
+    module = (built / "modules/complaints/index.html").read_text(encoding="utf-8")
+    assert "quiz.js" not in home and "quiz.css" not in home
+    assert "assets/trainbook/quiz.js" in module and "assets/trainbook/quiz.css" in module
+    assert (built / "assets/trainbook/quiz.js").is_file()
+
+
+def test_quiz_reads_without_javascript_and_shows_no_answers(built: Path) -> None:
+    html = (built / "modules/complaints/index.html").read_text(encoding="utf-8")
+    static = html.split('class="tb-quiz__static"')[1].split("</script>")[0].split("<script")[0]
+    assert "<fieldset>" in static and "<legend>" in static and '<ol class="tb-options" type="A">' in static
+    assert "首问负责制受理" not in static  # the explanation of m-single
+    assert "安抚、通知维保、报告" not in static  # the reference answer of m-short
+
+
+def test_quiz_data_is_inline_json(built: Path) -> None:
+    html = (built / "modules/complaints/index.html").read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert {q["id"] for q in data["questions"]} >= {"m-single", "m-group", "m-short"}
+
+
+def test_no_exam_pool_question_reaches_the_site(built: Path) -> None:
+    leaks = [p for p in built.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
+    assert leaks == []
+    assert "m-secret" not in (built / "search/search_index.json").read_text(encoding="utf-8")
+
+
+def test_search_index_keeps_domain_terms_whole(built: Path) -> None:
+    index = json.loads((built / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] + " " + d["title"] for d in index["docs"])
+    assert re.search(r"(^|[\s\u200b])首问负责制([\s\u200b]|$)", text)
+
+
+def test_strict_build_fails_on_a_content_warning(mini_site: Path) -> None:
+    bank = mini_site / "content/banks/mini.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("    tags: [首问负责制]", "    tagz: [首问负责制]"),
+                    encoding="utf-8")
+    result = build(mini_site)
+    assert result.returncode != 0
+    assert "unknown key 'tagz'" in result.stderr
+
+
+def test_content_error_aborts_the_build_with_the_location(mini_site: Path) -> None:
+    bank = mini_site / "content/banks/mini.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("answer: ABD", "answer: ABZ"), encoding="utf-8")
+    result = build(mini_site)
+    assert result.returncode != 0
+    assert "content/banks/mini.yml:22:" in result.stderr and "'answer'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_generated_pages_join_an_explicit_nav_as_a_section(mini_site: Path) -> None:
+    cfg = mini_site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n  - 投诉处理: modules/complaints.md\n",
+                   encoding="utf-8")
+    result = build(mini_site)
+    assert result.returncode == 0, result.stderr
+    home = (mini_site / "site/index.html").read_text(encoding="utf-8")
+    assert "练习与考核" in home and "trainbook/banks/mini/" in home
+
+
+def test_generated_pages_listed_by_the_author_are_not_appended(mini_site: Path) -> None:
+    cfg = mini_site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n  - 题库: trainbook/banks/mini.md\n",
+                   encoding="utf-8")
+    result = build(mini_site)
+    assert result.returncode == 0, result.stderr
+    home = (mini_site / "site/index.html").read_text(encoding="utf-8")
+    assert "练习与考核" not in home and "trainbook/banks/mini/" in home
