@@ -1,0 +1,83 @@
+"""The example handbook under content/: it validates clean, builds strict, keeps
+exam-pool questions out of site/, and Chinese search finds its key terms."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from trainbook.validate import validate
+from trainbook_cli import stats
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=ROOT, capture_output=True,
+        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def exam_pool_stems() -> list[str]:
+    stems = []
+    for path in sorted((ROOT / "content/banks").glob("*.yml")):
+        bank = yaml.safe_load(path.read_text(encoding="utf-8"))
+        default_pool = (bank.get("defaults") or {}).get("pool", "practice")
+        for q in bank["questions"]:
+            if q.get("pool", default_pool) == "exam":
+                for part in [q, *(q.get("questions") or [])]:
+                    stem = re.sub(r"\s+", "", part.get("stem") or "")
+                    if len(stem) >= 12:
+                        stems.append(stem[:24])
+    return stems
+
+
+def test_example_content_validates_without_errors_or_warnings() -> None:
+    _, report = validate(ROOT / "content")
+    assert [str(d) for d in report.sorted()] == []
+
+
+def test_example_meets_the_handbook_floors() -> None:
+    project, _ = validate(ROOT / "content")
+    data = stats.collect(project)
+    total = data["total"]
+    assert total >= 400
+    assert all(data["types"][t] > 0 for t in data["types"])
+    assert data["groups_on_cases"] >= 15
+    assert data["pool"]["exam"] >= 0.3 * total
+    assert all(n >= 0.1 * total for n in data["difficulty"].values())
+    assert data["flagged"] == []
+    assert len(project.cases) >= 20 and len(project.rubrics) >= 4 and len(project.forms) >= 5
+    assert sum(1 for e in project.exams if e.online) >= 1
+
+
+def test_no_exam_pool_stem_anywhere_in_the_built_site(example_site: Path) -> None:
+    stems = exam_pool_stems()
+    assert len(stems) > 100
+    leaks = []
+    for path in example_site.rglob("*"):
+        if path.suffix in (".html", ".js", ".json", ".xml"):
+            text = re.sub(r"\s+", "", path.read_text(encoding="utf-8", errors="replace"))
+            leaks += [(str(path.relative_to(example_site)), s) for s in stems if s in text]
+    assert leaks == []
+
+
+@pytest.mark.parametrize("term", ["业委会", "电梯困人", "首问负责制", "公共维修资金"])
+def test_chinese_search_finds_domain_terms_as_words(example_site: Path, term: str) -> None:
+    index = json.loads((example_site / "search/search_index.json").read_text(encoding="utf-8"))
+    pattern = re.compile(r"(^|[\s\u200b])" + term + r"([\s\u200b]|$)")
+    hits = [d["location"] for d in index["docs"] if pattern.search(d["title"] + " " + d["text"])]
+    assert hits, f"search index has no whole-word '{term}'"
