@@ -461,7 +461,8 @@ class Loader:
                 continue
             gw = f"grade {i + 1}"
             self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
-            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.positions()), label=self.r.text(gm, "label", gw) or "",
+            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.positions()),
+                                label=self.r.text(gm, "label", gw) or "",
                                 min=self.r.number(gm, "min", gw, 0, 100, 0) or 0))
         return Scheme(
             pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",

@@ -70,7 +70,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return None
         for page in self.generated:
             if files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+                # NOT_IN_NAV: on_nav places them; MkDocs need not report them as missing from nav.
+                files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
             else:
                 log.warning(f"{page.src_uri} exists in docs_dir; the generated page of the same name is skipped")
         for asset in sorted(ASSETS.iterdir()):

@@ -436,6 +436,7 @@ def test_timer_auto_submits_at_zero(page):
     option(question(page, "tb-quiz-4", "t1"), 0).click()
     expect(quiz).to_have_attribute("data-submitted", "auto", timeout=10_000)
     expect(quiz.locator(".tb-quiz__timer-value")).to_have_text("00:00")
+    expect(timer).to_have_class(re.compile(r"\btb-quiz__timer--stopped\b"))  # no longer sticky
     summary = quiz.locator(".tb-quiz__summary")
     expect(summary).to_be_visible()
     expect(summary).to_contain_text("时间到")

@@ -37,7 +37,7 @@ def test_unclosed_quote_is_reported_at_the_opening_quote() -> None:
 
 def test_alias_bomb_fails_fast() -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefghi", "bcdefghij"):
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 10) + "]")
     start = time.monotonic()
     data, report = load("\n".join(lines))

@@ -16,7 +16,10 @@
   "use strict";
 
   if (window.trainbookQuiz) {
-    return; // script included twice: the first copy already handles everything
+    // Script evaluated again (included twice, or re-run by instant navigation): the first
+    // copy owns the engine; just make sure quizzes now in the page are initialised.
+    window.trainbookQuiz.init();
+    return;
   }
 
   var I18N = {
@@ -1243,6 +1246,9 @@
     }
     this.submitted = true;
     this.stopTimer();
+    if (this.timerEl) {
+      this.timerEl.classList.add("tb-quiz__timer--stopped");
+    }
     var unanswered = 0;
     this.units.forEach(function (u) {
       if (!u.answered()) {
@@ -1324,7 +1330,7 @@
     this.deadline = Date.now() + this.time * 60000;
     var warned = this.time <= 1.5; // no "one minute left" for very short quizzes
     this.timerEl.hidden = false;
-    this.timerEl.classList.remove("tb-quiz__timer--low");
+    this.timerEl.classList.remove("tb-quiz__timer--low", "tb-quiz__timer--stopped");
     var tick = function () {
       if (!self.root.isConnected) {
         self.stopTimer(); // page swapped away (instant navigation)

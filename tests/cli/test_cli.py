@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trainbook_cli.main import main
+
+
+def test_validate_defaults_to_content_and_exits_0_when_clean(mini_site: Path) -> None:
+    assert main(["validate"]) == 0
+
+
+def test_validate_exits_1_on_errors(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bank = mini_site / "content/banks/mini.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("answer: false", "answer: 错"), encoding="utf-8")
+    assert main(["validate", "content"]) == 1
+    assert "content/banks/mini.yml:" in capsys.readouterr().out
+
+
+def test_validate_json_lists_problems(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (mini_site / "content/forms/extra.yml").write_text("id: x\ntitle: t\nfeilds: [a]\n", encoding="utf-8")
+    assert main(["validate", "content", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["warnings"] == 1 and data["problems"][0]["line"] == 3
+
+
+def test_missing_content_folder_is_an_error_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "nowhere"]) == 1
+    assert "content folder does not exist" in capsys.readouterr().out
+
+
+def test_usage_errors_exit_2() -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "--format", "xml"])
+    assert exc.value.code == 2
+    assert main([]) == 2
+
+
+def test_console_script_help_lists_the_commands() -> None:
+    exe = Path(sys.executable).with_name("trainbook")
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
+    assert "validate" in out and "stats" in out
+
+
+def test_stats_flags_objectives_with_too_few_questions(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--content", "content"]) == 0
+    out = capsys.readouterr().out
+    assert "cmp-2" in out and "too few" in out  # cmp-2 has only 2 questions in the fixture
