@@ -326,7 +326,7 @@ def test_matching_with_one_wrong_pair_scores_zero(page):
     q = question(page, "tb-quiz-1", "p-match")
     solve_matching(q)
     row = q.locator(".tb-match__row").first
-    wrong = [lab for lab in row.locator("option").all_inner_texts() if lab.endswith("绿化部")][0]
+    wrong = next(lab for lab in row.locator("option").all_inner_texts() if lab.endswith("绿化部"))
     row.locator("select").select_option(label=wrong)
     check(q)
     expect(q).to_have_attribute("data-result", "wrong")
