@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+
+class FakeServer:
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_watches_the_whole_content_folder(mini_site: Path) -> None:
+    config = load_config(str(mini_site / "mkdocs.yml"))
+    plugin = config.plugins["trainbook"]
+    plugin.on_config(config)
+    server = FakeServer()
+    plugin.on_serve(server, config=config, builder=None)
+    assert str((mini_site / "content").resolve()) in server.watched
+
+
+def test_plugin_registers_the_fence_extension(mini_site: Path) -> None:
+    config = load_config(str(mini_site / "mkdocs.yml"))
+    config = config.plugins["trainbook"].on_config(config)
+    assert any(type(e).__name__ == "TrainbookExtension" for e in config.markdown_extensions)
+
+
+def test_disabled_plugin_does_nothing(mini_site: Path) -> None:
+    config = load_config(str(mini_site / "mkdocs.yml"))
+    plugin = config.plugins["trainbook"]
+    plugin.config.enabled = False
+    assert plugin.on_config(config) is None
