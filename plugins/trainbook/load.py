@@ -274,12 +274,8 @@ class Loader:
 
     def _q_short_answer(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
         fields["reference"] = self.r.text(m, "reference", what) or ""
-        seq = self.r.seq(m, "rubric", what)
         points = []
-        for i, item in enumerate(seq or ()):
-            rm = self.r.mapping(item, seq.at(i), f"rubric point {i + 1} of {what}")
-            if rm is None:
-                continue
+        for i, rm in self.r.maps(m, "rubric", what, f"rubric point {{n}} of {what}"):
             label = f"rubric point {i + 1} of {what}"
             self.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
             points.append(RubricPoint(self.r.text(rm, "point", label) or "",
@@ -396,11 +392,7 @@ class Loader:
         self.r.check_keys(m, ("id", "title", "case", "duration", "instructions", "pass", "criteria"),
                           ("id", "title", "criteria"), w)
         criteria = []
-        seq = self.r.seq(m, "criteria", w)
-        for i, item in enumerate(seq or ()):
-            cm = self.r.mapping(item, seq.at(i), f"criterion {i + 1}")
-            if cm is None:
-                continue
+        for i, cm in self.r.maps(m, "criteria", w, "criterion {n}"):
             cw = f"criterion '{cm.get('name', i + 1)}'"
             self.r.check_keys(cm, ("name", "description", "points", "levels", "critical"), ("name",), cw)
             critical = self.r.boolean(cm, "critical", cw)
@@ -409,11 +401,7 @@ class Loader:
                 self.report.error(cm.pos, f"{cw} is missing required key 'points' (only a critical criterion "
                                           f"goes without points)")
             levels = []
-            ls = self.r.seq(cm, "levels", cw)
-            for j, lv in enumerate(ls or ()):
-                lm = self.r.mapping(lv, ls.at(j), f"level {j + 1} of {cw}")
-                if lm is None:
-                    continue
+            for j, lm in self.r.maps(cm, "levels", cw, f"level {{n}} of {cw}"):
                 lw = f"level {j + 1} of {cw}"
                 self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
                 levels.append(Level(pos=lm.pos, where=frozen_where(lm.positions()),
@@ -440,11 +428,7 @@ class Loader:
         w = "the assessment scheme"
         self.r.check_keys(m, ("id", "title", "components", "grades", "outcomes"), ("id", "title", "components"), w)
         components = []
-        seq = self.r.seq(m, "components", w)
-        for i, item in enumerate(seq or ()):
-            cm = self.r.mapping(item, seq.at(i), f"component {i + 1}")
-            if cm is None:
-                continue
+        for i, cm in self.r.maps(m, "components", w, "component {n}"):
             cw = f"component {i + 1}"
             self.r.check_keys(cm, ("id", "name", "weight", "exam", "rubric", "form"), ("id", "name", "weight"), cw)
             components.append(Component(
@@ -454,11 +438,7 @@ class Loader:
                 form=self.r.ident(cm, "form", cw),
             ))
         grades = []
-        gs = self.r.seq(m, "grades", w)
-        for i, item in enumerate(gs or ()):
-            gm = self.r.mapping(item, gs.at(i), f"grade {i + 1}")
-            if gm is None:
-                continue
+        for i, gm in self.r.maps(m, "grades", w, "grade {n}"):
             gw = f"grade {i + 1}"
             self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
             grades.append(Grade(pos=gm.pos, where=frozen_where(gm.positions()),
@@ -478,19 +458,11 @@ class Loader:
         w = "the form"
         self.r.check_keys(m, ("id", "title", "intro", "fields", "sections", "table"), ("id", "title"), w)
         sections = []
-        seq = self.r.seq(m, "sections", w)
-        for i, item in enumerate(seq or ()):
-            sm = self.r.mapping(item, seq.at(i), f"section {i + 1}")
-            if sm is None:
-                continue
+        for i, sm in self.r.maps(m, "sections", w, "section {n}"):
             sw = f"form section {i + 1}"
             self.r.check_keys(sm, ("title", "items"), ("items",), sw)
             items = []
-            its = self.r.seq(sm, "items", sw)
-            for j, it in enumerate(its or ()):
-                im = self.r.mapping(it, its.at(j), f"item {j + 1} of {sw}")
-                if im is None:
-                    continue
+            for j, im in self.r.maps(sm, "items", sw, f"item {{n}} of {sw}"):
                 iw = f"item {j + 1} of {sw}"
                 self.r.check_keys(im, ("text", "scale", "choices", "multiple", "lines"), ("text",), iw)
                 kinds = [k for k in ("scale", "choices", "lines") if k in im]
@@ -529,11 +501,7 @@ class Loader:
             return Page(pos=Pos(path), src_path=src_path)
         w = "the page front matter"
         objectives = []
-        seq = self.r.seq(data, "objectives", w)
-        for i, item in enumerate(seq or ()):
-            om = self.r.mapping(item, seq.at(i), f"objective {i + 1}")
-            if om is None:
-                continue
+        for i, om in self.r.maps(data, "objectives", w, "objective {n}"):
             ow = f"objective {i + 1}"
             self.r.check_keys(om, ("id", "text"), ("id", "text"), ow)
             objectives.append(Objective(pos=om.pos, where=frozen_where(om.positions()),

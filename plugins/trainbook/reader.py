@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .diagnostics import Pos, Report
@@ -142,6 +142,14 @@ class Reader:
             self.report.error(m.at(key), f"key '{key}' of {what} must be a list, found {describe(value)}")
             return None
         return value
+
+    def maps(self, m: Map, key: str, what: str, label: str) -> Iterator[tuple[int, Map]]:
+        """The mappings listed under *key*; *label* names one item, with {n} for its number."""
+        seq = self.seq(m, key, what)
+        for i, item in enumerate(seq or ()):
+            sub = self.mapping(item, seq.at(i), label.replace("{n}", str(i + 1)))
+            if sub is not None:
+                yield i, sub
 
     def texts(self, m: Map, key: str, what: str, scalar_ok: bool = False) -> tuple[str, ...]:
         """A list of text values; *scalar_ok* also accepts one value standing alone."""

@@ -55,6 +55,8 @@
       correctAnswer: "正确答案：",
       explanation: "解析：",
       keyMark: "正确答案",
+      keyChosen: "已选 · 正确",
+      keyMissed: "正确答案（未选）",
       wrongMark: "错选",
       okMark: "正确",
       badMark: "错误",
@@ -130,6 +132,8 @@
       correctAnswer: "Correct answer: ",
       explanation: "Explanation: ",
       keyMark: "correct answer",
+      keyChosen: "chosen · correct",
+      keyMissed: "correct answer (not chosen)",
       wrongMark: "wrong choice",
       okMark: "correct",
       badMark: "wrong",
@@ -388,7 +392,9 @@
           var wrongPick = r.input.checked && !isKey;
           r.label.classList.toggle("tb-opt--key", isKey);
           r.label.classList.toggle("tb-opt--wrong", wrongPick);
-          r.mark.textContent = isKey ? "✓ " + t.keyMark : wrongPick ? "✗ " + t.wrongMark : "";
+          r.label.classList.toggle("tb-opt--chosen", r.input.checked);
+          var keyText = !multi ? t.keyMark : r.input.checked ? t.keyChosen : t.keyMissed;
+          r.mark.textContent = isKey ? "✓ " + keyText : wrongPick ? "✗ " + t.wrongMark : "";
         });
       }
     };
