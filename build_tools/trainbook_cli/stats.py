@@ -15,7 +15,7 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
     by_objective: Counter[str] = Counter()
     for top in questions:
         # A group counts once for each objective any of its parts covers.
-        for obj in {o for q in top.walk() for o in q.objectives}:
+        for obj in top.all_objectives:
             by_objective[obj] += 1
     objectives = []
     for page in project.pages:

@@ -11,7 +11,6 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
-from .fences import question_tags
 from .model import DrawRule, Exam, Project, Question
 
 
@@ -42,11 +41,7 @@ class Paper:
 
     @property
     def total_points(self) -> float:
-        return sum(
-            (sum(s.points for _ in q.questions) if q.type == "group" else s.points)
-            if s.points is not None else q.total_points
-            for s in self.sections for q in s.questions
-        )
+        return sum(q.points_with(s.points) for s in self.sections for q in s.questions)
 
 
 def rng_for(*parts: object) -> random.Random:
@@ -54,20 +49,13 @@ def rng_for(*parts: object) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def _objectives(q: Question) -> set[str]:
-    out = set(q.objectives)
-    for sub in q.questions:
-        out |= set(sub.objectives)
-    return out
-
-
 def rule_matches(rule: DrawRule, q: Question, pool: str) -> bool:
     return (
         (rule.bank is None or q.bank == rule.bank)
         and (rule.type is None or q.type == rule.type)
-        and (not rule.tags or bool(set(rule.tags) & question_tags(q)))
+        and (not rule.tags or bool(set(rule.tags) & q.all_tags))
         and (not rule.difficulty or q.difficulty in rule.difficulty)
-        and (not rule.objectives or bool(set(rule.objectives) & _objectives(q)))
+        and (not rule.objectives or bool(set(rule.objectives) & q.all_objectives))
         and (not rule.ids or q.id in rule.ids)
         and (pool == "any" or q.pool == pool)
     )

@@ -136,20 +136,13 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
     selected = [
         q for q in pool
         if q.pool == "practice"
-        and (not spec.tags or set(spec.tags) & question_tags(q))
+        and (not spec.tags or set(spec.tags) & q.all_tags)
         and (not spec.difficulty or q.difficulty in spec.difficulty)
         and (spec.type is None or q.type == spec.type)
     ]
     if not selected and not id_problems:
         error(spec.pos, "quiz block matches no practice-pool question" + _describe(spec))
     return selected
-
-
-def question_tags(q: Question) -> set[str]:
-    tags = set(q.tags)
-    for sub in q.questions:
-        tags |= set(sub.tags)
-    return tags
 
 
 def _describe(spec: QuizSpec) -> str:

@@ -108,6 +108,21 @@ class Question(Located):
             return sum(q.points for q in self.questions)
         return self.points
 
+    def points_with(self, override: float | None) -> float:
+        """Worth under an exam section's per-question points (per sub-question for a group)."""
+        if override is None:
+            return self.total_points
+        return override * len(self.questions) if self.type == "group" else override
+
+    @property
+    def all_tags(self) -> set[str]:
+        """Own tags and those of its sub-questions: filters match a group by any part."""
+        return {t for q in self.walk() for t in q.tags}
+
+    @property
+    def all_objectives(self) -> set[str]:
+        return {o for q in self.walk() for o in q.objectives}
+
     def walk(self) -> tuple[Question, ...]:
         """This question and its sub-questions."""
         return (self, *self.questions)

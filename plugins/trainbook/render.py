@@ -63,9 +63,8 @@ class Renderer:
 
     def question_data(self, q: Question, case: Case | None = None, points: float | None = None) -> dict[str, Any]:
         """*points* overrides the bank's points (an exam section's); for a group, per sub-question."""
-        own = q.total_points if points is None else points * len(q.questions) if q.type == "group" else points
         data: dict[str, Any] = {
-            "id": q.id, "type": q.type, "points": own, "difficulty": q.difficulty,
+            "id": q.id, "type": q.type, "points": q.points_with(points), "difficulty": q.difficulty,
             "stem": str(self.stem(q)), "explanation": str(self.md.block(q.explanation)),
         }
         if q.type in ("single", "multiple"):

@@ -87,21 +87,20 @@ def test_content_error_aborts_the_build_with_the_location(mini_site: Path) -> No
     assert "Traceback" not in result.stderr
 
 
-def test_generated_pages_join_an_explicit_nav_as_a_section(mini_site: Path) -> None:
-    cfg = mini_site / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n  - 投诉处理: modules/complaints.md\n",
-                   encoding="utf-8")
-    result = build(mini_site)
+def home_with_nav(site: Path, nav: str) -> str:
+    """Build the site with an explicit nav and return its home page."""
+    cfg = site / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "nav:\n" + nav, encoding="utf-8")
+    result = build(site)
     assert result.returncode == 0, result.stderr
-    home = (mini_site / "site/index.html").read_text(encoding="utf-8")
+    return (site / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_generated_pages_join_an_explicit_nav_as_a_section(mini_site: Path) -> None:
+    home = home_with_nav(mini_site, "  - 首页: index.md\n  - 投诉处理: modules/complaints.md\n")
     assert "练习与考核" in home and "trainbook/banks/mini/" in home
 
 
 def test_generated_pages_listed_by_the_author_are_not_appended(mini_site: Path) -> None:
-    cfg = mini_site / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8") + "nav:\n  - 首页: index.md\n  - 题库: trainbook/banks/mini.md\n",
-                   encoding="utf-8")
-    result = build(mini_site)
-    assert result.returncode == 0, result.stderr
-    home = (mini_site / "site/index.html").read_text(encoding="utf-8")
+    home = home_with_nav(mini_site, "  - 首页: index.md\n  - 题库: trainbook/banks/mini.md\n")
     assert "练习与考核" not in home and "trainbook/banks/mini/" in home
