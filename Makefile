@@ -26,6 +26,7 @@ test: setup-test debs-test lint
 
 lint: setup-test
 	$(BIN)/ruff check plugins build_tools tests
+	$(BIN)/ruff format --check plugins build_tools tests
 
 setup: $(VENV)/.installed-site
 setup-test: $(VENV)/.installed-test

@@ -21,18 +21,23 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
     for page in project.pages:
         for obj in page.objectives:
             n = by_objective[obj.id]
-            objectives.append({"module": page.id, "objective": obj.id, "text": obj.text, "questions": n,
-                               "flag": n < minimum})
+            objectives.append(
+                {"module": page.id, "objective": obj.id, "text": obj.text, "questions": n, "flag": n < minimum}
+            )
     banks = []
     for b in project.banks:
-        banks.append({
-            "bank": b.id, "module": b.module, "questions": len(b.questions),
-            "sub_questions": sum(len(q.questions) for q in b.questions),
-            "exam": sum(q.pool == "exam" for q in b.questions),
-            "practice": sum(q.pool == "practice" for q in b.questions),
-            "types": dict(Counter(q.type for q in b.questions)),
-            "difficulty": {str(k): v for k, v in sorted(Counter(q.difficulty for q in b.questions).items())},
-        })
+        banks.append(
+            {
+                "bank": b.id,
+                "module": b.module,
+                "questions": len(b.questions),
+                "sub_questions": sum(len(q.questions) for q in b.questions),
+                "exam": sum(q.pool == "exam" for q in b.questions),
+                "practice": sum(q.pool == "practice" for q in b.questions),
+                "types": dict(Counter(q.type for q in b.questions)),
+                "difficulty": {str(k): v for k, v in sorted(Counter(q.difficulty for q in b.questions).items())},
+            }
+        )
     modules = Counter(next((b.module or "—" for b in project.banks if b.id == q.bank), "—") for q in questions)
     return {
         "total": len(questions),
@@ -55,13 +60,15 @@ def _pct(n: int, total: int) -> str:
 
 def as_text(data: dict[str, Any]) -> str:
     total = data["total"]
-    out = [f"Questions: {total} top-level, {data['cases']} case studies, "
-           f"{data['groups_on_cases']} case-based groups\n\n"]
+    out = [
+        f"Questions: {total} top-level, {data['cases']} case studies, {data['groups_on_cases']} case-based groups\n\n"
+    ]
     out.append(f"{'bank':<16}{'module':<20}{'total':>6}{'practice':>10}{'exam':>6}  types\n")
     for b in data["banks"]:
         types = " ".join(f"{t}={n}" for t, n in b["types"].items())
-        out.append(f"{b['bank']:<16}{(b['module'] or '—'):<20}{b['questions']:>6}{b['practice']:>10}"
-                   f"{b['exam']:>6}  {types}\n")
+        out.append(
+            f"{b['bank']:<16}{(b['module'] or '—'):<20}{b['questions']:>6}{b['practice']:>10}{b['exam']:>6}  {types}\n"
+        )
     out.append("\nBy type:\n" + "".join(f"  {t:<14}{_pct(n, total)}\n" for t, n in data["types"].items()))
     out.append("By difficulty:\n" + "".join(f"  {d:<14}{_pct(n, total)}\n" for d, n in data["difficulty"].items()))
     out.append("By pool:\n" + "".join(f"  {p:<14}{_pct(n, total)}\n" for p, n in data["pool"].items()))
@@ -71,6 +78,8 @@ def as_text(data: dict[str, Any]) -> str:
         mark = "  <-- too few" if o["flag"] else ""
         out.append(f"  {o['module']:<20}{o['objective']:<10}{o['questions']:>4}  {o['text']}{mark}\n")
     flagged = data["flagged"]
-    out.append(f"\n{len(flagged)} objective(s) below {data['minimum']} questions"
-               + (f": {', '.join(flagged)}\n" if flagged else "\n"))
+    out.append(
+        f"\n{len(flagged)} objective(s) below {data['minimum']} questions"
+        + (f": {', '.join(flagged)}\n" if flagged else "\n")
+    )
     return "".join(out)

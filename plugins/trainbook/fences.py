@@ -35,13 +35,13 @@ def find_fences(lines: list[str]) -> Iterator[Fence]:
         m = FENCE_OPEN_RE.match(line)
         other = re.match(r"^(`{3,}|~{3,})", line)
         if m or other:
-            fence = (m.group("fence") if m else other.group(1))
+            fence = m.group("fence") if m else other.group(1)
             close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             j = i + 1
             while j < len(lines) and not close.match(lines[j]):
                 j += 1
             if m:
-                yield Fence(m.group("kind"), "\n".join(lines[i + 1:j]), i, j)
+                yield Fence(m.group("kind"), "\n".join(lines[i + 1 : j]), i, j)
             i = j + 1
             continue
         i += 1
@@ -78,9 +78,15 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
     if time is not None and mode != "exam":
         report.warning(m.at("time"), "key 'time' of the quiz block only applies with mode: exam (ignored)")
     return QuizSpec(
-        pos=m.pos, bank=r.ident(m, "bank", w), ids=r.ids(m, "ids", w), tags=r.texts(m, "tags", w, True),
-        difficulty=r.ints(m, "difficulty", w, 1, 3), type=r.choice(m, "type", w, QUESTION_TYPES),
-        pick=r.integer(m, "pick", w, lo=1), mode=mode, time=time if mode == "exam" else None,
+        pos=m.pos,
+        bank=r.ident(m, "bank", w),
+        ids=r.ids(m, "ids", w),
+        tags=r.texts(m, "tags", w, True),
+        difficulty=r.ints(m, "difficulty", w, 1, 3),
+        type=r.choice(m, "type", w, QUESTION_TYPES),
+        pick=r.integer(m, "pick", w, lo=1),
+        mode=mode,
+        time=time if mode == "exam" else None,
         title=r.text(m, "title", w),
     )
 
@@ -128,13 +134,17 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
                     error(spec.pos, f"quiz block: question '{qid}' does not exist")
                 continue
             if q.pool == "exam":
-                error(spec.pos, f"quiz block names '{qid}', an exam-pool question; exam-pool questions are "
-                                f"reserved for formal exams and never published")
+                error(
+                    spec.pos,
+                    f"quiz block names '{qid}', an exam-pool question; exam-pool questions are "
+                    f"reserved for formal exams and never published",
+                )
                 continue
             chosen.append(q)
         pool = chosen
     selected = [
-        q for q in pool
+        q
+        for q in pool
         if q.pool == "practice"
         and (not spec.tags or set(spec.tags) & q.all_tags)
         and (not spec.difficulty or q.difficulty in spec.difficulty)

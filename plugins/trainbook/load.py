@@ -46,7 +46,16 @@ BLANK_RE = re.compile(r"_{3,}")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 QUESTION_COMMON = (
-    "id", "type", "stem", "explanation", "objectives", "tags", "difficulty", "points", "pool", "source",
+    "id",
+    "type",
+    "stem",
+    "explanation",
+    "objectives",
+    "tags",
+    "difficulty",
+    "points",
+    "pool",
+    "source",
 )
 QUESTION_KEYS = {
     "single": ("options", "answer"),
@@ -100,8 +109,9 @@ class Loader:
         m = self.r.mapping(data, Pos(path), "a question bank")
         if m is None:
             return None
-        self.r.check_keys(m, ("id", "title", "module", "defaults", "questions"), ("id", "title", "questions"),
-                          "the bank")
+        self.r.check_keys(
+            m, ("id", "title", "module", "defaults", "questions"), ("id", "title", "questions"), "the bank"
+        )
         bank_id = self.r.ident(m, "id", "the bank") or ""
         defaults: dict[str, Any] = {"points": 1, "difficulty": 2, "pool": "practice"}
         dm = m.get("defaults")
@@ -119,12 +129,22 @@ class Loader:
         if qs is not None and not qs:
             self.report.error(m.at("questions"), "key 'questions' of the bank is empty")
         return Bank(
-            pos=m.pos, where=frozen_where(m.positions()), id=bank_id, title=self.r.text(m, "title", "the bank") or "",
-            module=self.r.ident(m, "module", "the bank"), questions=tuple(questions),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=bank_id,
+            title=self.r.text(m, "title", "the bank") or "",
+            module=self.r.ident(m, "module", "the bank"),
+            questions=tuple(questions),
         )
 
     def question(
-        self, data: Any, pos: Pos, bank: str, defaults: dict[str, Any], label: str, parent: Question | None = None,
+        self,
+        data: Any,
+        pos: Pos,
+        bank: str,
+        defaults: dict[str, Any],
+        label: str,
+        parent: Question | None = None,
     ) -> Question | None:
         m = self.r.mapping(data, pos, label)
         if m is None:
@@ -140,15 +160,19 @@ class Loader:
         if qtype not in QUESTION_TYPES or (parent is not None and qtype == "group"):
             allowed = [t for t in QUESTION_TYPES if parent is None or t != "group"]
             extra = " (a group cannot hold another group)" if qtype == "group" else ""
-            self.report.error(m.at("type"), f"key 'type' of {what} must be one of {', '.join(allowed)}, "
-                                            f"found {describe(qtype)}{extra}")
+            self.report.error(
+                m.at("type"),
+                f"key 'type' of {what} must be one of {', '.join(allowed)}, found {describe(qtype)}{extra}",
+            )
             return None
         self.r.check_keys(m, QUESTION_COMMON + QUESTION_KEYS[qtype], QUESTION_REQUIRED[qtype], what)
         if qtype == "group" and "case" not in m and "stem" not in m:
             self.report.error(m.pos, f"{what} (a group) needs 'case' or 'stem' for its shared stem")
         if parent is not None and "pool" in m:
-            self.report.warning(m.key_at("pool"), f"key 'pool' of {what} is ignored: a sub-question shares the "
-                                                  f"pool of its group '{parent.id}'")
+            self.report.warning(
+                m.key_at("pool"),
+                f"key 'pool' of {what} is ignored: a sub-question shares the pool of its group '{parent.id}'",
+            )
         stem = self.r.text(m, "stem", what) or ""
         explanation = self.r.text(m, "explanation", what) or ""
         if not explanation.strip():
@@ -156,13 +180,20 @@ class Loader:
         base_pool = parent.pool if parent else defaults["pool"]
         base_difficulty = parent.difficulty if parent else defaults["difficulty"]
         fields: dict[str, Any] = dict(
-            pos=m.pos, where=frozen_where(m.positions()),
-            id=qid or "", type=qtype, bank=bank, stem=stem, explanation=explanation,
-            objectives=self.r.ids(m, "objectives", what), tags=self.r.texts(m, "tags", what, scalar_ok=True),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=qid or "",
+            type=qtype,
+            bank=bank,
+            stem=stem,
+            explanation=explanation,
+            objectives=self.r.ids(m, "objectives", what),
+            tags=self.r.texts(m, "tags", what, scalar_ok=True),
             difficulty=self.r.integer(m, "difficulty", what, 1, 3, base_difficulty),
             points=self.r.number(m, "points", what, lo=0, default=defaults["points"]),
             pool=base_pool if parent else self.r.choice(m, "pool", what, POOLS, base_pool),
-            source=self.r.text(m, "source", what), parent=parent.id if parent else None,
+            source=self.r.text(m, "source", what),
+            parent=parent.id if parent else None,
         )
         getattr(self, f"_q_{qtype}")(m, what, fields, bank, defaults)
         return Question(**fields)
@@ -183,8 +214,10 @@ class Loader:
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             letters = [v.strip() for v in value]
         else:
-            self.report.error(m.at("answer"), f"key 'answer' of {what} must be option letters such as 'A' or "
-                                              f"'ACD', found {describe(value)}")
+            self.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} must be option letters such as 'A' or 'ACD', found {describe(value)}",
+            )
             return ()
         out: list[int] = []
         for letter in letters:
@@ -194,8 +227,11 @@ class Loader:
                 continue
             index = LETTERS.index(up)
             if n_options and index >= n_options:
-                self.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} has no option "
-                                                  f"(there are {n_options} options, A–{LETTERS[n_options - 1]})")
+                self.report.error(
+                    m.at("answer"),
+                    f"key 'answer' of {what}: letter {up} has no option "
+                    f"(there are {n_options} options, A–{LETTERS[n_options - 1]})",
+                )
                 continue
             if index in out:
                 self.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} is given twice")
@@ -206,23 +242,30 @@ class Loader:
     def _q_single(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
         letters = self._letters(m, what, self._options(m, what, fields))
         if "answer" in m and len(letters) != 1 and m.get("answer") is not None:
-            self.report.error(m.at("answer"), f"key 'answer' of {what} (single choice) must be exactly one "
-                                              f"letter, found {len(letters)}")
+            self.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (single choice) must be exactly one letter, found {len(letters)}",
+            )
         fields["answer_letters"] = letters
 
     def _q_multiple(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
         letters = self._letters(m, what, self._options(m, what, fields))
         if "answer" in m and m.get("answer") is not None and len(letters) < 2:
-            self.report.error(m.at("answer"), f"key 'answer' of {what} (multiple choice) needs at least 2 "
-                                              f"letters, found {len(letters)}; use type single for one answer")
+            self.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (multiple choice) needs at least 2 "
+                f"letters, found {len(letters)}; use type single for one answer",
+            )
         fields["answer_letters"] = letters
         fields["partial"] = self.r.boolean(m, "partial", what)
 
     def _q_true_false(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
         value = m.get("answer")
         if value is not None and not isinstance(value, bool):
-            self.report.error(m.at("answer"), f"key 'answer' of {what} (true_false) must be YAML true or false, "
-                                              f"found {describe(value)}")
+            self.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (true_false) must be YAML true or false, found {describe(value)}",
+            )
         fields["answer_bool"] = value if isinstance(value, bool) else None
 
     def _q_fill_blank(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
@@ -230,20 +273,28 @@ class Loader:
         blanks: list[tuple[str, ...]] = []
         if value is not None:
             if not isinstance(value, Seq):
-                self.report.error(m.at("answer"), f"key 'answer' of {what} (fill_blank) must be a list with one "
-                                                  f"entry per blank, found {describe(value)}")
+                self.report.error(
+                    m.at("answer"),
+                    f"key 'answer' of {what} (fill_blank) must be a list with one "
+                    f"entry per blank, found {describe(value)}",
+                )
             else:
                 for i, entry in enumerate(value):
                     accepted = entry if isinstance(entry, list) else [entry]
                     good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
                     if len(good) != len(accepted) or not good:
-                        self.report.error(value.at(i), f"blank {i + 1} in 'answer' of {what} must be text or a list "
-                                                       f"of accepted texts, found {describe(entry)}")
+                        self.report.error(
+                            value.at(i),
+                            f"blank {i + 1} in 'answer' of {what} must be text or a list "
+                            f"of accepted texts, found {describe(entry)}",
+                        )
                     blanks.append(tuple(good))
                 n = len(BLANK_RE.findall(fields["stem"]))
                 if n != len(blanks):
-                    self.report.error(m.at("answer"), f"key 'answer' of {what} has {len(blanks)} entries but the "
-                                                      f"stem has {n} blanks (written ___)")
+                    self.report.error(
+                        m.at("answer"),
+                        f"key 'answer' of {what} has {len(blanks)} entries but the stem has {n} blanks (written ___)",
+                    )
         fields["blanks"] = tuple(blanks)
 
     def _q_ordering(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
@@ -258,10 +309,14 @@ class Loader:
         seq = self.r.seq(m, "pairs", what)
         pairs = []
         for i, pair in enumerate(seq or ()):
-            if (not isinstance(pair, list) or len(pair) != 2
-                    or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)):
-                self.report.error(seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], "
-                                             f"found {describe(pair)}")
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)
+            ):
+                self.report.error(
+                    seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], found {describe(pair)}"
+                )
                 continue
             pairs.append((str(pair[0]), str(pair[1])))
         if seq is not None and not 2 <= len(seq) <= 10:
@@ -278,15 +333,19 @@ class Loader:
         for i, rm in self.r.maps(m, "rubric", what, f"rubric point {{n}} of {what}"):
             label = f"rubric point {i + 1} of {what}"
             self.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
-            points.append(RubricPoint(self.r.text(rm, "point", label) or "",
-                                      self.r.number(rm, "points", label, lo=0, default=0) or 0))
+            points.append(
+                RubricPoint(
+                    self.r.text(rm, "point", label) or "", self.r.number(rm, "points", label, lo=0, default=0) or 0
+                )
+            )
         fields["rubric"] = tuple(points)
 
     def _q_group(self, m: Map, what: str, fields: dict[str, Any], bank: str, defaults: dict[str, Any]) -> None:
         fields["case"] = self.r.ident(m, "case", what)
         if "points" in m:
-            self.report.warning(m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the "
-                                                    f"sum of its sub-questions")
+            self.report.warning(
+                m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the sum of its sub-questions"
+            )
         parent = Question(**{**fields, "questions": ()})
         subs = []
         seq = self.r.seq(m, "questions", what)
@@ -304,16 +363,32 @@ class Loader:
         m = self.r.mapping(data, Pos(path), "a case study")
         if m is None:
             return None
-        keys = ("id", "title", "module", "tags", "summary", "scenario", "discussion", "analysis", "practice",
-                "references")
+        keys = (
+            "id",
+            "title",
+            "module",
+            "tags",
+            "summary",
+            "scenario",
+            "discussion",
+            "analysis",
+            "practice",
+            "references",
+        )
         self.r.check_keys(m, keys, ("id", "title", "scenario"), "the case study")
         w = "the case study"
         return Case(
-            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
-            title=self.r.text(m, "title", w) or "", module=self.r.ident(m, "module", w),
-            tags=self.r.texts(m, "tags", w, scalar_ok=True), summary=self.r.text(m, "summary", w),
-            scenario=self.r.text(m, "scenario", w) or "", discussion=self.r.texts(m, "discussion", w),
-            analysis=self.r.text(m, "analysis", w), practice=self.r.text(m, "practice", w),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "",
+            module=self.r.ident(m, "module", w),
+            tags=self.r.texts(m, "tags", w, scalar_ok=True),
+            summary=self.r.text(m, "summary", w),
+            scenario=self.r.text(m, "scenario", w) or "",
+            discussion=self.r.texts(m, "discussion", w),
+            analysis=self.r.text(m, "analysis", w),
+            practice=self.r.text(m, "practice", w),
             references=self.r.texts(m, "references", w, scalar_ok=True),
         )
 
@@ -323,8 +398,7 @@ class Loader:
         if m is None:
             return None
         w = "the exam blueprint"
-        keys = ("id", "title", "duration", "pass", "seed", "variants", "shuffle", "online", "instructions",
-                "sections")
+        keys = ("id", "title", "duration", "pass", "seed", "variants", "shuffle", "online", "instructions", "sections")
         self.r.check_keys(m, keys, ("id", "title", "sections"), w)
         shuffle_q = shuffle_o = True
         sm = m.get("shuffle")
@@ -342,11 +416,18 @@ class Loader:
             if sec is not None:
                 sections.append(sec)
         return Exam(
-            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
-            title=self.r.text(m, "title", w) or "", duration=self.r.integer(m, "duration", w, lo=1),
-            pass_mark=self.r.number(m, "pass", w, lo=0), seed=self.r.integer(m, "seed", w, default=0) or 0,
-            variants=variants, shuffle_questions=shuffle_q, shuffle_options=shuffle_o,
-            online=self.r.boolean(m, "online", w), instructions=self.r.text(m, "instructions", w),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "",
+            duration=self.r.integer(m, "duration", w, lo=1),
+            pass_mark=self.r.number(m, "pass", w, lo=0),
+            seed=self.r.integer(m, "seed", w, default=0) or 0,
+            variants=variants,
+            shuffle_questions=shuffle_q,
+            shuffle_options=shuffle_o,
+            online=self.r.boolean(m, "online", w),
+            instructions=self.r.text(m, "instructions", w),
             sections=tuple(sections),
         )
 
@@ -362,9 +443,12 @@ class Loader:
             if rule is not None:
                 rules.append(rule)
         return Section(
-            pos=m.pos, where=frozen_where(m.positions()), title=self.r.text(m, "title", label) or "",
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            title=self.r.text(m, "title", label) or "",
             instructions=self.r.text(m, "instructions", label),
-            points=self.r.number(m, "points", label, lo=0), draw=tuple(rules),
+            points=self.r.number(m, "points", label, lo=0),
+            draw=tuple(rules),
         )
 
     def rule(self, data: Any, pos: Pos, label: str) -> DrawRule | None:
@@ -376,10 +460,15 @@ class Loader:
         if not m:
             self.report.error(m.pos, f"{label} is empty; it would match every question")
         return DrawRule(
-            pos=m.pos, where=frozen_where(m.positions()), bank=self.r.ident(m, "bank", label),
-            type=self.r.choice(m, "type", label, QUESTION_TYPES), tags=self.r.texts(m, "tags", label, True),
-            difficulty=self.r.ints(m, "difficulty", label, 1, 3), objectives=self.r.ids(m, "objectives", label),
-            ids=self.r.ids(m, "ids", label), count=self.r.integer(m, "count", label, lo=1),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            bank=self.r.ident(m, "bank", label),
+            type=self.r.choice(m, "type", label, QUESTION_TYPES),
+            tags=self.r.texts(m, "tags", label, True),
+            difficulty=self.r.ints(m, "difficulty", label, 1, 3),
+            objectives=self.r.ids(m, "objectives", label),
+            ids=self.r.ids(m, "ids", label),
+            count=self.r.integer(m, "count", label, lo=1),
             pool=self.r.choice(m, "pool", label, ("exam", "practice", "any"), "any") or "any",
         )
 
@@ -389,8 +478,9 @@ class Loader:
         if m is None:
             return None
         w = "the rubric"
-        self.r.check_keys(m, ("id", "title", "case", "duration", "instructions", "pass", "criteria"),
-                          ("id", "title", "criteria"), w)
+        self.r.check_keys(
+            m, ("id", "title", "case", "duration", "instructions", "pass", "criteria"), ("id", "title", "criteria"), w
+        )
         criteria = []
         for i, cm in self.r.maps(m, "criteria", w, "criterion {n}"):
             cw = f"criterion '{cm.get('name', i + 1)}'"
@@ -398,26 +488,43 @@ class Loader:
             critical = self.r.boolean(cm, "critical", cw)
             points = self.r.number(cm, "points", cw, lo=0)
             if not critical and points is None and "points" not in cm:
-                self.report.error(cm.pos, f"{cw} is missing required key 'points' (only a critical criterion "
-                                          f"goes without points)")
+                self.report.error(
+                    cm.pos, f"{cw} is missing required key 'points' (only a critical criterion goes without points)"
+                )
             levels = []
             for j, lm in self.r.maps(cm, "levels", cw, f"level {{n}} of {cw}"):
                 lw = f"level {j + 1} of {cw}"
                 self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
-                levels.append(Level(pos=lm.pos, where=frozen_where(lm.positions()),
-                                    label=self.r.text(lm, "label", lw) or "",
-                                    points=self.r.number(lm, "points", lw, lo=0, default=0) or 0,
-                                    description=self.r.text(lm, "description", lw)))
-            criteria.append(Criterion(
-                pos=cm.pos, where=frozen_where(cm.positions()), name=self.r.text(cm, "name", cw) or "",
-                description=self.r.text(cm, "description", cw), points=points, levels=tuple(levels),
-                critical=critical,
-            ))
+                levels.append(
+                    Level(
+                        pos=lm.pos,
+                        where=frozen_where(lm.positions()),
+                        label=self.r.text(lm, "label", lw) or "",
+                        points=self.r.number(lm, "points", lw, lo=0, default=0) or 0,
+                        description=self.r.text(lm, "description", lw),
+                    )
+                )
+            criteria.append(
+                Criterion(
+                    pos=cm.pos,
+                    where=frozen_where(cm.positions()),
+                    name=self.r.text(cm, "name", cw) or "",
+                    description=self.r.text(cm, "description", cw),
+                    points=points,
+                    levels=tuple(levels),
+                    critical=critical,
+                )
+            )
         return Rubric(
-            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
-            title=self.r.text(m, "title", w) or "", case=self.r.ident(m, "case", w),
-            duration=self.r.integer(m, "duration", w, lo=1), instructions=self.r.text(m, "instructions", w),
-            pass_mark=self.r.number(m, "pass", w, lo=0), criteria=tuple(criteria),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "",
+            case=self.r.ident(m, "case", w),
+            duration=self.r.integer(m, "duration", w, lo=1),
+            instructions=self.r.text(m, "instructions", w),
+            pass_mark=self.r.number(m, "pass", w, lo=0),
+            criteria=tuple(criteria),
         )
 
     # -- schemes -----------------------------------------------------------
@@ -431,22 +538,37 @@ class Loader:
         for i, cm in self.r.maps(m, "components", w, "component {n}"):
             cw = f"component {i + 1}"
             self.r.check_keys(cm, ("id", "name", "weight", "exam", "rubric", "form"), ("id", "name", "weight"), cw)
-            components.append(Component(
-                pos=cm.pos, where=frozen_where(cm.positions()), id=self.r.ident(cm, "id", cw) or "",
-                name=self.r.text(cm, "name", cw) or "", weight=self.r.number(cm, "weight", cw, 0, 100, 0) or 0,
-                exam=self.r.ident(cm, "exam", cw), rubric=self.r.ident(cm, "rubric", cw),
-                form=self.r.ident(cm, "form", cw),
-            ))
+            components.append(
+                Component(
+                    pos=cm.pos,
+                    where=frozen_where(cm.positions()),
+                    id=self.r.ident(cm, "id", cw) or "",
+                    name=self.r.text(cm, "name", cw) or "",
+                    weight=self.r.number(cm, "weight", cw, 0, 100, 0) or 0,
+                    exam=self.r.ident(cm, "exam", cw),
+                    rubric=self.r.ident(cm, "rubric", cw),
+                    form=self.r.ident(cm, "form", cw),
+                )
+            )
         grades = []
         for i, gm in self.r.maps(m, "grades", w, "grade {n}"):
             gw = f"grade {i + 1}"
             self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
-            grades.append(Grade(pos=gm.pos, where=frozen_where(gm.positions()),
-                                label=self.r.text(gm, "label", gw) or "",
-                                min=self.r.number(gm, "min", gw, 0, 100, 0) or 0))
+            grades.append(
+                Grade(
+                    pos=gm.pos,
+                    where=frozen_where(gm.positions()),
+                    label=self.r.text(gm, "label", gw) or "",
+                    min=self.r.number(gm, "min", gw, 0, 100, 0) or 0,
+                )
+            )
         return Scheme(
-            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
-            title=self.r.text(m, "title", w) or "", components=tuple(components), grades=tuple(grades),
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "",
+            components=tuple(components),
+            grades=tuple(grades),
             outcomes=self.r.text(m, "outcomes", w),
         )
 
@@ -467,26 +589,46 @@ class Loader:
                 self.r.check_keys(im, ("text", "scale", "choices", "multiple", "lines"), ("text",), iw)
                 kinds = [k for k in ("scale", "choices", "lines") if k in im]
                 if len(kinds) > 1:
-                    self.report.error(im.pos, f"{iw} has {' and '.join(kinds)}; give only one of scale, choices, "
-                                              f"lines")
-                items.append(FormItem(
-                    pos=im.pos, where=frozen_where(im.positions()), text=self.r.text(im, "text", iw) or "",
-                    scale=self.r.texts(im, "scale", iw), choices=self.r.texts(im, "choices", iw),
-                    multiple=self.r.boolean(im, "multiple", iw), lines=self.r.integer(im, "lines", iw, 1, 40),
-                ))
-            sections.append(FormSection(pos=sm.pos, where=frozen_where(sm.positions()),
-                                        title=self.r.text(sm, "title", sw) or "", items=tuple(items)))
+                    self.report.error(im.pos, f"{iw} has {' and '.join(kinds)}; give only one of scale, choices, lines")
+                items.append(
+                    FormItem(
+                        pos=im.pos,
+                        where=frozen_where(im.positions()),
+                        text=self.r.text(im, "text", iw) or "",
+                        scale=self.r.texts(im, "scale", iw),
+                        choices=self.r.texts(im, "choices", iw),
+                        multiple=self.r.boolean(im, "multiple", iw),
+                        lines=self.r.integer(im, "lines", iw, 1, 40),
+                    )
+                )
+            sections.append(
+                FormSection(
+                    pos=sm.pos,
+                    where=frozen_where(sm.positions()),
+                    title=self.r.text(sm, "title", sw) or "",
+                    items=tuple(items),
+                )
+            )
         table = None
         tm = m.get("table")
         if tm is not None and self.r.mapping(tm, m.at("table"), "key 'table' of the form") is not None:
             tw = "key 'table' of the form"
             self.r.check_keys(tm, ("columns", "rows"), ("columns",), tw)
-            table = FormTable(pos=tm.pos, where=frozen_where(tm.positions()), columns=self.r.texts(tm, "columns", tw),
-                              rows=self.r.integer(tm, "rows", tw, 1, 500, 10) or 10)
+            table = FormTable(
+                pos=tm.pos,
+                where=frozen_where(tm.positions()),
+                columns=self.r.texts(tm, "columns", tw),
+                rows=self.r.integer(tm, "rows", tw, 1, 500, 10) or 10,
+            )
         return Form(
-            pos=m.pos, where=frozen_where(m.positions()), id=self.r.ident(m, "id", w) or "",
-            title=self.r.text(m, "title", w) or "", intro=self.r.text(m, "intro", w),
-            fields=self.r.texts(m, "fields", w), sections=tuple(sections), table=table,
+            pos=m.pos,
+            where=frozen_where(m.positions()),
+            id=self.r.ident(m, "id", w) or "",
+            title=self.r.text(m, "title", w) or "",
+            intro=self.r.text(m, "intro", w),
+            fields=self.r.texts(m, "fields", w),
+            sections=tuple(sections),
+            table=table,
         )
 
     # -- pages -------------------------------------------------------------
@@ -504,12 +646,23 @@ class Loader:
         for i, om in self.r.maps(data, "objectives", w, "objective {n}"):
             ow = f"objective {i + 1}"
             self.r.check_keys(om, ("id", "text"), ("id", "text"), ow)
-            objectives.append(Objective(pos=om.pos, where=frozen_where(om.positions()),
-                                        id=self.r.ident(om, "id", ow) or "", text=self.r.text(om, "text", ow) or ""))
+            objectives.append(
+                Objective(
+                    pos=om.pos,
+                    where=frozen_where(om.positions()),
+                    id=self.r.ident(om, "id", ow) or "",
+                    text=self.r.text(om, "text", ow) or "",
+                )
+            )
         return Page(
-            pos=data.pos, where=frozen_where(data.positions()), src_path=src_path, id=self.r.ident(data, "id", w),
-            title=self.r.text(data, "title", w), duration=self.r.integer(data, "duration", w, lo=0),
-            audience=self.r.texts(data, "audience", w, scalar_ok=True), objectives=tuple(objectives),
+            pos=data.pos,
+            where=frozen_where(data.positions()),
+            src_path=src_path,
+            id=self.r.ident(data, "id", w),
+            title=self.r.text(data, "title", w),
+            duration=self.r.integer(data, "duration", w, lo=0),
+            audience=self.r.texts(data, "audience", w, scalar_ok=True),
+            objectives=tuple(objectives),
         )
 
 
@@ -544,6 +697,8 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
             if text is not None:
                 pages.append(loader.page(text, str(path), rel(path, pages_root)))
     return Project(
-        content_dir=str(content), pages_dir=str(pages_root), pages=tuple(pages),
+        content_dir=str(content),
+        pages_dir=str(pages_root),
+        pages=tuple(pages),
         **{kind: tuple(items) for kind, items in loaded.items()},
     )

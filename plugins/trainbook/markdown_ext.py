@@ -36,7 +36,7 @@ class FencePreprocessor(Preprocessor):
         out: list[str] = []
         last = 0
         for fence in fences:
-            out.extend(lines[last:fence.start])
+            out.extend(lines[last : fence.start])
             html = self.render(fence.kind, fence.body, fence.start)
             out.extend(["", self.md.htmlStash.store(html), ""])
             last = fence.end + 1
@@ -55,7 +55,12 @@ class FencePreprocessor(Preprocessor):
             self.counter += 1
             cases = {c.id: c for c in ext.project.cases}
             return ext.renderer.quiz_html(
-                f"tb-quiz-{self.counter}", questions, cases, title=spec.title, mode=spec.mode, time=spec.time,
+                f"tb-quiz-{self.counter}",
+                questions,
+                cases,
+                title=spec.title,
+                mode=spec.mode,
+                time=spec.time,
                 pick=spec.pick,
             )
         ref = read_case_ref(body, pos, report)

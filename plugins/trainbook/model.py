@@ -18,18 +18,27 @@ QuestionType = Literal[
     "single", "multiple", "true_false", "fill_blank", "ordering", "matching", "short_answer", "group"
 ]
 QUESTION_TYPES: tuple[str, ...] = (
-    "single", "multiple", "true_false", "fill_blank", "ordering", "matching", "short_answer", "group",
+    "single",
+    "multiple",
+    "true_false",
+    "fill_blank",
+    "ordering",
+    "matching",
+    "short_answer",
+    "group",
 )
-TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType({
-    "single": "单项选择题",
-    "multiple": "多项选择题",
-    "true_false": "判断题",
-    "fill_blank": "填空题",
-    "ordering": "排序题",
-    "matching": "匹配题",
-    "short_answer": "简答题",
-    "group": "案例分析题",
-})
+TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType(
+    {
+        "single": "单项选择题",
+        "multiple": "多项选择题",
+        "true_false": "判断题",
+        "fill_blank": "填空题",
+        "ordering": "排序题",
+        "matching": "匹配题",
+        "short_answer": "简答题",
+        "group": "案例分析题",
+    }
+)
 POOLS = ("practice", "exam")
 LETTERS = "ABCDEFGH"
 

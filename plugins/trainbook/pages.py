@@ -84,8 +84,10 @@ class PageBuilder:
         for qtype in QUESTION_TYPES:
             if counts[qtype]:
                 name = TYPE_NAMES_ZH[qtype]
-                out.append(f"## {name}（{counts[qtype]} 道）\n\n```quiz\nbank: {bank.id}\ntype: {qtype}\n"
-                           f"title: {name}\n```\n\n")
+                out.append(
+                    f"## {name}（{counts[qtype]} 道）\n\n```quiz\nbank: {bank.id}\ntype: {qtype}\n"
+                    f"title: {name}\n```\n\n"
+                )
         return GeneratedPage(uri, "banks", bank.title, "".join(out))
 
     def case(self, case_id: str) -> GeneratedPage:
@@ -105,8 +107,9 @@ class PageBuilder:
             out.append(" · ".join(meta) + "\n\n")
         out.append(f"## 案例情景\n\n{case.scenario.strip()}\n\n")
         if case.discussion:
-            out.append("## 讨论题\n\n" + "".join(f"{i}. {d.strip()}\n" for i, d in enumerate(case.discussion, 1))
-                       + "\n")
+            out.append(
+                "## 讨论题\n\n" + "".join(f"{i}. {d.strip()}\n" for i, d in enumerate(case.discussion, 1)) + "\n"
+            )
         if case.analysis:
             out.append(f"## 案例分析\n\n{case.analysis.strip()}\n\n")
         if case.practice:
@@ -134,8 +137,9 @@ class PageBuilder:
             out.append(exam.instructions.strip() + "\n\n")
         points = {q.id: s.points for s in paper.sections if s.points is not None for q in s.questions}
         cases = {c.id: c for c in self.project.cases}
-        html = self.renderer.quiz_html(f"tb-mock-{exam.id}", paper.questions(), cases, title=title, mode="exam",
-                                       time=exam.duration, points=points)
+        html = self.renderer.quiz_html(
+            f"tb-mock-{exam.id}", paper.questions(), cases, title=title, mode="exam", time=exam.duration, points=points
+        )
         out.append(html + "\n")
         return GeneratedPage(uri, "exams", title, "".join(out))
 
@@ -145,15 +149,18 @@ class PageBuilder:
         case = self.project.case(rubric.case) if rubric.case else None
         case_link = f"[{case.title}]({self.link(uri, self.uri('cases', case.id))})" if case else None
         body = self.renderer.env.get_template("rubric.md.j2").render(
-            rubric=rubric, md=self.renderer.md, case_link=case_link)
+            rubric=rubric, md=self.renderer.md, case_link=case_link
+        )
         return GeneratedPage(uri, "rubrics", rubric.title, _front(rubric.title) + body)
 
     def scheme(self, scheme_id: str) -> GeneratedPage:
         scheme = next(s for s in self.project.schemes if s.id == scheme_id)
         uri = self.uri("schemes", scheme.id)
-        titles = {**{("exam", e.id): e.title for e in self.project.exams},
-                  **{("rubric", r.id): r.title for r in self.project.rubrics},
-                  **{("form", f.id): f.title for f in self.project.forms}}
+        titles = {
+            **{("exam", e.id): e.title for e in self.project.exams},
+            **{("rubric", r.id): r.title for r in self.project.rubrics},
+            **{("form", f.id): f.title for f in self.project.forms},
+        }
         sources = {}
         for c in scheme.components:
             for kind in ("exam", "rubric", "form"):
@@ -165,7 +172,8 @@ class PageBuilder:
                     href = self.link(uri, target) if linkable else None
                     sources[c.id] = (titles.get((kind, ref), ref), href)
         body = self.renderer.env.get_template("scheme.md.j2").render(
-            scheme=scheme, md=self.renderer.md, sources=sources)
+            scheme=scheme, md=self.renderer.md, sources=sources
+        )
         return GeneratedPage(uri, "schemes", scheme.title, _front(scheme.title) + body)
 
     def form(self, form_id: str) -> GeneratedPage:
@@ -190,8 +198,10 @@ class PageBuilder:
                 practice = [q for q in b.questions if q.pool == "practice"]
                 types = Counter(q.type for q in practice)
                 mix = "、".join(f"{TYPE_NAMES_ZH[t]} {types[t]}" for t in QUESTION_TYPES if types[t])
-                out.append(f"| {ref('banks', b.id, b.title)} | {self.module_link(uri, b.module) or '—'} | "
-                           f"{len(practice)} | {mix or '—'} |\n")
+                out.append(
+                    f"| {ref('banks', b.id, b.title)} | {self.module_link(uri, b.module) or '—'} | "
+                    f"{len(practice)} | {mix or '—'} |\n"
+                )
             out.append("\n")
         if p.cases:
             out.append(f"## 案例库（{len(p.cases)} 个）\n\n| 案例 | 概述 |\n|---|---|\n")
@@ -202,20 +212,26 @@ class PageBuilder:
             out.append("## 考试\n\n| 考试 | 时长 | 试卷 | 大题 | 及格线 | 在线模拟 |\n|---|---:|---|---:|---:|---|\n")
             for e in p.exams:
                 mock = ref("exams", e.id, "进入模拟考试") if e.online else "—"
-                out.append(f"| {e.title} | {e.duration or '—'} 分钟 | {'、'.join(e.variants)} 卷 | "
-                           f"{len(e.sections)} | {e.pass_mark if e.pass_mark is not None else '—'} | {mock} |\n")
+                out.append(
+                    f"| {e.title} | {e.duration or '—'} 分钟 | {'、'.join(e.variants)} 卷 | "
+                    f"{len(e.sections)} | {e.pass_mark if e.pass_mark is not None else '—'} | {mock} |\n"
+                )
             out.append("\n")
         if p.rubrics:
             out.append("## 评分表\n\n| 评分表 | 评分项 | 满分 | 一票否决项 |\n|---|---:|---:|---:|\n")
             for r in p.rubrics:
-                out.append(f"| {ref('rubrics', r.id, r.title)} | {len(r.criteria)} | {r.total_points:g} | "
-                           f"{sum(1 for c in r.criteria if c.critical)} |\n")
+                out.append(
+                    f"| {ref('rubrics', r.id, r.title)} | {len(r.criteria)} | {r.total_points:g} | "
+                    f"{sum(1 for c in r.criteria if c.critical)} |\n"
+                )
             out.append("\n")
         if p.schemes:
             out.append("## 考核方案\n\n| 方案 | 考核项 | 等级 |\n|---|---:|---|\n")
             for s in p.schemes:
-                out.append(f"| {ref('schemes', s.id, s.title)} | {len(s.components)} | "
-                           f"{'、'.join(g.label for g in s.grades)} |\n")
+                out.append(
+                    f"| {ref('schemes', s.id, s.title)} | {len(s.components)} | "
+                    f"{'、'.join(g.label for g in s.grades)} |\n"
+                )
             out.append("\n")
         if p.forms:
             out.append("## 表单\n\n| 表单 | 题项 | 表格 |\n|---|---:|---|\n")

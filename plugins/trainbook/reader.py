@@ -92,7 +92,12 @@ class Reader:
         return self._bounded(m, key, what, value, lo, hi, default)
 
     def number(
-        self, m: Map, key: str, what: str, lo: float | None = None, hi: float | None = None,
+        self,
+        m: Map,
+        key: str,
+        what: str,
+        lo: float | None = None,
+        hi: float | None = None,
         default: float | None = None,
     ) -> float | None:
         value = m.get(key)
@@ -105,8 +110,10 @@ class Reader:
 
     def _bounded(self, m: Map, key: str, what: str, value: Any, lo: Any, hi: Any, default: Any) -> Any:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            rng = f"from {lo} to {hi}" if lo is not None and hi is not None else (
-                f"at least {lo}" if lo is not None else f"at most {hi}"
+            rng = (
+                f"from {lo} to {hi}"
+                if lo is not None and hi is not None
+                else (f"at least {lo}" if lo is not None else f"at most {hi}")
             )
             self.report.error(m.at(key), f"key '{key}' of {what} must be {rng}, found {value}")
             return default
@@ -179,8 +186,9 @@ class Reader:
         for i, item in enumerate(items):
             pos = value.at(i) if isinstance(value, Seq) else m.at(key)
             if isinstance(item, bool) or not isinstance(item, int) or not lo <= item <= hi:
-                self.report.error(pos, f"key '{key}' of {what} must hold whole numbers from {lo} to {hi}, "
-                                       f"found {describe(item)}")
+                self.report.error(
+                    pos, f"key '{key}' of {what} must hold whole numbers from {lo} to {hi}, found {describe(item)}"
+                )
                 continue
             out.append(item)
         return tuple(out)

@@ -32,8 +32,9 @@ class LeakError(RuntimeError):
 def environment(extra_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """Templates from *extra_dirs* (e.g. a theme's custom_dir) win over the built-in ones."""
     loader = jinja2.FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
+    )
     env.globals["type_names"] = TYPE_NAMES_ZH
     env.globals["letters"] = LETTERS
     env.filters["num"] = lambda x: f"{x:g}"
@@ -58,14 +59,19 @@ class Renderer:
         counter = iter(range(1000))
         tokenised = BLANK_RE.sub(lambda _m: _BLANK_TOKEN.format(next(counter)), q.stem)
         html = str(self.md.block(tokenised))
-        return Markup(_BLANK_TOKEN_RE.sub(
-            lambda m: f'<span class="tb-blank" data-blank="{m.group(1)}">＿＿＿＿</span>', html))
+        return Markup(
+            _BLANK_TOKEN_RE.sub(lambda m: f'<span class="tb-blank" data-blank="{m.group(1)}">＿＿＿＿</span>', html)
+        )
 
     def question_data(self, q: Question, case: Case | None = None, points: float | None = None) -> dict[str, Any]:
         """*points* overrides the bank's points (an exam section's); for a group, per sub-question."""
         data: dict[str, Any] = {
-            "id": q.id, "type": q.type, "points": q.points_with(points), "difficulty": q.difficulty,
-            "stem": str(self.stem(q)), "explanation": str(self.md.block(q.explanation)),
+            "id": q.id,
+            "type": q.type,
+            "points": q.points_with(points),
+            "difficulty": q.difficulty,
+            "stem": str(self.stem(q)),
+            "explanation": str(self.md.block(q.explanation)),
         }
         if q.type in ("single", "multiple"):
             data["options"] = [str(self.md.inline(o)) for o in q.options]
@@ -95,8 +101,15 @@ class Renderer:
         return data
 
     def quiz_html(
-        self, quiz_id: str, questions: Sequence[Question], cases: dict[str, Case], *, title: str | None = None,
-        mode: str = "practice", time: float | None = None, pick: int | None = None,
+        self,
+        quiz_id: str,
+        questions: Sequence[Question],
+        cases: dict[str, Case],
+        *,
+        title: str | None = None,
+        mode: str = "practice",
+        time: float | None = None,
+        pick: int | None = None,
         points: dict[str, float] | None = None,
     ) -> str:
         leaked = [q.id for q in questions if q.pool != "practice"]
@@ -108,13 +121,22 @@ class Renderer:
             override = (points or {}).get(q.id)
             items.append({"q": q, "data": self.question_data(q, case, override), "case": case})
         data = {
-            "id": quiz_id, "title": title, "mode": mode, "time": time,
+            "id": quiz_id,
+            "title": title,
+            "mode": mode,
+            "time": time,
             "pick": pick if pick and pick < len(questions) else None,
             "questions": [i["data"] for i in items],
         }
         return self.env.get_template("quiz.html").render(
-            quiz_id=quiz_id, title=title, items=items, mode=mode, time=time, pick=data["pick"],
-            data=script_json(data), markup=Markup,
+            quiz_id=quiz_id,
+            title=title,
+            items=items,
+            mode=mode,
+            time=time,
+            pick=data["pick"],
+            data=script_json(data),
+            markup=Markup,
         )
 
     def case_html(self, case: Case, href: str | None = None) -> str:

@@ -30,8 +30,7 @@ def _unique(report: Report, kind: str, items: Iterable[tuple[str, Pos]]) -> None
 
 def check_project(project: Project, report: Report) -> None:
     _unique(report, "bank", ((b.id, b.at("id")) for b in project.banks))
-    _unique(report, "question", ((q.id, q.at("id")) for b in project.banks for top in b.questions
-                                 for q in top.walk()))
+    _unique(report, "question", ((q.id, q.at("id")) for b in project.banks for top in b.questions for q in top.walk()))
     _unique(report, "case", ((c.id, c.at("id")) for c in project.cases))
     _unique(report, "exam", ((e.id, e.at("id")) for e in project.exams))
     _unique(report, "rubric", ((r.id, r.at("id")) for r in project.rubrics))
@@ -68,15 +67,20 @@ def _check_question(project: Project, report: Report, q: Question, known: set[st
     for obj in q.objectives:
         if obj not in known:
             where = f"module '{module}'" if module else "any handbook page"
-            report.error(q.at("objectives"), f"key 'objectives' of {what}: objective '{obj}' is not defined in "
-                                             f"the front matter of {where}")
+            report.error(
+                q.at("objectives"),
+                f"key 'objectives' of {what}: objective '{obj}' is not defined in the front matter of {where}",
+            )
     if q.type == "group" and q.case and project.case(q.case) is None:
         report.error(q.at("case"), f"key 'case' of {what}: case study '{q.case}' does not exist")
     if q.type == "short_answer" and q.rubric:
         total = sum(p.points for p in q.rubric)
         if abs(total - q.points) > 1e-9:
-            report.error(q.at("rubric"), f"key 'rubric' of {what}: rubric points add up to {total:g} but the "
-                                         f"question is worth {q.points:g} points")
+            report.error(
+                q.at("rubric"),
+                f"key 'rubric' of {what}: rubric points add up to {total:g} but the "
+                f"question is worth {q.points:g} points",
+            )
 
 
 def _check_exams(project: Project, report: Report) -> None:
@@ -93,8 +97,9 @@ def _check_exams(project: Project, report: Report) -> None:
                     rule_ok = False
                 for obj in rule.objectives:
                     if obj not in objectives:
-                        report.error(rule.at("objectives"), f"key 'objectives' of {label}: objective '{obj}' "
-                                                            f"does not exist")
+                        report.error(
+                            rule.at("objectives"), f"key 'objectives' of {label}: objective '{obj}' does not exist"
+                        )
                         rule_ok = False
                 for qid in rule.ids:
                     q = by_id.get(qid)
@@ -102,8 +107,11 @@ def _check_exams(project: Project, report: Report) -> None:
                         report.error(rule.at("ids"), f"key 'ids' of {label}: question '{qid}' does not exist")
                         rule_ok = False
                     elif q.parent:
-                        report.error(rule.at("ids"), f"key 'ids' of {label}: '{qid}' is a sub-question of group "
-                                                     f"'{q.parent}'; a group is drawn whole, name '{q.parent}'")
+                        report.error(
+                            rule.at("ids"),
+                            f"key 'ids' of {label}: '{qid}' is a sub-question of group "
+                            f"'{q.parent}'; a group is drawn whole, name '{q.parent}'",
+                        )
                         rule_ok = False
         if not rule_ok:
             continue
@@ -118,12 +126,18 @@ def _check_exams(project: Project, report: Report) -> None:
                 section = exam.sections[sf.section]
                 rule = section.draw[sf.rule]
                 scope = "the practice pool (online mock exam)" if online else f"variant {variant}"
-                report.error(rule.pos, f"exam '{exam.id}', section {sf.section + 1} ('{section.title}'), draw rule "
-                                       f"{sf.rule + 1} {rule.describe()} cannot be filled from {scope}: "
-                                       f"needs {sf.need}, has {sf.have}")
+                report.error(
+                    rule.pos,
+                    f"exam '{exam.id}', section {sf.section + 1} ('{section.title}'), draw rule "
+                    f"{sf.rule + 1} {rule.describe()} cannot be filled from {scope}: "
+                    f"needs {sf.need}, has {sf.have}",
+                )
             if not paper.shortfalls and exam.pass_mark is not None and exam.pass_mark > paper.total_points:
-                report.error(exam.at("pass"), f"key 'pass' of exam '{exam.id}' is {exam.pass_mark:g} but paper "
-                                              f"{variant} is worth only {paper.total_points:g} points")
+                report.error(
+                    exam.at("pass"),
+                    f"key 'pass' of exam '{exam.id}' is {exam.pass_mark:g} but paper "
+                    f"{variant} is worth only {paper.total_points:g} points",
+                )
 
 
 def _check_rubrics(project: Project, report: Report) -> None:
@@ -134,12 +148,18 @@ def _check_rubrics(project: Project, report: Report) -> None:
         for c in rubric.criteria:
             for level in c.levels:
                 if c.points is not None and level.points > c.points:
-                    report.error(level.at("points"), f"level '{level.label}' of criterion '{c.name}' in {what} "
-                                                     f"gives {level.points:g} points, more than the criterion's "
-                                                     f"{c.points:g}")
+                    report.error(
+                        level.at("points"),
+                        f"level '{level.label}' of criterion '{c.name}' in {what} "
+                        f"gives {level.points:g} points, more than the criterion's "
+                        f"{c.points:g}",
+                    )
         if rubric.pass_mark is not None and rubric.pass_mark > rubric.total_points:
-            report.error(rubric.at("pass"), f"key 'pass' of {what} is {rubric.pass_mark:g} but the criteria "
-                                            f"give at most {rubric.total_points:g} points")
+            report.error(
+                rubric.at("pass"),
+                f"key 'pass' of {what} is {rubric.pass_mark:g} but the criteria "
+                f"give at most {rubric.total_points:g} points",
+            )
 
 
 def _check_schemes(project: Project, report: Report) -> None:
@@ -151,20 +171,25 @@ def _check_schemes(project: Project, report: Report) -> None:
         _unique(report, f"component (in {what})", ((c.id, c.at("id")) for c in scheme.components))
         total = sum(c.weight for c in scheme.components)
         if scheme.components and abs(total - 100) > 1e-9:
-            report.error(scheme.at("components"), f"key 'components' of {what}: weights add up to {total:g}, "
-                                                  f"they must add up to 100")
+            report.error(
+                scheme.at("components"),
+                f"key 'components' of {what}: weights add up to {total:g}, they must add up to 100",
+            )
         for c in scheme.components:
             for key, known in (("exam", exams), ("rubric", rubrics), ("form", forms)):
                 ref = getattr(c, key)
                 if ref and ref not in known:
-                    report.error(c.at(key), f"key '{key}' of component '{c.id}' in {what}: {key} '{ref}' does "
-                                            f"not exist")
+                    report.error(
+                        c.at(key), f"key '{key}' of component '{c.id}' in {what}: {key} '{ref}' does not exist"
+                    )
         mins = [g.min for g in scheme.grades]
         if mins != sorted(mins, reverse=True):
             report.error(scheme.at("grades"), f"key 'grades' of {what} must list the highest grade first")
         if scheme.grades and min(mins) > 0:
-            report.warning(scheme.grades[-1].at("min"), f"the lowest grade of {what} starts at {min(mins):g}; "
-                                                        f"a total below it gets no grade")
+            report.warning(
+                scheme.grades[-1].at("min"),
+                f"the lowest grade of {what} starts at {min(mins):g}; a total below it gets no grade",
+            )
 
 
 def check_pages(project: Project, report: Report) -> None:

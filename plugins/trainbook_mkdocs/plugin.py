@@ -51,8 +51,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             if warning.severity == "warning":
                 log.warning(str(warning))
         if report.errors:
-            raise PluginError("trainbook: content has errors:\n" + "\n".join(str(d) for d in report.sorted()
-                                                                          if d.severity == "error"))
+            raise PluginError(
+                "trainbook: content has errors:\n" + "\n".join(str(d) for d in report.sorted() if d.severity == "error")
+            )
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
@@ -71,8 +72,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         for page in self.generated:
             if files.get_file_from_path(page.src_uri) is None:
                 # NOT_IN_NAV: on_nav places them; MkDocs need not report them as missing from nav.
-                files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+                files.append(
+                    File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+                )
             else:
                 log.warning(f"{page.src_uri} exists in docs_dir; the generated page of the same name is skipped")
         for asset in sorted(ASSETS.iterdir()):

@@ -17,8 +17,13 @@ from .test_quiz_engine import CHROMIUM_ARGS, check, chromium_executable, feedbac
 def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
     out = tmp_path_factory.mktemp("mini-site")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=src,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr
     return out
 

@@ -28,8 +28,9 @@ def test_validate_json_lists_problems(mini_site: Path, capsys: pytest.CaptureFix
     assert data["warnings"] == 1 and data["problems"][0]["line"] == 3
 
 
-def test_missing_content_folder_is_an_error_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_content_folder_is_an_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "nowhere"]) == 1
     assert "content folder does not exist" in capsys.readouterr().out

@@ -42,21 +42,15 @@ def validator(kind: str) -> Draft202012Validator:
 
 
 def describe_errors(kind: str, doc) -> list[str]:
-    errors = sorted(
-        validator(kind).iter_errors(doc), key=lambda e: list(e.absolute_path)
-    )
-    return [
-        "/".join(str(p) for p in e.absolute_path) + ": " + e.message for e in errors
-    ]
+    errors = sorted(validator(kind).iter_errors(doc), key=lambda e: list(e.absolute_path))
+    return ["/".join(str(p) for p in e.absolute_path) + ": " + e.message for e in errors]
 
 
 def content_files(kind: str) -> list[Path]:
     folder = CONTENT / KINDS[kind]
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml")
-    )
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
 # ---------------------------------------------------------------- valid inline examples
@@ -262,9 +256,7 @@ def _undocumented(node, where="", conditional=False):
             in_cond = conditional or key in ("if", "then", "else", "not")
             if key == "properties" and isinstance(value, dict) and not in_cond:
                 for name, prop in value.items():
-                    if isinstance(prop, dict) and not (
-                        {"title", "description"} <= prop.keys()
-                    ):
+                    if isinstance(prop, dict) and not ({"title", "description"} <= prop.keys()):
                         missing.append(f"{where}/properties/{name}")
             missing += _undocumented(value, f"{where}/{key}", in_cond)
     elif isinstance(node, list):
@@ -291,9 +283,7 @@ def _content_params():
     for kind in sorted(KINDS):
         files = content_files(kind)
         if files:
-            params += [
-                pytest.param(kind, f, id=str(f.relative_to(ROOT))) for f in files
-            ]
+            params += [pytest.param(kind, f, id=str(f.relative_to(ROOT))) for f in files]
         else:  # nothing authored yet for this kind: still exercise the schema
             params.append(pytest.param(kind, None, id=f"{kind}-inline-example"))
     return params
@@ -301,11 +291,7 @@ def _content_params():
 
 @pytest.mark.parametrize("kind,path", _content_params())
 def test_content_validates(kind, path):
-    doc = (
-        valid(kind)
-        if path is None
-        else yaml.safe_load(path.read_text(encoding="utf-8"))
-    )
+    doc = valid(kind) if path is None else yaml.safe_load(path.read_text(encoding="utf-8"))
     assert describe_errors(kind, doc) == []
 
 
@@ -315,10 +301,7 @@ def test_content_validates(kind, path):
 def _header_params():
     params = []
     for kind in sorted(KINDS):
-        params += [
-            pytest.param(kind, f, id=str(f.relative_to(ROOT)))
-            for f in content_files(kind)
-        ]
+        params += [pytest.param(kind, f, id=str(f.relative_to(ROOT))) for f in content_files(kind)]
     if not params:
         params.append(
             pytest.param(
@@ -333,13 +316,9 @@ def _header_params():
 
 @pytest.mark.parametrize("kind,path", _header_params())
 def test_content_first_line_names_schema(kind, path):
-    first = (
-        path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
-    )
+    first = path.read_text(encoding="utf-8").splitlines()[0] if path.stat().st_size else ""
     match = HEADER.match(first)
-    assert match, (
-        f"first line must be '# yaml-language-server: $schema=…', found {first!r}"
-    )
+    assert match, f"first line must be '# yaml-language-server: $schema=…', found {first!r}"
     target = (path.parent / match.group(1)).resolve()
     assert target.is_file(), f"schema not found: {target}"
     assert target == (SCHEMAS / f"{kind}.schema.json").resolve()
@@ -612,9 +591,7 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(
-    "kind,mutate,where", [pytest.param(k, m, w, id=n) for n, k, m, w in BAD]
-)
+@pytest.mark.parametrize("kind,mutate,where", [pytest.param(k, m, w, id=n) for n, k, m, w in BAD])
 def test_mistake_is_rejected(kind, mutate, where):
     doc = valid(kind)
     assert describe_errors(kind, doc) == []  # the mutation alone causes the failure

@@ -31,7 +31,7 @@ def test_duplicate_key_is_an_error_at_the_second_key() -> None:
 
 
 def test_unclosed_quote_is_reported_at_the_opening_quote() -> None:
-    _, report = load("a: 1\nb: \"open\nc: 2\nd: 3\n")
+    _, report = load('a: 1\nb: "open\nc: 2\nd: 3\n')
     assert report.errors[0].pos.line == 2
 
 

@@ -68,7 +68,7 @@ def test_pick_and_exam_mode_reach_the_data(project: Project) -> None:
 
 
 def test_script_data_cannot_close_its_script_tag(project: Project) -> None:
-    html = render(project, "```quiz\nbank: mini\ntitle: \"</script><b>x\"\n```\n")
+    html = render(project, '```quiz\nbank: mini\ntitle: "</script><b>x"\n```\n')
     body = re.search(r'class="tb-quiz__data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in body
 

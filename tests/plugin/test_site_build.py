@@ -15,8 +15,11 @@ SECRET = "ZZSECRETZZ"  # only in the exam-pool question m-secret
 
 def build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=site, capture_output=True,
-        text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -28,9 +31,15 @@ def built(mini_site: Path) -> Path:
 
 
 def test_generated_pages_exist(built: Path) -> None:
-    for page in ("trainbook/index.html", "trainbook/banks/mini/index.html", "trainbook/cases/night-lift/index.html",
-                 "trainbook/rubrics/mini-roleplay/index.html", "trainbook/schemes/mini-scheme/index.html",
-                 "trainbook/forms/mini-form/index.html", "trainbook/exams/mini-exam/index.html"):
+    for page in (
+        "trainbook/index.html",
+        "trainbook/banks/mini/index.html",
+        "trainbook/cases/night-lift/index.html",
+        "trainbook/rubrics/mini-roleplay/index.html",
+        "trainbook/schemes/mini-scheme/index.html",
+        "trainbook/forms/mini-form/index.html",
+        "trainbook/exams/mini-exam/index.html",
+    ):
         assert (built / page).is_file(), page
 
 
@@ -71,8 +80,9 @@ def test_search_index_keeps_domain_terms_whole(built: Path) -> None:
 
 def test_strict_build_fails_on_a_content_warning(mini_site: Path) -> None:
     bank = mini_site / "content/banks/mini.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("    tags: [首问负责制]", "    tagz: [首问负责制]"),
-                    encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("    tags: [首问负责制]", "    tagz: [首问负责制]"), encoding="utf-8"
+    )
     result = build(mini_site)
     assert result.returncode != 0
     assert "unknown key 'tagz'" in result.stderr
