@@ -1,13 +1,20 @@
-"""Markdown-to-HTML for the Markdown values inside YAML (stems, options, …)."""
+"""Markdown-to-HTML for the Markdown values inside YAML (stems, options, …).
+
+Everything returned here is sanitised (:mod:`trainbook.sanitize`): YAML values may come from
+an import nobody reviewed, so nothing rendered from them is trusted as raw HTML.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import markdown
 from markupsafe import Markup
+
+from .sanitize import sanitize_html
 
 _P_RE = re.compile(r"\A<p>(.*)</p>\Z", re.S)
 
@@ -16,7 +23,8 @@ class MarkdownRenderer:
     """Renders with the same extensions as the handbook pages.
 
     One ``markdown.Markdown`` instance is reused (``reset()`` between values):
-    building one per value would dominate the build time of a large bank.
+    building one per value would dominate the build time of a large bank. Results are
+    cached already sanitised, so sanitising costs once per distinct value.
     """
 
     def __init__(self, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None):
@@ -24,17 +32,33 @@ class MarkdownRenderer:
         self._cache: dict[str, Markup] = {}
 
     def block(self, text: str | None) -> Markup:
+        """*text* rendered as block Markdown, then sanitised with the allow-list."""
         if not text:
             return Markup("")
         if text not in self._cache:
             self._md.reset()
-            self._cache[text] = Markup(self._md.convert(text))
+            self._cache[text] = Markup(sanitize_html(self._md.convert(text)))
         return self._cache[text]
 
     def inline(self, text: str | None) -> Markup:
-        """One paragraph rendered without its <p> wrapper (options, list items)."""
+        """One paragraph rendered without its <p> wrapper (options, list items); sanitised."""
         html = str(self.block(text)).strip()
         m = _P_RE.match(html)
         if m and "<p>" not in m.group(1):
             return Markup(m.group(1))
         return Markup(html)
+
+    def filters(self) -> dict[str, Any]:
+        """Jinja filters for templates that place YAML values into pages.
+
+        ``markdown`` / ``markdown_inline``: the value is Markdown → sanitised HTML.
+        ``plain``: the value is plain text → escaped so it can never open a tag.
+        """
+        return {"markdown": self.block, "markdown_inline": self.inline, "plain": plain_text}
+
+
+def plain_text(text: object) -> Markup:
+    """A plain-text YAML value made safe for HTML and for Markdown with raw HTML allowed."""
+    if text is None:
+        return Markup("")
+    return Markup(html.escape(str(text), quote=True))

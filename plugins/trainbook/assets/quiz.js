@@ -11,11 +11,18 @@
  *     <script type="application/json" class="tb-quiz__data">{…}</script>
  *   </div>
  * This script hides the static list and builds the interactive quiz after it.
+ *
+ * Safety: the only data inserted as HTML are the fields the build rendered from Markdown and
+ * sanitised with an allow-list (trainbook/sanitize.py): stem, options, explanation, items,
+ * left, right, distractors, reference, rubric[].point. Everything else from the data (title,
+ * case_title, fill-blank answers, ids) and anything the learner types is text: it only ever
+ * reaches the page through textContent or setAttribute, never innerHTML.
  */
 (function () {
   "use strict";
 
-  if (window.trainbookQuiz) {
+  // The typeof test: an element with id="trainbookQuiz" in page content would also be window.trainbookQuiz.
+  if (window.trainbookQuiz && typeof window.trainbookQuiz.init === "function") {
     // Script evaluated again (included twice, or re-run by instant navigation): the first
     // copy owns the engine; just make sure quizzes now in the page are initialised.
     window.trainbookQuiz.init();
@@ -222,7 +229,10 @@
     return Array.isArray(value) ? value : [];
   }
 
-  /** Create an element. props: class, text, html, on<event>, other attributes. */
+  /**
+   * Create an element. props: class, text, html, on<event>, other attributes.
+   * `html` takes build-time sanitised HTML only (see the header); plain text goes in `text`.
+   */
   function h(tag, props) {
     var el = document.createElement(tag);
     if (props) {
