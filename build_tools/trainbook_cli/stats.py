@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from trainbook.model import QUESTION_TYPES, Project
+from trainbook.model import Project
+from trainbook.qtypes import QUESTION_TYPES
 
 MIN_PER_OBJECTIVE = 3
 
@@ -31,7 +32,7 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
                 "bank": b.id,
                 "module": b.module,
                 "questions": len(b.questions),
-                "sub_questions": sum(len(q.questions) for q in b.questions),
+                "sub_questions": sum(len(q.subs) for q in b.questions),
                 "exam": sum(q.pool == "exam" for q in b.questions),
                 "practice": sum(q.pool == "practice" for q in b.questions),
                 "types": dict(Counter(q.type for q in b.questions)),

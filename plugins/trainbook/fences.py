@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostics import Pos, Report
-from .model import QUESTION_TYPES, Project, Question
+from .model import Project, Question
+from .qtypes import QUESTION_TYPES
 from .reader import Reader
 from .yamlsource import Map, load_yaml
 

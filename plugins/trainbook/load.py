@@ -13,9 +13,7 @@ from typing import Any
 
 from .diagnostics import Pos, Report
 from .model import (
-    LETTERS,
     POOLS,
-    QUESTION_TYPES,
     Bank,
     Case,
     Component,
@@ -33,50 +31,16 @@ from .model import (
     Project,
     Question,
     Rubric,
-    RubricPoint,
     Scheme,
     Section,
     frozen_where,
 )
+from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
 from .reader import Reader, describe
-from .yamlsource import Map, Seq, load_yaml
+from .yamlsource import Map, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
-BLANK_RE = re.compile(r"_{3,}")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-
-QUESTION_COMMON = (
-    "id",
-    "type",
-    "stem",
-    "explanation",
-    "objectives",
-    "tags",
-    "difficulty",
-    "points",
-    "pool",
-    "source",
-)
-QUESTION_KEYS = {
-    "single": ("options", "answer"),
-    "multiple": ("options", "answer", "partial"),
-    "true_false": ("answer",),
-    "fill_blank": ("answer",),
-    "ordering": ("items",),
-    "matching": ("pairs", "distractors"),
-    "short_answer": ("reference", "rubric"),
-    "group": ("questions", "case"),
-}
-QUESTION_REQUIRED = {
-    "single": ("stem", "options", "answer"),
-    "multiple": ("stem", "options", "answer"),
-    "true_false": ("stem", "answer"),
-    "fill_blank": ("stem", "answer"),
-    "ordering": ("stem", "items"),
-    "matching": ("stem", "pairs"),
-    "short_answer": ("stem", "reference"),
-    "group": ("questions",),
-}
 
 
 def rel(path: Path, base: Path) -> str:
@@ -157,17 +121,16 @@ class Loader:
         if qtype is None:
             self.report.error(m.pos, f"{what} is missing required key 'type'")
             return None
-        if qtype not in QUESTION_TYPES or (parent is not None and qtype == "group"):
-            allowed = [t for t in QUESTION_TYPES if parent is None or t != "group"]
-            extra = " (a group cannot hold another group)" if qtype == "group" else ""
+        kind = TYPES.get(qtype) if isinstance(qtype, str) else None
+        if kind is None or (parent is not None and not kind.in_group):
+            allowed = [n for n, k in TYPES.items() if parent is None or k.in_group]
+            extra = " (a group cannot hold another group)" if kind is not None else ""
             self.report.error(
                 m.at("type"),
                 f"key 'type' of {what} must be one of {', '.join(allowed)}, found {describe(qtype)}{extra}",
             )
             return None
-        self.r.check_keys(m, QUESTION_COMMON + QUESTION_KEYS[qtype], QUESTION_REQUIRED[qtype], what)
-        if qtype == "group" and "case" not in m and "stem" not in m:
-            self.report.error(m.pos, f"{what} (a group) needs 'case' or 'stem' for its shared stem")
+        self.r.check_keys(m, COMMON_KEYS + kind.keys, kind.required, what)
         if parent is not None and "pool" in m:
             self.report.warning(
                 m.key_at("pool"),
@@ -195,168 +158,13 @@ class Loader:
             source=self.r.text(m, "source", what),
             parent=parent.id if parent else None,
         )
-        getattr(self, f"_q_{qtype}")(m, what, fields, bank, defaults)
-        return Question(**fields)
 
-    def _options(self, m: Map, what: str, fields: dict[str, Any]) -> int:
-        options = self.r.texts(m, "options", what)
-        if "options" in m and not 2 <= len(options) <= 8:
-            self.report.error(m.at("options"), f"key 'options' of {what} needs 2 to 8 options, found {len(options)}")
-        fields["options"] = options
-        return len(options)
+        def read_sub(item: Any, sub_pos: Pos, sub_label: str, group: Question) -> Question | None:
+            return self.question(item, sub_pos, bank, defaults, sub_label, parent=group)
 
-    def _letters(self, m: Map, what: str, n_options: int) -> tuple[int, ...]:
-        value = m.get("answer")
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            letters = [c for c in value.replace(",", "").replace(" ", "").replace("，", "")]
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            letters = [v.strip() for v in value]
-        else:
-            self.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} must be option letters such as 'A' or 'ACD', found {describe(value)}",
-            )
-            return ()
-        out: list[int] = []
-        for letter in letters:
-            up = letter.upper()
-            if len(up) != 1 or up not in LETTERS:
-                self.report.error(m.at("answer"), f"key 'answer' of {what}: '{letter}' is not an option letter A–H")
-                continue
-            index = LETTERS.index(up)
-            if n_options and index >= n_options:
-                self.report.error(
-                    m.at("answer"),
-                    f"key 'answer' of {what}: letter {up} has no option "
-                    f"(there are {n_options} options, A–{LETTERS[n_options - 1]})",
-                )
-                continue
-            if index in out:
-                self.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} is given twice")
-                continue
-            out.append(index)
-        return tuple(sorted(out))
-
-    def _q_single(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        letters = self._letters(m, what, self._options(m, what, fields))
-        if "answer" in m and len(letters) != 1 and m.get("answer") is not None:
-            self.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (single choice) must be exactly one letter, found {len(letters)}",
-            )
-        fields["answer_letters"] = letters
-
-    def _q_multiple(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        letters = self._letters(m, what, self._options(m, what, fields))
-        if "answer" in m and m.get("answer") is not None and len(letters) < 2:
-            self.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (multiple choice) needs at least 2 "
-                f"letters, found {len(letters)}; use type single for one answer",
-            )
-        fields["answer_letters"] = letters
-        fields["partial"] = self.r.boolean(m, "partial", what)
-
-    def _q_true_false(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        value = m.get("answer")
-        if value is not None and not isinstance(value, bool):
-            self.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (true_false) must be YAML true or false, found {describe(value)}",
-            )
-        fields["answer_bool"] = value if isinstance(value, bool) else None
-
-    def _q_fill_blank(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        value = m.get("answer")
-        blanks: list[tuple[str, ...]] = []
-        if value is not None:
-            if not isinstance(value, Seq):
-                self.report.error(
-                    m.at("answer"),
-                    f"key 'answer' of {what} (fill_blank) must be a list with one "
-                    f"entry per blank, found {describe(value)}",
-                )
-            else:
-                for i, entry in enumerate(value):
-                    accepted = entry if isinstance(entry, list) else [entry]
-                    good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
-                    if len(good) != len(accepted) or not good:
-                        self.report.error(
-                            value.at(i),
-                            f"blank {i + 1} in 'answer' of {what} must be text or a list "
-                            f"of accepted texts, found {describe(entry)}",
-                        )
-                    blanks.append(tuple(good))
-                n = len(BLANK_RE.findall(fields["stem"]))
-                if n != len(blanks):
-                    self.report.error(
-                        m.at("answer"),
-                        f"key 'answer' of {what} has {len(blanks)} entries but the stem has {n} blanks (written ___)",
-                    )
-        fields["blanks"] = tuple(blanks)
-
-    def _q_ordering(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        items = self.r.texts(m, "items", what)
-        if "items" in m and not 2 <= len(items) <= 10:
-            self.report.error(m.at("items"), f"key 'items' of {what} needs 2 to 10 items, found {len(items)}")
-        if len(set(items)) != len(items):
-            self.report.error(m.at("items"), f"key 'items' of {what} lists the same item twice")
-        fields["items"] = items
-
-    def _q_matching(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        seq = self.r.seq(m, "pairs", what)
-        pairs = []
-        for i, pair in enumerate(seq or ()):
-            if (
-                not isinstance(pair, list)
-                or len(pair) != 2
-                or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)
-            ):
-                self.report.error(
-                    seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], found {describe(pair)}"
-                )
-                continue
-            pairs.append((str(pair[0]), str(pair[1])))
-        if seq is not None and not 2 <= len(seq) <= 10:
-            self.report.error(m.at("pairs"), f"key 'pairs' of {what} needs 2 to 10 pairs, found {len(seq)}")
-        rights = [p[1] for p in pairs]
-        if len(set(rights)) != len(rights):
-            self.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
-        fields["pairs"] = tuple(pairs)
-        fields["distractors"] = self.r.texts(m, "distractors", what)
-
-    def _q_short_answer(self, m: Map, what: str, fields: dict[str, Any], *_: Any) -> None:
-        fields["reference"] = self.r.text(m, "reference", what) or ""
-        points = []
-        for i, rm in self.r.maps(m, "rubric", what, f"rubric point {{n}} of {what}"):
-            label = f"rubric point {i + 1} of {what}"
-            self.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
-            points.append(
-                RubricPoint(
-                    self.r.text(rm, "point", label) or "", self.r.number(rm, "points", label, lo=0, default=0) or 0
-                )
-            )
-        fields["rubric"] = tuple(points)
-
-    def _q_group(self, m: Map, what: str, fields: dict[str, Any], bank: str, defaults: dict[str, Any]) -> None:
-        fields["case"] = self.r.ident(m, "case", what)
-        if "points" in m:
-            self.report.warning(
-                m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the sum of its sub-questions"
-            )
-        parent = Question(**{**fields, "questions": ()})
-        subs = []
-        seq = self.r.seq(m, "questions", what)
-        for i, item in enumerate(seq or ()):
-            q = self.question(item, seq.at(i), bank, defaults, f"sub-question {i + 1} of {what}", parent=parent)
-            if q is not None:
-                subs.append(q)
-        if seq is not None and not seq:
-            self.report.error(m.at("questions"), f"key 'questions' of {what} is empty")
-        fields["questions"] = tuple(subs)
-        fields["points"] = sum(q.points for q in subs)
+        body = kind.read(ReadContext(self.r, self.report, fields, read_sub), m, what)
+        fields["points"] = kind.points(body, fields["points"])
+        return Question(**fields, body=body)
 
     # -- cases -------------------------------------------------------------
     def case(self, data: Any, path: str) -> Case | None:

@@ -10,35 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any
 
 from .diagnostics import Pos
 
-QuestionType = Literal[
-    "single", "multiple", "true_false", "fill_blank", "ordering", "matching", "short_answer", "group"
-]
-QUESTION_TYPES: tuple[str, ...] = (
-    "single",
-    "multiple",
-    "true_false",
-    "fill_blank",
-    "ordering",
-    "matching",
-    "short_answer",
-    "group",
-)
-TYPE_NAMES_ZH: Mapping[str, str] = MappingProxyType(
-    {
-        "single": "单项选择题",
-        "multiple": "多项选择题",
-        "true_false": "判断题",
-        "fill_blank": "填空题",
-        "ordering": "排序题",
-        "matching": "匹配题",
-        "short_answer": "简答题",
-        "group": "案例分析题",
-    }
-)
 POOLS = ("practice", "exam")
 LETTERS = "ABCDEFGH"
 
@@ -84,44 +59,94 @@ class RubricPoint:
     points: float
 
 
+# -- typed payloads, one per question type (qtypes/ reads, checks and renders them) --------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """single and multiple: options in authored order, the answer as 0-based option indices."""
+
+    options: tuple[str, ...] = ()
+    answer: tuple[int, ...] = ()
+    partial: bool = False  # multiple: a strict subset with no wrong letter earns half
+    shuffle: bool = True  # False: the authored option order matters (以上都对, ranges)
+
+
+@dataclass(frozen=True)
+class TrueFalse:
+    answer: bool | None = None
+
+
+@dataclass(frozen=True)
+class FillBlank:
+    blanks: tuple[tuple[str, ...], ...] = ()  # accepted strings per blank
+
+
+@dataclass(frozen=True)
+class Ordering:
+    items: tuple[str, ...] = ()  # in the right order
+
+
+@dataclass(frozen=True)
+class Matching:
+    pairs: tuple[tuple[str, str], ...] = ()
+    distractors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    reference: str = ""
+    rubric: tuple[RubricPoint, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    case: str | None = None
+    questions: tuple[Question, ...] = ()
+
+
+Body = Choice | TrueFalse | FillBlank | Ordering | Matching | ShortAnswer | Group
+
+
 @dataclass(frozen=True)
 class Question(Located):
+    """Fields every type shares; what differs by type is in ``body`` (see qtypes/)."""
+
     id: str = ""
     type: str = "single"
     bank: str = ""
     stem: str = ""
     explanation: str = ""
-    options: tuple[str, ...] = ()
-    answer_letters: tuple[int, ...] = ()  # single / multiple: 0-based option indices
-    answer_bool: bool | None = None  # true_false
-    blanks: tuple[tuple[str, ...], ...] = ()  # fill_blank: accepted strings per blank
-    items: tuple[str, ...] = ()  # ordering, in the right order
-    pairs: tuple[tuple[str, str], ...] = ()  # matching
-    distractors: tuple[str, ...] = ()
-    reference: str = ""  # short_answer
-    rubric: tuple[RubricPoint, ...] = ()
-    case: str | None = None  # group
-    questions: tuple[Question, ...] = ()  # group
+    body: Body = field(default_factory=Choice)
     objectives: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     difficulty: int = 2
     points: float = 1
     pool: str = "practice"
     source: str | None = None
-    partial: bool = False
     parent: str | None = None
 
     @property
+    def subs(self) -> tuple[Question, ...]:
+        """Sub-questions of a group; () for every other type."""
+        return self.body.questions if isinstance(self.body, Group) else ()
+
+    @property
+    def case(self) -> str | None:
+        """The case study a group is set on."""
+        return self.body.case if isinstance(self.body, Group) else None
+
+    @property
     def total_points(self) -> float:
-        if self.type == "group":
-            return sum(q.points for q in self.questions)
+        if self.subs:
+            return sum(q.points for q in self.subs)
         return self.points
 
     def points_with(self, override: float | None) -> float:
         """Worth under an exam section's per-question points (per sub-question for a group)."""
         if override is None:
             return self.total_points
-        return override * len(self.questions) if self.type == "group" else override
+        return override * len(self.subs) if self.type == "group" else override
 
     @property
     def all_tags(self) -> set[str]:
@@ -134,7 +159,7 @@ class Question(Located):
 
     def walk(self) -> tuple[Question, ...]:
         """This question and its sub-questions."""
-        return (self, *self.questions)
+        return (self, *self.subs)
 
 
 @dataclass(frozen=True)
@@ -334,3 +359,12 @@ class Project:
                 if sub.id == qid:
                     return sub
         return None
+
+
+def __getattr__(name: str) -> Any:
+    # QUESTION_TYPES and TYPE_NAMES_ZH moved to the registry (qtypes/); kept importable from here.
+    if name in ("QUESTION_TYPES", "TYPE_NAMES_ZH"):
+        from . import qtypes
+
+        return getattr(qtypes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,6 +14,7 @@ from .draw import draw_paper
 from .fences import find_fences, read_case_ref, read_quiz, select_quiz
 from .load import load_project, read_text
 from .model import Project, Question
+from .qtypes import TYPES
 
 
 def _unique(report: Report, kind: str, items: Iterable[tuple[str, Pos]]) -> None:
@@ -71,16 +72,7 @@ def _check_question(project: Project, report: Report, q: Question, known: set[st
                 q.at("objectives"),
                 f"key 'objectives' of {what}: objective '{obj}' is not defined in the front matter of {where}",
             )
-    if q.type == "group" and q.case and project.case(q.case) is None:
-        report.error(q.at("case"), f"key 'case' of {what}: case study '{q.case}' does not exist")
-    if q.type == "short_answer" and q.rubric:
-        total = sum(p.points for p in q.rubric)
-        if abs(total - q.points) > 1e-9:
-            report.error(
-                q.at("rubric"),
-                f"key 'rubric' of {what}: rubric points add up to {total:g} but the "
-                f"question is worth {q.points:g} points",
-            )
+    TYPES[q.type].check(q, project, report)
 
 
 def _check_exams(project: Project, report: Report) -> None:

@@ -31,11 +31,8 @@
 
   var I18N = {
     zh: {
-      types: {
-        single: "单选题", multiple: "多选题", true_false: "判断题", fill_blank: "填空题",
-        ordering: "排序题", matching: "匹配题", short_answer: "简答题", group: "组合题",
-        case: "案例分析题", unknown: "题目"
-      },
+      // Type names come with each question ("label", from the registry in qtypes/).
+      unknownType: "题目",
       points: "{n} 分",
       difficulty: ["", "易", "中", "难"],
       difficultyLabel: "难度：{d}",
@@ -107,11 +104,7 @@
       dataError: "测验数据无法读取。"
     },
     en: {
-      types: {
-        single: "Single choice", multiple: "Multiple choice", true_false: "True or false",
-        fill_blank: "Fill in the blanks", ordering: "Ordering", matching: "Matching",
-        short_answer: "Short answer", group: "Question group", "case": "Case study", unknown: "Question"
-      },
+      unknownType: "Question",
       points: "{n} pt",
       pointsPlural: "{n} pts",
       difficulty: ["", "easy", "medium", "hard"],
@@ -967,7 +960,7 @@
     item.max = impl.max;
     item.selfAssessed = !!impl.selfAssessed;
 
-    var typeName = type === "group" && q.case_title ? t.types["case"] : t.types[builder ? type : "unknown"];
+    var typeName = builder && q.label ? q.label : t.unknownType;
     head.appendChild(h("span", { "class": "tb-q__num", text: label }));
     head.appendChild(h("span", { "class": "tb-q__type", text: typeName }));
     head.appendChild(h("span", { "class": "tb-q__points", text: pointsText(t, item.max) }));

@@ -1,0 +1,98 @@
+"""What every question type declares: its keys, how it is read and checked, its labels, what
+the quiz engine receives and the JSON-Schema rules for editors.
+
+One subclass per type, registered in :mod:`trainbook.qtypes`; loader, validator, renderer,
+templates and the bank schema all ask the registry instead of switching on the type name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from markupsafe import Markup
+
+from ..diagnostics import Pos, Report
+from ..model import Body, Case, Project, Question
+from ..reader import Reader
+from ..yamlsource import Map
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+#: Keys every question may have, in contract order (the order an importer writes them in).
+COMMON_KEYS: tuple[str, ...] = (
+    "id",
+    "type",
+    "stem",
+    "explanation",
+    "objectives",
+    "tags",
+    "difficulty",
+    "points",
+    "pool",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What a type's reader may use besides its own mapping."""
+
+    r: Reader
+    report: Report
+    fields: Mapping[str, Any]  # the common fields already read (id, stem, points, …)
+    #: read one sub-question (groups only): (data, pos, label, parent) -> Question | None
+    read_sub: Callable[[Any, Pos, str, Question], Question | None]
+
+
+class QuestionKind:
+    """Base class of a question type; subclasses set the class attributes and override methods."""
+
+    name: ClassVar[str]
+    label_zh: ClassVar[str]
+    label_en: ClassVar[str]
+    keys: ClassVar[tuple[str, ...]]  # keys of this type besides COMMON_KEYS
+    required: ClassVar[tuple[str, ...]]
+    body_type: ClassVar[type]
+    in_group: ClassVar[bool] = True  # may be a sub-question of a group
+
+    def label(self, lang: str = "zh") -> str:
+        """The type's name for readers: zh, or en for an English handbook."""
+        return self.label_en if lang == "en" else self.label_zh
+
+    @property
+    def template(self) -> str:
+        """The quiz's static (no-JS) rendering of this type: templates/quiz/<type>.html."""
+        return f"quiz/{self.name}.html"
+
+    # -- reading ----------------------------------------------------------------------------
+    def read(self, ctx: ReadContext, m: Map, what: str) -> Body:
+        raise NotImplementedError
+
+    def points(self, body: Body, authored: float) -> float:
+        """The question's points given its body (a group is worth the sum of its parts)."""
+        return authored
+
+    def check(self, q: Question, project: Project, report: Report) -> None:
+        """Rules that need the whole project (references to other files)."""
+
+    # -- rendering ----------------------------------------------------------------------------
+    def stem_html(self, q: Question, renderer: Renderer) -> Markup:
+        return renderer.md.block(q.stem)
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        """Type-specific part of what the quiz engine receives (HTML strings already sanitised)."""
+        raise NotImplementedError
+
+    # -- editor schema ------------------------------------------------------------------------
+    def schema_properties(self) -> dict[str, Any]:
+        """Per-type overrides of property schemas (e.g. the answer form) for bank.schema.json."""
+        return {}
+
+    def schema_rules(self) -> dict[str, Any]:
+        """Further JSON-Schema keywords of this type's rule (e.g. "one of these keys")."""
+        return {}

@@ -1,0 +1,156 @@
+"""single and multiple choice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..model import LETTERS, Case, Choice, Question
+from ..reader import describe
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+#: Separators authors put between letters: "A, C", "A，C", "A、C", "A C".
+SEPARATORS = " ,，、"
+_SEP = "[\\s,，、]*"
+
+
+def split_letters(value: str) -> list[str]:
+    return [c for c in re.sub("[\\s,，、]", "", value)]
+
+
+class _ChoiceKind(QuestionKind):
+    keys = ("options", "answer", "shuffle")
+    required = ("stem", "options", "answer")
+    body_type = Choice
+    multi = False
+
+    def _options(self, ctx: ReadContext, m: Map, what: str) -> tuple[str, ...]:
+        options = ctx.r.texts(m, "options", what)
+        if "options" in m and not 2 <= len(options) <= 8:
+            ctx.report.error(m.at("options"), f"key 'options' of {what} needs 2 to 8 options, found {len(options)}")
+        return options
+
+    def _letters(self, ctx: ReadContext, m: Map, what: str, n_options: int) -> tuple[int, ...]:
+        value = m.get("answer")
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            letters = split_letters(value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            letters = [v.strip() for v in value]
+        else:
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} must be option letters such as 'A' or 'ACD', found {describe(value)}",
+            )
+            return ()
+        out: list[int] = []
+        for letter in letters:
+            up = letter.upper()
+            if len(up) != 1 or up not in LETTERS:
+                ctx.report.error(m.at("answer"), f"key 'answer' of {what}: '{letter}' is not an option letter A–H")
+                continue
+            index = LETTERS.index(up)
+            if n_options and index >= n_options:
+                ctx.report.error(
+                    m.at("answer"),
+                    f"key 'answer' of {what}: letter {up} has no option "
+                    f"(there are {n_options} options, A–{LETTERS[n_options - 1]})",
+                )
+                continue
+            if index in out:
+                ctx.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} is given twice")
+                continue
+            out.append(index)
+        return tuple(sorted(out))
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> Choice:
+        options = self._options(ctx, m, what)
+        letters = self._letters(ctx, m, what, len(options))
+        if m.get("answer") is not None:
+            self._check_count(ctx, m, what, letters)
+        return Choice(
+            options=options,
+            answer=letters,
+            partial=ctx.r.boolean(m, "partial", what) if "partial" in self.keys else False,
+            shuffle=ctx.r.boolean(m, "shuffle", what, True),
+        )
+
+    def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
+        raise NotImplementedError
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, Choice)
+        data: dict[str, Any] = {
+            "options": [str(renderer.md.inline(o)) for o in q.body.options],
+            "answer": list(q.body.answer),
+            "shuffle": q.body.shuffle,
+        }
+        if self.multi:
+            data["partial"] = q.body.partial
+        return data
+
+
+class Single(_ChoiceKind):
+    name = "single"
+    label_zh = "单项选择题"
+    label_en = "Single choice"
+
+    def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
+        if len(letters) != 1:
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (single choice) must be exactly one letter, found {len(letters)}",
+            )
+
+    def schema_properties(self) -> dict[str, Any]:
+        one = f"^{_SEP}[A-Ha-h]{_SEP}$"
+        return {
+            "answer": {
+                "description": "单选题答案：一个字母 A–H（大小写均可） / single: one letter A–H (either case)",
+                "anyOf": [
+                    {"type": "string", "pattern": one},
+                    {"type": "array", "items": {"type": "string", "pattern": one}, "minItems": 1, "maxItems": 1},
+                ],
+            },
+        }
+
+
+class Multiple(_ChoiceKind):
+    name = "multiple"
+    label_zh = "多项选择题"
+    label_en = "Multiple choice"
+    keys = ("options", "answer", "partial", "shuffle")
+    multi = True
+
+    def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
+        if len(letters) < 2:
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (multiple choice) needs at least 2 letters, found {len(letters)}; "
+                f"use type single for one answer",
+            )
+
+    def schema_properties(self) -> dict[str, Any]:
+        return {
+            "answer": {
+                "description": "多选题答案：字母串如 ACD、A,C,D、A、C，或字母列表 [A, C, D]，至少 2 个 / "
+                "multiple: letters like ACD, A,C,D or A、C, or a list [A, C, D], at least 2",
+                "anyOf": [
+                    {"type": "string", "pattern": f"^{_SEP}[A-Ha-h]({_SEP}[A-Ha-h])+{_SEP}$"},
+                    {
+                        "type": "array",
+                        "items": {"type": "string", "pattern": "^\\s*[A-Ha-h]\\s*$"},
+                        "minItems": 2,
+                        "maxItems": 8,
+                    },
+                ],
+            },
+        }

@@ -1,0 +1,94 @@
+"""fill_blank: blanks written ___ in the stem, one answer entry per blank."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from ..model import Case, FillBlank, Question
+from ..reader import describe
+from ..yamlsource import Map, Seq
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+BLANK_RE = re.compile(r"_{3,}")
+_TOKEN = "TBBLANKTOKEN{}TB"
+_TOKEN_RE = re.compile(r"TBBLANKTOKEN(\d+)TB")
+_TEXT = {"type": ["string", "number"], "minLength": 1}
+
+
+class FillBlankKind(QuestionKind):
+    name = "fill_blank"
+    label_zh = "填空题"
+    label_en = "Fill in the blanks"
+    keys = ("answer",)
+    required = ("stem", "answer")
+    body_type = FillBlank
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> FillBlank:
+        value = m.get("answer")
+        blanks: list[tuple[str, ...]] = []
+        if value is None:
+            return FillBlank()
+        if not isinstance(value, Seq):
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (fill_blank) must be a list with one entry per blank, found {describe(value)}",
+            )
+            return FillBlank()
+        for i, entry in enumerate(value):
+            accepted = entry if isinstance(entry, list) else [entry]
+            good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
+            if len(good) != len(accepted) or not good:
+                ctx.report.error(
+                    value.at(i),
+                    f"blank {i + 1} in 'answer' of {what} must be text or a list of accepted texts, "
+                    f"found {describe(entry)}",
+                )
+            blanks.append(tuple(good))
+        n = len(BLANK_RE.findall(ctx.fields["stem"]))
+        if n != len(blanks):
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} has {len(blanks)} entries but the stem has {n} blanks (written ___)",
+            )
+        return FillBlank(tuple(blanks))
+
+    def stem_html(self, q: Question, renderer: Renderer) -> Markup:
+        # Blanks become placeholders the quiz engine turns into inputs; a token survives Markdown.
+        counter = iter(range(1000))
+        tokenised = BLANK_RE.sub(lambda _m: _TOKEN.format(next(counter)), q.stem)
+        html = str(renderer.md.block(tokenised))
+        return Markup(
+            _TOKEN_RE.sub(lambda m: f'<span class="tb-blank" data-blank="{m.group(1)}">＿＿＿＿</span>', html)
+        )
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, FillBlank)
+        return {"answer": [list(b) for b in q.body.blanks]}
+
+    def schema_properties(self) -> dict[str, Any]:
+        return {
+            "answer": {
+                "description": "填空题答案：列表，每个空一项；每项是一个字符串或可接受字符串的列表"
+                "（纯数字按文字处理） / "
+                "fill_blank: a list with one entry per blank; each entry a string or a list of accepted "
+                "strings (bare numbers are read as text)",
+                "type": "array",
+                "minItems": 1,
+                "items": {"anyOf": [_TEXT, {"type": "array", "minItems": 1, "items": _TEXT}]},
+            },
+            "stem": {
+                "description": "填空题题干须含 ___（3 个及以上下划线）表示空 / fill_blank stem must mark blanks "
+                "with ___ (3+ underscores)",
+                "type": "string",
+                "pattern": "_{3,}",
+            },
+        }

@@ -1,0 +1,70 @@
+"""group: sub-questions sharing a stem (a case's scenario and/or their own stem)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import Report
+from ..model import Body, Case, Group, Project, Question
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+
+class GroupKind(QuestionKind):
+    name = "group"
+    label_zh = "案例分析题"
+    label_en = "Case study"
+    keys = ("questions", "case")
+    required = ("questions",)
+    body_type = Group
+    in_group = False
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> Group:
+        case = ctx.r.ident(m, "case", what)
+        if "case" not in m and "stem" not in m:
+            ctx.report.error(m.pos, f"{what} (a group) needs 'case' or 'stem' for its shared stem")
+        if "points" in m:
+            ctx.report.warning(
+                m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the sum of its sub-questions"
+            )
+        parent = Question(**{**ctx.fields, "body": Group(case)})
+        subs = []
+        seq = ctx.r.seq(m, "questions", what)
+        for i, item in enumerate(seq or ()):
+            q = ctx.read_sub(item, seq.at(i) if seq is not None else m.pos, f"sub-question {i + 1} of {what}", parent)
+            if q is not None:
+                subs.append(q)
+        if seq is not None and not seq:
+            ctx.report.error(m.at("questions"), f"key 'questions' of {what} is empty")
+        return Group(case, tuple(subs))
+
+    def points(self, body: Body, authored: float) -> float:
+        assert isinstance(body, Group)
+        return sum(q.points for q in body.questions)
+
+    def check(self, q: Question, project: Project, report: Report) -> None:
+        if q.case and project.case(q.case) is None:
+            report.error(q.at("case"), f"key 'case' of question '{q.id}': case study '{q.case}' does not exist")
+
+    def schema_properties(self) -> dict[str, Any]:
+        return {"points": False}  # worth the sum of its sub-questions
+
+    def schema_rules(self) -> dict[str, Any]:
+        return {"anyOf": [{"required": ["case"]}, {"required": ["stem"]}]}
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        case = cases.get(q.case) if q.case else None
+        shared = case.scenario if case is not None else ""
+        if q.stem:
+            shared = f"{shared}\n\n{q.stem}" if shared else q.stem
+        return {
+            "stem": str(renderer.md.block(shared)),
+            "case_title": case.title if case is not None else None,
+            "questions": [renderer.question_data(sub, points=points, cases=cases) for sub in q.subs],
+        }

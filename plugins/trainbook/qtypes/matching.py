@@ -1,0 +1,55 @@
+"""matching: [left, right] pairs, the right side shown shuffled with optional distractors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..model import Case, Matching, Question
+from ..reader import describe
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+
+class MatchingKind(QuestionKind):
+    name = "matching"
+    label_zh = "匹配题"
+    label_en = "Matching"
+    keys = ("pairs", "distractors")
+    required = ("stem", "pairs")
+    body_type = Matching
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> Matching:
+        seq = ctx.r.seq(m, "pairs", what)
+        pairs = []
+        for i, pair in enumerate(seq or ()):
+            if (
+                not isinstance(pair, list)
+                or len(pair) != 2
+                or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)
+            ):
+                assert seq is not None
+                ctx.report.error(
+                    seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], found {describe(pair)}"
+                )
+                continue
+            pairs.append((str(pair[0]), str(pair[1])))
+        if seq is not None and not 2 <= len(seq) <= 10:
+            ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} needs 2 to 10 pairs, found {len(seq)}")
+        rights = [p[1] for p in pairs]
+        if len(set(rights)) != len(rights):
+            ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
+        return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what))
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, Matching)
+        return {
+            "left": [str(renderer.md.inline(p[0])) for p in q.body.pairs],
+            "right": [str(renderer.md.inline(p[1])) for p in q.body.pairs],
+            "distractors": [str(renderer.md.inline(d)) for d in q.body.distractors],
+        }

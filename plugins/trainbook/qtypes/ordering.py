@@ -1,0 +1,36 @@
+"""ordering: items written in the right order, shown shuffled."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..model import Case, Ordering, Question
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+
+class OrderingKind(QuestionKind):
+    name = "ordering"
+    label_zh = "排序题"
+    label_en = "Ordering"
+    keys = ("items",)
+    required = ("stem", "items")
+    body_type = Ordering
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> Ordering:
+        items = ctx.r.texts(m, "items", what)
+        if "items" in m and not 2 <= len(items) <= 10:
+            ctx.report.error(m.at("items"), f"key 'items' of {what} needs 2 to 10 items, found {len(items)}")
+        if len(set(items)) != len(items):
+            ctx.report.error(m.at("items"), f"key 'items' of {what} lists the same item twice")
+        return Ordering(items)
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, Ordering)
+        return {"items": [str(renderer.md.inline(i)) for i in q.body.items]}

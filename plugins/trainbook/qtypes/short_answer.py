@@ -1,0 +1,55 @@
+"""short_answer: a reference answer and optional scoring points (self-assessed online)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..diagnostics import Report
+from ..model import Case, Project, Question, RubricPoint, ShortAnswer
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+
+class ShortAnswerKind(QuestionKind):
+    name = "short_answer"
+    label_zh = "简答题"
+    label_en = "Short answer"
+    keys = ("reference", "rubric")
+    required = ("stem", "reference")
+    body_type = ShortAnswer
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> ShortAnswer:
+        points = []
+        for i, rm in ctx.r.maps(m, "rubric", what, f"rubric point {{n}} of {what}"):
+            label = f"rubric point {i + 1} of {what}"
+            ctx.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
+            points.append(
+                RubricPoint(
+                    ctx.r.text(rm, "point", label) or "", ctx.r.number(rm, "points", label, lo=0, default=0) or 0
+                )
+            )
+        return ShortAnswer(ctx.r.text(m, "reference", what) or "", tuple(points))
+
+    def check(self, q: Question, project: Project, report: Report) -> None:
+        assert isinstance(q.body, ShortAnswer)
+        if q.body.rubric:
+            total = sum(p.points for p in q.body.rubric)
+            if abs(total - q.points) > 1e-9:
+                report.error(
+                    q.at("rubric"),
+                    f"key 'rubric' of question '{q.id}': rubric points add up to {total:g} but the "
+                    f"question is worth {q.points:g} points",
+                )
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, ShortAnswer)
+        return {
+            "reference": str(renderer.md.block(q.body.reference)),
+            "rubric": [{"point": str(renderer.md.inline(p.point)), "points": p.points} for p in q.body.rubric],
+        }

@@ -1,0 +1,47 @@
+"""true_false: YAML true or false only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..model import Case, Question, TrueFalse
+from ..reader import describe
+from ..yamlsource import Map
+from .base import QuestionKind, ReadContext
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+
+class TrueFalseKind(QuestionKind):
+    name = "true_false"
+    label_zh = "判断题"
+    label_en = "True or false"
+    keys = ("answer",)
+    required = ("stem", "answer")
+    body_type = TrueFalse
+
+    def read(self, ctx: ReadContext, m: Map, what: str) -> TrueFalse:
+        value = m.get("answer")
+        if value is not None and not isinstance(value, bool):
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (true_false) must be YAML true or false, found {describe(value)}",
+            )
+        return TrueFalse(value if isinstance(value, bool) else None)
+
+    def quiz_data(
+        self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
+    ) -> dict[str, Any]:
+        assert isinstance(q.body, TrueFalse)
+        return {"answer": q.body.answer}
+
+    def schema_properties(self) -> dict[str, Any]:
+        return {
+            "answer": {
+                "description": '判断题答案：只能是 YAML 的 true / false（"对" 之类的字符串是错误） / '
+                'true_false: YAML true or false only (a string such as "对" is an error)',
+                "type": "boolean",
+            }
+        }
