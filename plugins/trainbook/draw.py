@@ -80,6 +80,9 @@ def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False)
             if rule.ids:
                 order = {qid: i for i, qid in enumerate(rule.ids)}
                 candidates.sort(key=lambda q: order[q.id])
+            else:
+                # By id, not file order: moving questions around in a bank must not change a paper.
+                candidates.sort(key=lambda q: q.id)
             need = rule.count if rule.count is not None else len(rule.ids) if rule.ids else len(candidates)
             if len(candidates) < need or need == 0:
                 shortfalls.append(Shortfall(si, ri, need or 1, len(candidates)))

@@ -48,12 +48,22 @@ def rel(path: Path, base: Path) -> str:
 
 
 def read_text(path: Path, report: Report) -> str | None:
+    """The file as text; a UTF-8 byte-order mark is dropped, as MkDocs drops it from pages."""
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        report.error(Pos(str(path)), f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
+        data = path.read_bytes()
     except OSError as exc:
         report.error(Pos(str(path)), f"cannot read file: {exc.strerror}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, start) + 1
+        col = len(data[data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
+        report.error(
+            Pos(str(path), line, col),
+            f"file is not UTF-8 text (byte 0x{data[start]:02x}); save it as UTF-8 (it may be GBK or another encoding)",
+        )
     return None
 
 

@@ -56,11 +56,12 @@ def _check_banks(project: Project, report: Report) -> None:
     all_objectives = {o.id for p in project.pages for o in p.objectives}
     for bank in project.banks:
         _module_exists(project, report, bank.module, bank.at("module"), f"bank '{bank.id}'")
-        page = project.page(bank.module) if bank.module else None
-        known = {o.id for o in page.objectives} if page else all_objectives
+        # Every page of that id: a duplicate page id is reported once, not as a cascade here.
+        pages = [p for p in project.pages if bank.module and p.id == bank.module]
+        known = {o.id for p in pages for o in p.objectives} if pages else all_objectives
         for top in bank.questions:
             for q in top.walk():
-                _check_question(project, report, q, known, page.id if page else None)
+                _check_question(project, report, q, known, bank.module if pages else None)
 
 
 def _check_question(project: Project, report: Report, q: Question, known: set[str], module: str | None) -> None:
@@ -162,7 +163,9 @@ def _check_schemes(project: Project, report: Report) -> None:
         what = f"scheme '{scheme.id}'"
         _unique(report, f"component (in {what})", ((c.id, c.at("id")) for c in scheme.components))
         total = sum(c.weight for c in scheme.components)
-        if scheme.components and abs(total - 100) > 1e-9:
+        # A weight the loader could not read counts as 0; its own error says enough.
+        unread = {d.pos for d in report.errors} & {c.at("weight") for c in scheme.components}
+        if scheme.components and not unread and abs(total - 100) > 1e-9:
             report.error(
                 scheme.at("components"),
                 f"key 'components' of {what}: weights add up to {total:g}, they must add up to 100",

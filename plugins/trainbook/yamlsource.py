@@ -18,6 +18,8 @@ from .diagnostics import Pos, Report
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000  # counts alias expansions, so a billion-laughs document stops early
+PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
 class Map(dict):
@@ -90,7 +92,7 @@ class _Builder:
         p = _pos(self.path, node.start_mark)
         return Pos(self.path, p.line + self.line_offset, p.col)
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0, key: Any = None) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise YamlLimitError(
@@ -99,6 +101,11 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise YamlLimitError(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels")
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in PLAIN_TAGS:
+            # Safe loading would refuse it anyway; say so instead of reading it as a plain list.
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.report.error(self.pos(node), f"the YAML tag '{tag}' is not allowed in content files")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.build_map(node, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -110,10 +117,19 @@ class _Builder:
                 seq.item_pos.append(self.pos(item))
             return seq
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
             self.report.error(self.pos(node), f"cannot read value: {exc.problem}")
             return None
+        if node.tag == BOOL_TAG and node.style is None and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as booleans; an author who wrote them rarely means that.
+            where = f"key '{key}': " if key is not None else ""
+            self.report.warning(
+                self.pos(node),
+                f"{where}'{node.value}' is read as the boolean {str(value).lower()}; "
+                f"write {str(value).lower()}, or put it in quotes if you mean the text",
+            )
+        return value
 
     def build_map(self, node: yaml.MappingNode, depth: int) -> Map:
         out = Map()
@@ -143,7 +159,7 @@ class _Builder:
                     f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep only the last one",
                 )
                 continue
-            out[key] = self.build(value_node, depth + 1)
+            out[key] = self.build(value_node, depth + 1, key)
             out.key_pos[key] = self.pos(key_node)
             out.val_pos[key] = self.pos(value_node)
         return out
