@@ -27,6 +27,8 @@ test: setup-test debs-test lint
 lint: setup-test
 	$(BIN)/ruff check plugins build_tools tests
 	$(BIN)/ruff format --check plugins build_tools tests
+	$(BIN)/mypy --strict plugins/trainbook
+	$(BIN)/mypy plugins/trainbook_mkdocs build_tools/trainbook_cli
 
 setup: $(VENV)/.installed-site
 setup-test: $(VENV)/.installed-test

@@ -16,8 +16,8 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
     by_objective: Counter[str] = Counter()
     for top in questions:
         # A group counts once for each objective any of its parts covers.
-        for obj in top.all_objectives:
-            by_objective[obj] += 1
+        for objective_id in top.all_objectives:
+            by_objective[objective_id] += 1
     objectives = []
     for page in project.pages:
         for obj in page.objectives:

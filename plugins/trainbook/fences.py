@@ -36,7 +36,7 @@ def find_fences(lines: list[str]) -> Iterator[Fence]:
         m = FENCE_OPEN_RE.match(line)
         other = re.match(r"^(`{3,}|~{3,})", line)
         if m or other:
-            fence = m.group("fence") if m else other.group(1)
+            fence = m.group("fence") if m else other.group(1) if other else ""
             close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             j = i + 1
             while j < len(lines) and not close.match(lines[j]):

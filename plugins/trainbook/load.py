@@ -37,7 +37,7 @@ from .model import (
 )
 from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
 from .reader import Reader, describe
-from .yamlsource import Map, load_yaml
+from .yamlsource import Map, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -96,8 +96,8 @@ class Loader:
             defaults["pool"] = self.r.choice(dm, "pool", "bank defaults", POOLS, defaults["pool"])
         questions = []
         qs = self.r.seq(m, "questions", "the bank")
-        for i, item in enumerate(qs or ()):
-            q = self.question(item, qs.at(i), bank_id, defaults, f"question {i + 1}")
+        for i, item, at in entries(qs):
+            q = self.question(item, at, bank_id, defaults, f"question {i + 1}")
             if q is not None:
                 questions.append(q)
         if qs is not None and not qs:
@@ -229,8 +229,8 @@ class Loader:
             self.report.error(m.at("variants"), "key 'variants' of the exam blueprint names a variant twice")
         sections = []
         seq = self.r.seq(m, "sections", w)
-        for i, item in enumerate(seq or ()):
-            sec = self.section(item, seq.at(i), f"section {i + 1}")
+        for i, item, at in entries(seq):
+            sec = self.section(item, at, f"section {i + 1}")
             if sec is not None:
                 sections.append(sec)
         return Exam(
@@ -256,8 +256,8 @@ class Loader:
         self.r.check_keys(m, ("title", "instructions", "points", "draw"), ("title", "draw"), label)
         rules = []
         seq = self.r.seq(m, "draw", label)
-        for i, item in enumerate(seq or ()):
-            rule = self.rule(item, seq.at(i), f"draw rule {i + 1} of {label}")
+        for i, item, at in entries(seq):
+            rule = self.rule(item, at, f"draw rule {i + 1} of {label}")
             if rule is not None:
                 rules.append(rule)
         return Section(

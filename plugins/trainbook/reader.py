@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from .diagnostics import Pos, Report
 from .yamlsource import Map, Seq
@@ -89,7 +89,7 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             self.report.error(m.at(key), f"key '{key}' of {what} must be a whole number, found {describe(value)}")
             return default
-        return self._bounded(m, key, what, value, lo, hi, default)
+        return cast("int | None", self._bounded(m, key, what, value, lo, hi, default))
 
     def number(
         self,
@@ -106,7 +106,7 @@ class Reader:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.report.error(m.at(key), f"key '{key}' of {what} must be a number, found {describe(value)}")
             return default
-        return self._bounded(m, key, what, value, lo, hi, default)
+        return cast("float | None", self._bounded(m, key, what, value, lo, hi, default))
 
     def _bounded(self, m: Map, key: str, what: str, value: Any, lo: Any, hi: Any, default: Any) -> Any:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
@@ -138,7 +138,7 @@ class Reader:
                 m.at(key), f"key '{key}' of {what} must be one of {', '.join(choices)}, found {describe(value)}"
             )
             return default
-        return value
+        return str(value)
 
     # -- lists -------------------------------------------------------------
     def seq(self, m: Map, key: str, what: str) -> Seq | None:
@@ -153,7 +153,9 @@ class Reader:
     def maps(self, m: Map, key: str, what: str, label: str) -> Iterator[tuple[int, Map]]:
         """The mappings listed under *key*; *label* names one item, with {n} for its number."""
         seq = self.seq(m, key, what)
-        for i, item in enumerate(seq or ()):
+        if seq is None:
+            return
+        for i, item in enumerate(seq):
             sub = self.mapping(item, seq.at(i), label.replace("{n}", str(i + 1)))
             if sub is not None:
                 yield i, sub

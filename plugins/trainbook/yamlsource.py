@@ -9,6 +9,7 @@ cost time or memory.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -22,7 +23,7 @@ PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
-class Map(dict):
+class Map(dict[Any, Any]):
     """A mapping that knows where it, each key and each value stood."""
 
     pos: Pos
@@ -42,7 +43,7 @@ class Map(dict):
         return self.key_pos.get(key, self.pos)
 
 
-class Seq(list):
+class Seq(list[Any]):
     """A sequence that knows where it and each item stood."""
 
     pos: Pos
@@ -52,13 +53,20 @@ class Seq(list):
         return self.item_pos[index] if 0 <= index < len(self.item_pos) else self.pos
 
 
+def entries(seq: Seq | None) -> Iterator[tuple[int, Any, Pos]]:
+    """(index, item, where the item stood) for each item of *seq*; nothing for None."""
+    if seq is not None:
+        for i, item in enumerate(seq):
+            yield i, item, seq.at(i)
+
+
 class YamlLimitError(Exception):
     def __init__(self, pos: Pos, message: str):
         self.pos = pos
         super().__init__(message)
 
 
-def _pos(path: str, mark: yaml.Mark | None) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:  # yaml.error.Mark or libyaml's Mark
     if mark is None:
         return Pos(path)
     return Pos(path, mark.line + 1, mark.column + 1)

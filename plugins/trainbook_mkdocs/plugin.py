@@ -60,7 +60,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         renderer = Renderer(md, environment(custom))
         self.project = project
         self.extension = TrainbookExtension(project, renderer)
-        config.markdown_extensions = [*extensions, self.extension]
+        # MkDocs passes Extension instances through to Python-Markdown unchanged.
+        config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
         self.generated = PageBuilder(project, renderer, self.config.prefix).build()
         return config
 
@@ -109,7 +110,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         for kind, title in SECTION_TITLES.items():
             members = [page(g) for g in self.generated if g.kind == kind]
             if members:
-                sub = Section(title, members)
+                sub = Section(title, list[Any](members))
                 for m in members:
                     m.parent = sub
                 children.append(sub)

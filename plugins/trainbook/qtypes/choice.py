@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import LETTERS, Case, Choice, Question
 from ..reader import describe
@@ -24,7 +24,7 @@ def split_letters(value: str) -> list[str]:
 
 
 class _ChoiceKind(QuestionKind):
-    keys = ("options", "answer", "shuffle")
+    keys: ClassVar[tuple[str, ...]] = ("options", "answer", "shuffle")
     required = ("stem", "options", "answer")
     body_type = Choice
     multi = False

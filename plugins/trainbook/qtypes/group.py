@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Report
 from ..model import Body, Case, Group, Project, Question
-from ..yamlsource import Map
+from ..yamlsource import Map, entries
 from .base import QuestionKind, ReadContext
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ class GroupKind(QuestionKind):
         parent = Question(**{**ctx.fields, "body": Group(case)})
         subs = []
         seq = ctx.r.seq(m, "questions", what)
-        for i, item in enumerate(seq or ()):
-            q = ctx.read_sub(item, seq.at(i) if seq is not None else m.pos, f"sub-question {i + 1} of {what}", parent)
+        for i, item, at in entries(seq):
+            q = ctx.read_sub(item, at, f"sub-question {i + 1} of {what}", parent)
             if q is not None:
                 subs.append(q)
         if seq is not None and not seq:
