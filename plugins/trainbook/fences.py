@@ -17,35 +17,84 @@ from .reader import Reader
 from .yamlsource import Map, load_yaml
 
 FENCE_OPEN_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>quiz|case)[ \t]*$")
+_ANY_FENCE_RE = re.compile(r"^(`{3,}|~{3,})")
+# Lines that open a Markdown container whose content is indented: admonitions and collapsible
+# blocks (!!! / ??? / ???+), content tabs (=== "Tab"), list items.
+_CONTAINER_RE = re.compile(r"^[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]+\S|===\+?[ \t]+\S|[-*+][ \t]+\S|\d+[.)][ \t]+\S)")
 QUIZ_KEYS = ("bank", "ids", "tags", "difficulty", "pick", "mode", "time", "title", "type")
+TAB_LENGTH = 4  # Python-Markdown's default, which MkDocs keeps
 
 
 @dataclass(frozen=True)
 class Fence:
     kind: str  # "quiz" or "case"
-    body: str
+    body: str  # the lines between the fence lines, still indented like the fence
     start: int  # 0-based index of the opening line
     end: int  # 0-based index of the closing line
+    indent: int = 0  # columns of indentation (tabs expanded), 0 at top level
+
+
+def split_indent(line: str) -> tuple[int, str]:
+    stripped = line.lstrip(" \t")
+    return len(line[: len(line) - len(stripped)].expandtabs(TAB_LENGTH)), stripped
+
+
+def _in_container(lines: list[str], i: int, indent: int) -> bool:
+    """Whether an indented line *i* is the content of a container rather than an indented code block.
+
+    Python-Markdown's rule, simplified: the nearest earlier non-blank line indented less must
+    open an admonition, tab or list item, and this line may be at most one tab deeper than it.
+    """
+    for k in range(i - 1, -1, -1):
+        if not lines[k].strip():
+            continue
+        outer, _ = split_indent(lines[k])
+        if outer < indent:
+            return indent - outer <= TAB_LENGTH and _CONTAINER_RE.match(lines[k]) is not None
+    return False
 
 
 def find_fences(lines: list[str]) -> Iterator[Fence]:
-    """Top-level ```quiz / ```case blocks; other fenced code is skipped whole."""
+    """```quiz / ```case blocks at any depth; other fenced code is skipped whole.
+
+    A fence may be indented inside an admonition, a content tab or a list item (as with
+    pymdownx.superfences); an indented line outside such a container is an indented code
+    block, never a fence. The closing line has the opening's indentation; a less indented
+    line before it means there was no fence.
+    """
     i = 0
     while i < len(lines):
-        line = lines[i]
-        m = FENCE_OPEN_RE.match(line)
-        other = re.match(r"^(`{3,}|~{3,})", line)
-        if m or other:
+        indent, text = split_indent(lines[i])
+        m = FENCE_OPEN_RE.match(text)
+        other = _ANY_FENCE_RE.match(text)
+        if (m or other) and (indent < TAB_LENGTH or _in_container(lines, i, indent)):
             fence = m.group("fence") if m else other.group(1) if other else ""
             close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             j = i + 1
-            while j < len(lines) and not close.match(lines[j]):
+            abandoned = False
+            while j < len(lines):
+                width, rest = split_indent(lines[j])
+                if rest and indent and width < indent:
+                    abandoned = True
+                    break
+                if rest and width < indent + TAB_LENGTH and close.match(rest):
+                    break
                 j += 1
+            if abandoned:
+                i += 1
+                continue
             if m:
-                yield Fence(m.group("kind"), "\n".join(lines[i + 1 : j]), i, j)
+                body = [expand_indent(line) for line in lines[i + 1 : j]]
+                yield Fence(m.group("kind"), "\n".join(body), i, j, indent)
             i = j + 1
             continue
         i += 1
+
+
+def expand_indent(line: str) -> str:
+    """Tabs in the indentation become spaces (YAML refuses tabs there; Markdown counts them as 4)."""
+    width, rest = split_indent(line)
+    return " " * width + rest if rest else ""
 
 
 @dataclass(frozen=True)

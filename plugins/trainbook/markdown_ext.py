@@ -1,19 +1,29 @@
 """Python-Markdown extension for the ```quiz and ```case fences.
 
 Usable without MkDocs: ``markdown.markdown(text, extensions=[TrainbookExtension(project)])``.
-The MkDocs adapter sets :attr:`TrainbookExtension.link` before each page so case
-boxes can link to their case page relative to the page being rendered.
+The MkDocs adapter calls :meth:`TrainbookExtension.begin_page` before each page so case
+boxes can link to their case page relative to the page being rendered, and so problems
+point at the page file.
+
+Fences are found at any depth (inside admonitions, content tabs, list items): the rendered
+HTML is stashed and its placeholder keeps the fence's indentation, so Python-Markdown puts the
+quiz inside the same container. A content problem found while rendering (a fence the
+validator could not see, e.g. one pulled in by pymdownx.snippets) raises :class:`ContentError`,
+or, with ``collect_problems=True``, is appended to :attr:`TrainbookExtension.problems` for the
+front end to report (MkDocs offers no hook around a page's Markdown conversion).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from .diagnostics import ContentError, Pos, Report
-from .fences import find_fences, read_case_ref, read_quiz, select_quiz
+from .diagnostics import ContentError, Diagnostic, Pos, Report
+from .fence_source import PageSource
+from .fences import Fence, find_fences, read_case_ref, read_quiz, select_quiz
 from .markup import MarkdownRenderer
 from .model import Project
 from .render import Renderer
@@ -33,25 +43,53 @@ class FencePreprocessor(Preprocessor):
         fences = list(find_fences(lines))
         if not fences:
             return lines
+        source = PageSource(self.ext.source_path, self.ext.include_dirs)
         out: list[str] = []
         last = 0
         for fence in fences:
             out.extend(lines[last : fence.start])
-            html = self.render(fence.kind, fence.body, fence.start)
-            out.extend(["", self.md.htmlStash.store(html), ""])
+            html = self.render(fence, lines, source)
+            # Blank lines make the placeholder a block of its own; its indentation keeps it in
+            # the admonition, tab or list item the fence was in.
+            out.extend(["", " " * fence.indent + self.md.htmlStash.store(html), ""])
             last = fence.end + 1
         out.extend(lines[last:])
         return out
 
-    def render(self, kind: str, body: str, start: int) -> str:
-        ext = self.ext
+    def render(self, fence: Fence, lines: list[str], source: PageSource) -> str:
+        found = source.locate(lines[fence.start : fence.end + 1], lines, fence.start)
         report = Report()
-        pos = Pos(ext.source_path or "<markdown>", start + 2, 1)
+        if found.included:
+            # Lines count from the block's opening line; the diagnostics are reworded below.
+            pos = Pos(found.path, 2, fence.indent + 1)
+            body = fence.body
+        else:
+            pos = Pos(found.path, found.opening + 2, found.indent() + 1)
+            body = found.body(fence.end - fence.start - 1)
+        html = self._render(fence.kind, body, pos, report)
+        problems = report.sorted()
+        if found.included:
+            problems = [
+                Diagnostic(
+                    Pos(found.path, found.directive_line, 1),
+                    d.severity,
+                    f"in text included into this page (line {d.pos.line} of the included {fence.kind} block): "
+                    f"{d.message}",
+                )
+                for d in problems
+            ]
+        elif found.path == source.path:
+            problems = [d for d in problems if d.severity == "error"]  # the validator warned already
+        self.ext.report(problems)
+        return html if html is not None else ""
+
+    def _render(self, kind: str, body: str, pos: Pos, report: Report) -> str | None:
+        ext = self.ext
         if kind == "quiz":
             spec = read_quiz(body, pos, report)
             questions = select_quiz(ext.project, spec, report) if spec is not None else []
             if spec is None or report.errors:
-                raise ContentError(report.sorted())
+                return None
             self.counter += 1
             cases = {c.id: c for c in ext.project.cases}
             return ext.renderer.quiz_html(
@@ -68,18 +106,43 @@ class FencePreprocessor(Preprocessor):
         if case is None:
             if ref:
                 report.error(ref[1], f"case block: case study '{ref[0]}' does not exist")
-            raise ContentError(report.sorted())
+            return None
         return ext.renderer.case_html(case, ext.link(case.id) if ext.link else None)
 
 
 class TrainbookExtension(Extension):
-    def __init__(self, project: Project, renderer: Renderer | None = None, **kwargs: object):
+    def __init__(
+        self,
+        project: Project,
+        renderer: Renderer | None = None,
+        *,
+        collect_problems: bool = False,
+        include_dirs: Sequence[str | Path] = (),
+        **kwargs: object,
+    ):
+        """*include_dirs*: where included files are looked up (pymdownx.snippets' base_path)."""
         super().__init__(**kwargs)
         self.project = project
         self.renderer = renderer or Renderer(MarkdownRenderer())
         self.link: Callable[[str], str | None] | None = None
         self.source_path: str | None = None
+        self.collect_problems = collect_problems
+        self.include_dirs = list(include_dirs)
+        self.problems: list[Diagnostic] = []
         self.processor: FencePreprocessor | None = None
+
+    def begin_page(self, source_path: str | None, link: Callable[[str], str | None] | None = None) -> None:
+        """Before converting one page: its file (for positions) and how to link case pages."""
+        self.source_path = source_path
+        self.link = link
+        self.problems = []
+
+    def report(self, problems: list[Diagnostic]) -> None:
+        if not problems:
+            return
+        if not self.collect_problems and any(d.severity == "error" for d in problems):
+            raise ContentError(problems)
+        self.problems.extend(problems)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         self.processor = FencePreprocessor(md, self)

@@ -196,7 +196,7 @@ def check_pages(project: Project, report: Report) -> None:
             continue
         lines = text.splitlines()
         for fence in find_fences(lines):
-            pos = Pos(path, fence.start + 2, 1)
+            pos = Pos(path, fence.start + 2, fence.indent + 1)
             if fence.kind == "quiz":
                 spec = read_quiz(fence.body, pos, report)
                 if spec is not None:

@@ -59,7 +59,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
         renderer = Renderer(md, environment(custom))
         self.project = project
-        self.extension = TrainbookExtension(project, renderer)
+        self.extension = TrainbookExtension(
+            project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
+        )
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
         self.generated = PageBuilder(project, renderer, self.config.prefix).build()
@@ -128,8 +130,20 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             target = files.get_file_from_path(f"{prefix}/cases/{case_id}.md")
             return get_relative_url(target.url, page.url) if target is not None else None
 
-        self.extension.link = link
-        self.extension.source_path = page.file.abs_src_path or page.file.src_uri
+        self.extension.begin_page(page.file.abs_src_path or page.file.src_uri, link)
+        return None
+
+    # page.render() (the Markdown conversion) has no hook around it; this is the first event after
+    # it, still inside MkDocs' per-page error handling, so a PluginError here ends the build cleanly.
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.extension is None:
+            return None
+        problems, self.extension.problems = self.extension.problems, []
+        for warning in (d for d in problems if d.severity == "warning"):
+            log.warning(str(warning))
+        errors = [str(d) for d in problems if d.severity == "error"]
+        if errors:
+            raise PluginError("trainbook: content has errors:\n" + "\n".join(errors))
         return None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -151,6 +165,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:
+    """Where pymdownx.snippets looks for included files (its base_path, relative to the working directory)."""
+    conf = config.mdx_configs.get("pymdownx.snippets", {})
+    paths = conf.get("base_path", ["."])
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    dirs = [Path(p).resolve() for p in paths]
+    return [*dirs, *(base / p for p in paths if not Path(p).is_absolute())]
 
 
 def _css(uri: str, page: Page) -> str:
