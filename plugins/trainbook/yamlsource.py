@@ -129,7 +129,12 @@ class _Builder:
         except yaml.constructor.ConstructorError as exc:
             self.report.error(self.pos(node), f"cannot read value: {exc.problem}")
             return None
-        if node.tag == BOOL_TAG and node.style is None and node.value.lower() not in ("true", "false"):
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag == BOOL_TAG
+            and node.style is None
+            and node.value.lower() not in ("true", "false")
+        ):
             # YAML 1.1 reads yes/no/on/off as booleans; an author who wrote them rarely means that.
             where = f"key '{key}': " if key is not None else ""
             self.report.warning(
