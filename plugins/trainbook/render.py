@@ -8,16 +8,20 @@ questions from ``fences.select_quiz`` or an online mock-exam draw, and
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.filters import do_join
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from .markup import MarkdownRenderer
+from .mdescape import markdown_blocks, md_link, md_text, yaml_value
 from .model import LETTERS, Case, Question
 from .qtypes import TYPE_NAMES_ZH, TYPES
+from .strings import Strings
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,17 +30,75 @@ class LeakError(RuntimeError):
     """An exam-pool question was about to be published."""
 
 
-def environment(extra_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
-    """Templates from *extra_dirs* (e.g. a theme's custom_dir) win over the built-in ones."""
+def environment(
+    extra_dirs: Sequence[str | Path] = (), *, markdown: MarkdownRenderer | None = None, language: str = "zh"
+) -> jinja2.Environment:
+    """Templates from *extra_dirs* (e.g. a theme's custom_dir) win over the built-in ones.
+
+    HTML templates (``*.html``) are autoescaped for HTML. Markdown templates (``*.md.j2``)
+    are escaped for Markdown instead: every value is written as plain text
+    (:func:`~trainbook.mdescape.md_text`) unless it is ``Markup`` — HTML from the ``md`` /
+    ``md_inline`` / ``md_html`` filters (rendered and sanitised by *markdown*), a string-table entry from
+    ``t``, or what the ``link`` / ``yaml`` filters produce. An undefined name is an error.
+    """
     loader = jinja2.FileSystemLoader([*map(str, extra_dirs), str(TEMPLATES)])
     env = jinja2.Environment(
-        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
+    md = markdown or MarkdownRenderer()
     env.globals["type_names"] = TYPE_NAMES_ZH
     env.globals["kinds"] = TYPES
     env.globals["letters"] = LETTERS
+    env.globals["t"] = Strings(language)
     env.filters["num"] = lambda x: f"{x:g}"
+    env.filters["md"] = _block_filter(md)
+    env.filters["md_html"] = md.block
+    env.filters["md_inline"] = md.inline
+    env.filters["text"] = md_text
+    env.filters["yaml"] = yaml_value
+    env.filters["link"] = _link
+    env.filters["join"] = _join
     return env
+
+
+def _block_filter(md: MarkdownRenderer) -> Callable[[EvalContext, str | None], Markup]:
+    @jinja2.pass_eval_context
+    def block(ctx: EvalContext, text: str | None) -> Markup:
+        # In page Markdown its headings must be Markdown headings (TOC, search); ``md_html``
+        # keeps them HTML, for a block inside an HTML element of a Markdown template.
+        html = md.block(text)
+        return html if ctx.autoescape else markdown_blocks(html)
+
+    return block
+
+
+@jinja2.pass_eval_context
+def _finalize(ctx: EvalContext, value: Any) -> Any:
+    # Autoescaped (HTML) templates escape on their own; Markdown templates escape here.
+    return value if ctx.autoescape else md_text(value)
+
+
+@jinja2.pass_eval_context
+def _join(ctx: EvalContext, items: Iterable[Any], sep: str = "", attribute: str | int | None = None) -> Any:
+    """Jinja's ``join``, escaping each item for Markdown in Markdown templates."""
+    if ctx.autoescape:
+        return do_join(ctx, items, sep, attribute)
+    if attribute is not None:
+        items = (getattr(i, str(attribute), None) if not isinstance(i, Mapping) else i[attribute] for i in items)
+    return Markup(md_text(sep)).join(md_text(i) for i in items)
+
+
+def _link(value: Any, href: str | None = None) -> Markup:
+    """``{{ page_link|link }}`` for a :class:`~trainbook.pages.Link`, or ``{{ title|link(href) }}``."""
+    if hasattr(value, "href"):
+        return md_link(value.title, value.href)
+    return md_link(value, href)
 
 
 def script_json(data: Any) -> Markup:
@@ -48,7 +110,7 @@ def script_json(data: Any) -> Markup:
 class Renderer:
     def __init__(self, md: MarkdownRenderer, env: jinja2.Environment | None = None, lang: str = "zh"):
         self.md = md
-        self.env = env or environment()
+        self.env = env or environment(markdown=md, language=lang)
         self.lang = lang
 
     # -- questions ---------------------------------------------------------

@@ -10,5 +10,6 @@ class TrainbookConfig(Config):
     content = c.Type(str, default="content")
     # Where generated pages live inside the site (and in the nav).
     prefix = c.Type(str, default="trainbook")
-    # Title of the nav section holding the generated pages.
-    nav_title = c.Type(str, default="练习与考核")
+    # Title of the nav section holding the generated pages; default: the string table's,
+    # in the handbook's language (theme.language).
+    nav_title = c.Optional(c.Type(str))

@@ -20,8 +20,9 @@ from mkdocs.utils import get_relative_url
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
-from trainbook.pages import SECTION_TITLES, GeneratedPage, PageBuilder
+from trainbook.pages import GeneratedPage, PageBuilder
 from trainbook.render import Renderer, environment
+from trainbook.strings import language_code
 from trainbook.validate import validate
 
 from .config import TrainbookConfig
@@ -37,6 +38,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.project: Project | None = None
         self.extension: TrainbookExtension | None = None
         self.generated: list[GeneratedPage] = []
+        self.section_titles: dict[str, str] = {}
+        self.nav_title = ""
         self.content_dir: Path | None = None
 
     # Runs late so other plugins have registered their Markdown extensions,
@@ -57,14 +60,19 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
-        renderer = Renderer(md, environment(custom))
+        # The handbook's language picks the words of generated pages (the string table's).
+        language = language_code(config.theme.get("language"))
+        renderer = Renderer(md, environment(custom, markdown=md, language=language), language)
         self.project = project
         self.extension = TrainbookExtension(
             project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
         )
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
-        self.generated = PageBuilder(project, renderer, self.config.prefix).build()
+        builder = PageBuilder(project, renderer, self.config.prefix, language)
+        self.generated = builder.build()
+        self.section_titles = builder.section_titles()
+        self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
         return config
 
     on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
@@ -109,14 +117,14 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return file.page
 
         children: list[Any] = [page(g) for g in self.generated if g.kind == "overview"]
-        for kind, title in SECTION_TITLES.items():
+        for kind, title in self.section_titles.items():
             members = [page(g) for g in self.generated if g.kind == kind]
             if members:
                 sub = Section(title, list[Any](members))
                 for m in members:
                     m.parent = sub
                 children.append(sub)
-        section = Section(self.config.nav_title, children)
+        section = Section(self.nav_title, children)
         for child in children:
             child.parent = section
         return section

@@ -1,0 +1,184 @@
+"""The words on generated pages, in every language the handbook can be written in.
+
+One table: each key maps to its text per language. Texts are trusted Markdown/HTML
+fragments with ``{name}`` placeholders; :class:`Strings` escapes whatever fills a
+placeholder (see :mod:`trainbook.mdescape`) unless it is already ``Markup``.
+Question-type names are not here: they belong to the question-type definitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+from markupsafe import Markup
+
+from .mdescape import md_text
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+_TABLE: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "list_sep": ("、", ", "),
+    "meta_sep": (" · ", " · "),
+    "none": ("—", "—"),
+    "nav.title": ("练习与考核", "Practice and assessment"),
+    # nav sections, one per kind of generated page
+    "section.banks": ("题库", "Question banks"),
+    "section.cases": ("案例库", "Case library"),
+    "section.exams": ("模拟考试", "Mock exams"),
+    "section.rubrics": ("评分表", "Rubrics"),
+    "section.schemes": ("考核方案", "Assessment schemes"),
+    "section.forms": ("表单", "Forms"),
+    # bank page
+    "bank.module": ("配套课程：{module}", "Course module: {module}"),
+    "bank.intro": (
+        "本题库公开练习题共 {count} 道，按题型分组；作答后即时显示解析。",
+        "This bank has {count} practice questions, grouped by type; the explanation shows as soon as you answer.",
+    ),
+    "bank.type_heading": ("{label}（{count} 道）", "{label} ({count})"),
+    # case page and case box
+    "case.module": ("所属课程：{module}", "Course module: {module}"),
+    "case.tags": ("标签：{tags}", "Tags: {tags}"),
+    "case.scenario": ("案例情景", "Scenario"),
+    "case.discussion": ("讨论题", "Discussion"),
+    "case.analysis": ("案例分析", "Analysis"),
+    "case.practice": ("正确做法", "Correct practice"),
+    "case.references": ("参考依据", "References"),
+    "case.quiz": ("案例练习", "Case exercises"),
+    "case_box.title": ("案例：{title}", "Case: {title}"),
+    "case_box.discussion": ("讨论", "Discussion"),
+    "case_box.more": ("查看案例分析与正确做法 →", "Analysis and correct practice →"),
+    # mock exam page
+    "exam.mock_title": ("{title}（模拟考试）", "{title} (mock exam)"),
+    "exam.intro": (
+        "本模拟考试只使用公开练习题，与正式考试题目不同。{facts}。",
+        "This mock exam uses practice questions only; the real exam's questions differ. {facts}.",
+    ),
+    "exam.fact_sep": ("，", "; "),
+    "exam.total": ("满分 {points} 分", "{points} points in total"),
+    "exam.time": ("限时 {minutes} 分钟，时间到自动交卷", "{minutes} minutes, submitted automatically when time is up"),
+    "exam.pass": ("及格线 {points} 分", "pass mark {points} points"),
+    # overview page
+    "overview.title": ("练习与考核总览", "Practice and assessment overview"),
+    "overview.intro": (
+        "本页汇总手册中的题库、案例、考试、评分表、考核方案和表单。",
+        "This page lists the handbook's question banks, cases, exams, rubrics, assessment schemes and forms.",
+    ),
+    "overview.banks": ("题库", "Question banks"),
+    "overview.bank": ("题库", "Bank"),
+    "overview.module": ("配套课程", "Course module"),
+    "overview.practice": ("练习题", "Practice questions"),
+    "overview.types": ("题型", "Question types"),
+    "overview.type_count": ("{label} {count}", "{label} {count}"),
+    "overview.cases": ("案例库（{count} 个）", "Case library ({count})"),
+    "overview.case": ("案例", "Case"),
+    "overview.summary": ("概述", "Summary"),
+    "overview.exams": ("考试", "Exams"),
+    "overview.exam": ("考试", "Exam"),
+    "overview.duration": ("时长", "Duration"),
+    "overview.minutes": ("{minutes} 分钟", "{minutes} min"),
+    "overview.variants": ("试卷", "Papers"),
+    "overview.variant_list": ("{variants} 卷", "{variants}"),
+    "overview.sections": ("大题", "Sections"),
+    "overview.pass": ("及格线", "Pass mark"),
+    "overview.online": ("在线模拟", "Online mock"),
+    "overview.mock_link": ("进入模拟考试", "Take the mock exam"),
+    "overview.rubrics": ("评分表", "Rubrics"),
+    "overview.rubric": ("评分表", "Rubric"),
+    "overview.criteria": ("评分项", "Criteria"),
+    "overview.total": ("满分", "Total"),
+    "overview.critical": ("一票否决项", "Veto items"),
+    "overview.schemes": ("考核方案", "Assessment schemes"),
+    "overview.scheme": ("方案", "Scheme"),
+    "overview.components": ("考核项", "Components"),
+    "overview.grades": ("等级", "Grades"),
+    "overview.forms": ("表单", "Forms"),
+    "overview.form": ("表单", "Form"),
+    "overview.items": ("题项", "Items"),
+    "overview.table": ("表格", "Table"),
+    "overview.table_size": ("{columns} 列 × {rows} 行", "{columns} columns × {rows} rows"),
+    # rubric page
+    "rubric.candidate": ("被考核人", "Candidate"),
+    "rubric.staff_no": ("工号", "Staff no."),
+    "rubric.date": ("考核日期", "Date"),
+    "rubric.examiner": ("考官", "Examiner"),
+    "rubric.total": ("满分 {points} 分", "{points} points in total"),
+    "rubric.pass": ("，{points} 分及格", ", {points} to pass"),
+    "rubric.duration": ("，时长 {minutes} 分钟", ", {minutes} minutes"),
+    "rubric.veto": ("；出现任何一项一票否决情形，本次考核即判为不合格", "; any veto item observed fails the assessment"),
+    "rubric.end": ("。", "."),
+    "rubric.scenario": ("情景：{link}", "Scenario: {link}"),
+    "rubric.instructions": ("考核说明", "Instructions"),
+    "rubric.criteria": ("评分标准", "Scoring criteria"),
+    "rubric.criterion": ("评分项目", "Criterion"),
+    "rubric.description": ("评分要点", "What to look for"),
+    "rubric.points": ("分值", "Points"),
+    "rubric.levels": ("等级标准", "Levels"),
+    "rubric.score": ("得分", "Score"),
+    "rubric.level": ("{label}（{points}）", "{label} ({points})"),
+    "rubric.level_sep": ("：", ": "),
+    "rubric.sum": ("合计", "Total"),
+    "rubric.critical": ("一票否决项", "Veto items"),
+    "rubric.critical_item": ("否决项目", "Veto item"),
+    "rubric.critical_note": ("说明", "Description"),
+    "rubric.observed": ("是否出现", "Observed"),
+    "rubric.yes_no": ("☐ 是　☐ 否", "☐ yes　☐ no"),
+    "rubric.comments": ("考官评语：", "Examiner's comments:"),
+    "rubric.signature": (
+        "考官签名：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+        "Examiner's signature: ＿＿＿＿＿＿＿＿　　Date: ＿＿＿＿＿＿＿＿",
+    ),
+    # scheme page
+    "scheme.components": ("考核构成", "Components"),
+    "scheme.component": ("考核项", "Component"),
+    "scheme.weight": ("权重", "Weight"),
+    "scheme.source": ("依据", "Based on"),
+    "scheme.formula": (
+        "每个考核项按百分制计分，总成绩 = Σ（考核项得分 × 权重）。",
+        "Each component is scored out of 100; total = Σ (component score × weight).",
+    ),
+    "scheme.grades": ("等级划分", "Grades"),
+    "scheme.grade": ("等级", "Grade"),
+    "scheme.total": ("总成绩", "Total"),
+    "scheme.at_least": ("≥ {min}", "≥ {min}"),
+    "scheme.range": ("{min} ～ {max}（不含）", "{min} to under {max}"),
+    "scheme.outcomes": ("考核结果运用", "How results are used"),
+    # form page
+    "form.multiple": ("（可多选）", " (choose all that apply)"),
+    # an item whose text already contains this word does not get form.multiple
+    "form.multiple_word": ("多选", "all that apply"),
+}
+
+STRINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {key: MappingProxyType(dict(zip(LANGUAGES, texts, strict=True))) for key, texts in _TABLE.items()}
+)
+
+
+def language_code(language: str | None) -> str:
+    """The table's language for a site language such as ``zh``, ``zh-CN`` or ``en-GB``."""
+    primary = (language or "").strip().lower().replace("_", "-").split("-")[0]
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Strings:
+    """The table in one language. ``t(key, **values)`` gives Markup for templates;
+    ``t.plain(key, **values)`` plain text (page titles, nav)."""
+
+    def __init__(self, language: str | None = DEFAULT_LANGUAGE):
+        self.language = language_code(language)
+
+    def text(self, key: str) -> str:
+        try:
+            return STRINGS[key][self.language]
+        except KeyError:
+            raise KeyError(f"no string {key!r} in trainbook's string table") from None
+
+    def plain(self, key: str, **values: Any) -> str:
+        return self.text(key).format(**values)
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        safe = {k: v if isinstance(v, Markup) else md_text(v) for k, v in values.items()}
+        return Markup(self.text(key).format(**safe))
