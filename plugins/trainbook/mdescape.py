@@ -56,7 +56,9 @@ def md_link(title: Any, href: str | None) -> Markup:
     return Markup(f"[{text}]({link_target(href)})") if href else text
 
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr")
+)
 _HEADING = re.compile(r"h[1-6]")
 _PERMALINK = re.compile(r'<a [^>]*class="headerlink"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]*>")

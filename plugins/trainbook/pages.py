@@ -8,11 +8,13 @@ them) and its words from the string table (strings.py) in the handbook's languag
 from __future__ import annotations
 
 import posixpath
+import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import jinja2
 from markupsafe import Markup
 
 from .draw import draw_paper
@@ -25,6 +27,10 @@ from .strings import DEFAULT_LANGUAGE, Strings
 SECTION_KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
 
 T = TypeVar("T")
+
+
+class PageTemplateError(Exception):
+    """A page template failed (e.g. an overriding template names an undefined variable)."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +108,10 @@ class PageBuilder:
         return [self.overview(pages), *pages]
 
     def render(self, template: str, title: str, **context: Any) -> str:
-        return self.renderer.env.get_template(template).render(title=title, t=self.t, **context)
+        try:
+            return self.renderer.env.get_template(template).render(title=title, t=self.t, **context)
+        except jinja2.TemplateError as e:
+            raise PageTemplateError(f"{_template_line(e, template)}: {e.message or e}") from e
 
     def type_counts(self, questions: Iterable[Question]) -> tuple[TypeCount, ...]:
         counts = Counter(q.type for q in questions)
@@ -209,6 +218,14 @@ class PageBuilder:
             forms=[Entry[Form](ref("forms", f.id, f.title), f) for f in p.forms],
         )
         return GeneratedPage(uri, "overview", title, markdown)
+
+
+def _template_line(error: jinja2.TemplateError, name: str) -> str:
+    """``path:line`` of the template line that failed (Jinja maps its frames to templates)."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.filename or error.name or name}:{error.lineno}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".j2", ".html"))]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
 
 
 def _practice(questions: Iterable[Question]) -> list[Question]:

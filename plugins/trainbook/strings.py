@@ -108,7 +108,10 @@ _TABLE: dict[str, tuple[str, str]] = {
     "rubric.total": ("满分 {points} 分", "{points} points in total"),
     "rubric.pass": ("，{points} 分及格", ", {points} to pass"),
     "rubric.duration": ("，时长 {minutes} 分钟", ", {minutes} minutes"),
-    "rubric.veto": ("；出现任何一项一票否决情形，本次考核即判为不合格", "; any veto item observed fails the assessment"),
+    "rubric.veto": (
+        "；出现任何一项一票否决情形，本次考核即判为不合格",
+        "; any veto item observed fails the assessment",
+    ),
     "rubric.end": ("。", "."),
     "rubric.scenario": ("情景：{link}", "Scenario: {link}"),
     "rubric.instructions": ("考核说明", "Instructions"),

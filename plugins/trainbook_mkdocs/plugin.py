@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
-from trainbook.pages import GeneratedPage, PageBuilder
+from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import Renderer, environment
 from trainbook.strings import language_code
 from trainbook.validate import validate
@@ -70,7 +70,10 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
         builder = PageBuilder(project, renderer, self.config.prefix, language)
-        self.generated = builder.build()
+        try:
+            self.generated = builder.build()
+        except PageTemplateError as e:
+            raise PluginError(f"trainbook: page template: {e}") from e
         self.section_titles = builder.section_titles()
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
         return config
@@ -88,6 +91,12 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                 )
             else:
                 log.warning(f"{page.src_uri} exists in docs_dir; the generated page of the same name is skipped")
+        if config.theme.custom_dir:
+            # Our page templates live in the theme's custom_dir, which MkDocs publishes.
+            templates = (Path(config.theme.custom_dir) / "trainbook").resolve()
+            for file in list(files):
+                if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(templates):
+                    files.remove(file)
         for asset in sorted(ASSETS.iterdir()):
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
         return files
