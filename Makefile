@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test bench
 
 site: setup validate
 	$(BIN)/mkdocs build --strict
@@ -47,6 +47,14 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 # Browser tests drive Debian's Chromium; CJK fonts make screenshots and PDFs readable.
 debs-test:
 	@sh build_tools/ensure-debs.sh chromium fonts-noto-cjk
+
+# Performance: the peer (mkdocs-quiz, pinned) lives only in the benchmark's own virtualenv.
+BENCH_VENV := .venv-bench
+BENCH_ARGS ?=
+bench: setup
+	@test -x $(BENCH_VENV)/bin/python || sh build_tools/ensure-venv.sh "$(PYTHON)" "$(BENCH_VENV)"
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e . "mkdocs-quiz==1.7.1"
+	$(BENCH_VENV)/bin/python build_tools/bench/bench.py --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

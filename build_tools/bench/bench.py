@@ -1,0 +1,212 @@
+"""`make bench`: build one generated corpus three ways — plain mkdocs-material, mkdocs-quiz
+(the peer, installed only in the benchmark's own virtualenv) and trainbook — alternating,
+after a warm-up, and report median wall and CPU time, peak RSS, site and search-index size,
+plus `trainbook validate` time and the `mkdocs serve` rebuild after editing one bank.
+
+Targets (issue 12) are checked here, never by a timed unit test; `--check` makes a missed
+target exit 1. Results go to stdout and, as JSON, to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import queue
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus
+
+KINDS = ("plain", "quiz", "trainbook")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def run(cmd: list[str], cwd: Path) -> dict[str, float]:
+    """Wall, CPU (user+sys) and peak RSS of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{err.decode(errors='replace')[-3000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mib": usage.ru_maxrss / 1024}
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def search_index(site: Path) -> int:
+    for name in ("search/search_index.json", "search/search_index.js"):
+        if (site / name).is_file():
+            return (site / name).stat().st_size
+    return 0
+
+
+def page_weight(site: Path, name: str) -> int:
+    return len(gzip.compress((site / name).read_bytes(), mtime=0))
+
+
+def serve_rebuild(root: Path, mkdocs: str, edit: Path, port: int, timeout: float = 600) -> float:
+    """Seconds MkDocs reports for the rebuild after *edit* changes (median of 3 edits)."""
+    proc = subprocess.Popen(
+        [mkdocs, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stderr or ()], daemon=True).start()
+    built = re.compile(r"Documentation built in ([0-9.]+) seconds")
+    deadline = time.monotonic() + timeout
+    original = edit.read_text(encoding="utf-8")
+    times: list[float] = []
+    builds = 0
+    try:
+        while len(times) < 3:
+            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            m = built.search(line)
+            if not m:
+                continue
+            if builds:
+                times.append(float(m.group(1)))
+            builds += 1
+            time.sleep(1.5)  # past the watcher's debounce
+            edit.write_text(original + "\n" * builds, encoding="utf-8")
+    except queue.Empty:
+        sys.exit(f"bench: mkdocs serve in {root} did not rebuild within {timeout:.0f} s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        edit.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+def bench(pages: int, per_page: int, runs: int, python: Path, work: Path) -> dict[str, object]:
+    mkdocs = str(python.parent / "mkdocs")
+    roots = {}
+    for kind in KINDS:
+        root = work / f"{kind}-{pages}x{per_page}"
+        shutil.rmtree(root, ignore_errors=True)
+        corpus.generate(root, kind, pages, per_page)
+        roots[kind] = root
+    samples: dict[str, list[dict[str, float]]] = {k: [] for k in KINDS}
+    for kind in KINDS:  # warm-up: jieba cache, bytecode, page cache
+        run([mkdocs, "build", "-q"], roots[kind])
+    for _ in range(runs):
+        for kind in KINDS:  # alternating, so drift in machine load hits all three alike
+            samples[kind].append(run([mkdocs, "build", "-q"], roots[kind]))
+    result: dict[str, object] = {"pages": pages, "questions": pages * per_page}
+    for kind in KINDS:
+        site = roots[kind] / "site"
+        result[kind] = {
+            "wall_s": statistics.median(s["wall"] for s in samples[kind]),
+            "cpu_s": statistics.median(s["cpu"] for s in samples[kind]),
+            "rss_mib": statistics.median(s["rss_mib"] for s in samples[kind]),
+            "site_bytes": dir_size(site),
+            "search_index_bytes": search_index(site),
+            "page_gzip_bytes": page_weight(site, "page-001.html"),
+        }
+    validate = [run([str(python.parent / "trainbook"), "validate", "content"], roots["trainbook"]) for _ in range(3)]
+    result["validate_s"] = statistics.median(v["wall"] for v in validate)
+    result["rebuild_s"] = {
+        "plain": serve_rebuild(roots["plain"], mkdocs, roots["plain"] / "docs" / "page-001.md", 8765),
+        "trainbook": serve_rebuild(
+            roots["trainbook"], mkdocs, roots["trainbook"] / "content" / "banks" / "bank-001.yml", 8766
+        ),
+    }
+    return result
+
+
+def targets(small: dict[str, object], large: dict[str, object] | None) -> list[tuple[str, bool, str]]:
+    def g(r: dict[str, object], kind: str, key: str) -> float:
+        return float(r[kind][key])  # type: ignore[index]
+
+    plain, quiz, tb = (g(small, k, "wall_s") for k in KINDS)
+    out = [
+        ("trainbook <= 0.4x mkdocs-quiz", tb <= 0.4 * quiz, f"{tb / quiz:.2f}x"),
+        ("trainbook <= 1.6x plain", tb <= 1.6 * plain, f"{tb / plain:.2f}x"),
+        (
+            "peak RSS <= 1.3x plain",
+            g(small, "trainbook", "rss_mib") <= 1.3 * g(small, "plain", "rss_mib"),
+            f"{g(small, 'trainbook', 'rss_mib') / g(small, 'plain', 'rss_mib'):.2f}x",
+        ),
+        ("validate < 2 s", float(small["validate_s"]) < 2, f"{float(small['validate_s']):.2f} s"),  # type: ignore[arg-type]
+    ]
+    rebuild = small["rebuild_s"]
+    assert isinstance(rebuild, dict)
+    out.append(
+        (
+            "serve rebuild <= 1.3x plain",
+            rebuild["trainbook"] <= 1.3 * rebuild["plain"],
+            f"{rebuild['trainbook'] / rebuild['plain']:.2f}x",
+        )
+    )
+    extra = g(small, "trainbook", "page_gzip_bytes") - g(small, "plain", "page_gzip_bytes")
+    per_page = int(small["questions"]) // int(small["pages"])  # type: ignore[call-overload]
+    if per_page == 50:
+        out.append(("50-question page <= +40 KB gzipped", extra <= 40 * 1024, f"+{extra / 1024:.1f} KB"))
+    if large is not None:
+        base_small = tb - plain
+        base_large = g(large, "trainbook", "wall_s") - g(large, "plain", "wall_s")
+        ratio = base_large / base_small if base_small > 0 else 0.0
+        out.append(("extra time linear (2x questions <= 2.1x extra)", ratio <= 2.1, f"{ratio:.2f}x"))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=int, default=200)
+    ap.add_argument("--questions", type=int, default=50, help="questions per page (default 50)")
+    ap.add_argument("--large", type=int, default=100, help="questions per page of the second corpus (0: skip)")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--python", type=Path, default=Path(sys.executable))
+    ap.add_argument("--work", type=Path, default=None, help="where corpora are built (default: a temp dir)")
+    ap.add_argument("--out", type=Path, default=Path("dist/bench/results.json"))
+    ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = ap.parse_args()
+    work = (args.work or Path(tempfile.mkdtemp(prefix="trainbook-bench-"))).absolute()
+    args.python = args.python.absolute()
+    small = bench(args.pages, args.questions, args.runs, args.python, work)
+    large = bench(args.pages, args.large, args.runs, args.python, work) if args.large else None
+    checks = targets(small, large)
+    report = {"small": small, "large": large, "targets": [{"target": t, "ok": ok, "value": v} for t, ok, v in checks]}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for r in (small, large):
+        if r is None:
+            continue
+        print(f"\n{r['pages']} pages x {int(r['questions']) // int(r['pages'])} questions ({r['questions']}):")  # type: ignore[call-overload]
+        print(f"  {'build':<10} {'wall s':>8} {'cpu s':>8} {'RSS MiB':>8} {'site MB':>8} {'index KB':>9}")
+        for kind in KINDS:
+            k = r[kind]
+            assert isinstance(k, dict)
+            print(
+                f"  {kind:<10} {k['wall_s']:8.2f} {k['cpu_s']:8.2f} {k['rss_mib']:8.0f} "
+                f"{k['site_bytes'] / 1e6:8.1f} {k['search_index_bytes'] / 1e3:9.0f}"
+            )
+        print(f"  trainbook validate {r['validate_s']:.2f} s; serve rebuild {r['rebuild_s']}")
+    print()
+    for target, ok, value in checks:
+        print(f"  {'PASS' if ok else 'FAIL'}  {target}: {value}")
+    print(f"\nwritten {args.out}")
+    return 1 if args.check and not all(ok for _, ok, _ in checks) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
