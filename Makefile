@@ -9,8 +9,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site test serve lint validate stats clean setup setup-test debs-test bench
 
+# Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 site: setup validate
-	$(BIN)/mkdocs build --strict
+	@sh build_tools/build-site.sh $(BIN)/mkdocs site
 
 validate: setup
 	$(BIN)/trainbook validate content
@@ -57,4 +58,4 @@ bench: setup
 	$(BENCH_VENV)/bin/python build_tools/bench/bench.py --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site site.next site.old dist .pytest_cache

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from .sitebuild import mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
@@ -17,3 +19,21 @@ def mini_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(MINI, target)
     monkeypatch.chdir(target)
     return target
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example handbook, built once per test run; tests only read it."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    result = mkdocs_build(ROOT, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture site, built once per test run; tests only read it."""
+    out = tmp_path_factory.mktemp("mini-built") / "site"
+    result = mkdocs_build(MINI, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

@@ -57,6 +57,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             raise PluginError(
                 "trainbook: content has errors:\n" + "\n".join(str(d) for d in report.sorted() if d.severity == "error")
             )
+        if config.strict and report.warnings:
+            # Strict mode would abort only after cleaning and rewriting site/; stop before anything is written.
+            raise PluginError(f"trainbook: {len(report.warnings)} content warning(s) in strict mode (listed above)")
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []

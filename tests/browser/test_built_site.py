@@ -3,8 +3,6 @@ Debian Chromium, opened straight from disk."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,29 +11,14 @@ from playwright.sync_api import expect, sync_playwright
 from .test_quiz_engine import CHROMIUM_ARGS, check, chromium_executable, feedback, option, question
 
 
-@pytest.fixture(scope="module")
-def built_mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    src = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
-    out = tmp_path_factory.mktemp("mini-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=src,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 @pytest.fixture
-def page(built_mini: Path):
+def page(mini_built: Path):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         pg = browser.new_page()
         errors: list[str] = []
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto((built_mini / "modules/complaints/index.html").as_uri())
+        pg.goto((mini_built / "modules/complaints/index.html").as_uri())
         yield pg, errors
         browser.close()
 

@@ -1,33 +1,27 @@
-"""A tiny real site, built by the real `mkdocs build` in tmp_path."""
+"""A tiny real site, built by the real `mkdocs build` in tmp_path (once for the read-only tests)."""
 
 from __future__ import annotations
 
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.sitebuild import mkdocs_build
+
 SECRET = "ZZSECRETZZ"  # only in the exam-pool question m-secret
 
 
-def build(site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+def build(site: Path) -> subprocess.CompletedProcess[str]:
+    return mkdocs_build(site)
 
 
-@pytest.fixture
-def built(mini_site: Path) -> Path:
-    result = build(mini_site)
-    assert result.returncode == 0, result.stderr
-    return mini_site / "site"
+@pytest.fixture(scope="module")
+def built(mini_built: Path) -> Path:
+    """One build of the mini site for every test here that only reads it."""
+    return mini_built
 
 
 def test_generated_pages_exist(built: Path) -> None:

@@ -1,0 +1,66 @@
+"""A failed build never leaves a half-written site: content problems stop `mkdocs build`
+before it touches site/, and `make site` swaps a new site in only when the build succeeded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ENV, mkdocs_build, snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILD_SITE = ROOT / "build_tools" / "build-site.sh"
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def good_site(mini_site: Path) -> dict[str, tuple[bytes, int]]:
+    """The mini site built once, as it stood before the next build."""
+    result = mkdocs_build(mini_site)
+    assert result.returncode == 0, result.stderr
+    return snapshot(mini_site / "site")
+
+
+def test_a_content_error_leaves_the_previous_site_untouched(mini_site: Path, good_site: dict) -> None:
+    edit(mini_site / "content/banks/mini.yml", "answer: ABD", "answer: ABZ")
+    result = mkdocs_build(mini_site)
+    assert result.returncode != 0 and "'answer'" in result.stderr
+    assert snapshot(mini_site / "site") == good_site
+
+
+def test_a_content_warning_in_strict_mode_leaves_the_previous_site_untouched(mini_site: Path, good_site: dict) -> None:
+    edit(mini_site / "content/cases/night-lift.yml", "summary:", "sumary:")
+    result = mkdocs_build(mini_site)
+    assert result.returncode != 0 and "unknown key 'sumary'" in result.stderr
+    assert snapshot(mini_site / "site") == good_site
+
+
+def build_site(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", str(BUILD_SITE), MKDOCS, "site"], cwd=site, capture_output=True, text=True, env=ENV)
+
+
+def test_make_site_keeps_the_previous_site_when_the_build_fails_late(mini_site: Path, good_site: dict) -> None:
+    # A broken link is found by MkDocs itself, after it has begun writing; only the swap protects site/.
+    edit(mini_site / "content/handbook/index.md", "这一页没有测验。", "这一页没有测验，见[别处](nowhere.md)。")
+    result = build_site(mini_site)
+    assert result.returncode != 0 and "nowhere.md" in result.stderr
+    assert snapshot(mini_site / "site") == good_site
+    assert sorted(p.name for p in mini_site.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_make_site_replaces_the_site_when_the_build_succeeds(mini_site: Path, good_site: dict) -> None:
+    edit(mini_site / "content/handbook/index.md", "这一页没有测验。", "这一页已经更新。")
+    result = build_site(mini_site)
+    assert result.returncode == 0, result.stderr
+    assert "这一页已经更新。" in (mini_site / "site/index.html").read_text(encoding="utf-8")
+    assert set(snapshot(mini_site / "site")) == set(good_site)
+    assert sorted(p.name for p in mini_site.iterdir() if p.name.startswith("site")) == ["site"]
