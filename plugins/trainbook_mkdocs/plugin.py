@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -125,7 +126,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         def page(g: GeneratedPage) -> Page:
             file = files.get_file_from_path(g.src_uri)
             assert file is not None and file.page is not None
-            file.page.title = g.title
+            # Themes print page titles as HTML (MkDocs hands them over unescaped); ours are plain text.
+            file.page.title = str(escape(g.title))
             return file.page
 
         children: list[Any] = [page(g) for g in self.generated if g.kind == "overview"]

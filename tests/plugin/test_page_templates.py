@@ -52,6 +52,7 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _edit(content / "forms/mini-form.yml", "intro: 请如实填写。", "intro: '> 请**如实**填写。'")
     _edit(content / "schemes/mini-scheme.yml", "name: 理论笔试", "name: 理论|笔试")
     _edit(content / "cases/night-lift.yml", "summary: 深夜有业主被困电梯。", "summary: 深夜|有业主被困电梯。")
+    _edit(content / "cases/night-lift.yml", "title: 夜间电梯困人", "title: 夜间<b>电梯</b>困人")
     overrides = site / "overrides/trainbook"
     overrides.mkdir(parents=True)
     (overrides / "bank.md.j2").write_text(OVERRIDE, encoding="utf-8")
@@ -101,6 +102,13 @@ def test_a_bar_in_a_name_keeps_the_table_intact(zh_site: Path) -> None:
 def test_a_bar_in_a_summary_keeps_the_overview_table_intact(zh_site: Path) -> None:
     html = _main(zh_site / "index.html")
     assert re.search(r"<td>深夜&#124;有业主被困电梯。</td>\s*</tr>", html)
+
+
+def test_html_in_a_title_shows_as_text_in_nav_title_and_pages(zh_site: Path) -> None:
+    pages = list(zh_site.parent.rglob("*.html"))
+    assert [p for p in pages if "<b>电梯</b>" in p.read_text(encoding="utf-8")] == []
+    case = (zh_site / "cases/night-lift/index.html").read_text(encoding="utf-8")
+    assert "<title>夜间&lt;b&gt;电梯&lt;/b&gt;困人" in case
 
 
 def test_a_custom_dir_template_overrides_a_generated_page(zh_site: Path) -> None:
