@@ -6,7 +6,6 @@ an import nobody reviewed, so nothing rendered from them is trusted as raw HTML.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -47,18 +46,3 @@ class MarkdownRenderer:
         if m and "<p>" not in m.group(1):
             return Markup(m.group(1))
         return Markup(html)
-
-    def filters(self) -> dict[str, Any]:
-        """Jinja filters for templates that place YAML values into pages.
-
-        ``markdown`` / ``markdown_inline``: the value is Markdown → sanitised HTML.
-        ``plain``: the value is plain text → escaped so it can never open a tag.
-        """
-        return {"markdown": self.block, "markdown_inline": self.inline, "plain": plain_text}
-
-
-def plain_text(text: object) -> Markup:
-    """A plain-text YAML value made safe for HTML and for Markdown with raw HTML allowed."""
-    if text is None:
-        return Markup("")
-    return Markup(html.escape(str(text), quote=True))
