@@ -18,6 +18,7 @@ from .yamlsource import Map, load_yaml
 
 FENCE_OPEN_RE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<kind>quiz|case)[ \t]*$")
 _ANY_FENCE_RE = re.compile(r"^(`{3,}|~{3,})")
+_QUOTED_FENCE_RE = re.compile(r"^>[ \t>]*(?:`{3,}|~{3,})[ \t]*(?P<kind>quiz|case)[ \t]*$")
 # Lines that open a Markdown container whose content is indented: admonitions and collapsible
 # blocks (!!! / ??? / ???+), content tabs (=== "Tab"), list items.
 _CONTAINER_RE = re.compile(r"^[ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]+\S|===\+?[ \t]+\S|[-*+][ \t]+\S|\d+[.)][ \t]+\S)")
@@ -54,17 +55,21 @@ def _in_container(lines: list[str], i: int, indent: int) -> bool:
     return False
 
 
-def find_fences(lines: list[str]) -> Iterator[Fence]:
+def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -> Iterator[Fence]:
     """```quiz / ```case blocks at any depth; other fenced code is skipped whole.
 
     A fence may be indented inside an admonition, a content tab or a list item (as with
     pymdownx.superfences); an indented line outside such a container is an indented code
     block, never a fence. The closing line has the opening's indentation; a less indented
-    line before it means there was no fence.
+    line before it means there was no fence. Fences in a blockquote are not supported: their
+    opening lines (index, kind) go to *quoted* so the validator can say so.
     """
     i = 0
     while i < len(lines):
         indent, text = split_indent(lines[i])
+        q = _QUOTED_FENCE_RE.match(text)
+        if q and quoted is not None:
+            quoted.append((i, q.group("kind")))
         m = FENCE_OPEN_RE.match(text)
         other = _ANY_FENCE_RE.match(text)
         if (m or other) and (indent < TAB_LENGTH or _in_container(lines, i, indent)):

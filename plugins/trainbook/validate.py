@@ -195,7 +195,8 @@ def check_pages(project: Project, report: Report) -> None:
         if text is None:
             continue
         lines = text.splitlines()
-        for fence in find_fences(lines):
+        quoted: list[tuple[int, str]] = []
+        for fence in find_fences(lines, quoted):
             pos = Pos(path, fence.start + 2, fence.indent + 1)
             if fence.kind == "quiz":
                 spec = read_quiz(fence.body, pos, report)
@@ -205,6 +206,11 @@ def check_pages(project: Project, report: Report) -> None:
                 ref = read_case_ref(fence.body, pos, report)
                 if ref is not None and project.case(ref[0]) is None:
                     report.error(ref[1], f"case block: case study '{ref[0]}' does not exist")
+        for index, kind in quoted:
+            report.error(
+                Pos(path, index + 1, lines[index].index(">") + 1),
+                f"a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
+            )
 
 
 def validate(content_dir: str | Path, pages_dir: str | Path | None = None) -> tuple[Project, Report]:

@@ -184,3 +184,10 @@ def test_fence_from_a_snippet_file_is_reported_in_that_file(project: Project, tm
     assert [(d.pos.path, d.pos.line, d.message) for d in ext.problems] == [
         (str(part), 4, "quiz block: bank 'nope' does not exist")
     ]
+
+
+def test_quiz_in_a_blockquote_is_reported_as_unsupported(tmp_path: Path) -> None:
+    text = "引言：\n\n> ```quiz\n> ids: [m-tf]\n> ```\n"
+    assert page_report(tmp_path, text) == [
+        "3:1: a quiz block inside a blockquote ('>') is not supported; move it out of the quote"
+    ]
