@@ -9,9 +9,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from trainbook import __version__
 from trainbook.diagnostics import display_path
+from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.validate import validate
 
 from . import stats
@@ -61,7 +63,63 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
     )
+    _grade_parser(sub)
     return parser
+
+
+def _grade_parser(sub: argparse._SubParsersAction) -> None:
+    g = sub.add_parser(
+        "grade",
+        help="weighted results, grades and item analysis of an assessment scheme",
+        description="Compute results of an assessment scheme from a scores sheet (csv or xlsx) and, optionally, "
+        "mark a printed exam's responses through its manifest for item analysis. Writes results.csv, items.csv, "
+        "departments.csv and report.html to --out, or nothing at all when any input is wrong. Results are "
+        "personal data: --out may not lie inside the site or the content folder.",
+    )
+    g.add_argument("scheme_id", metavar="SCHEME_ID", help="id of the assessment scheme (schemes/*.yml)")
+    g.add_argument(
+        "--scores", required=True, metavar="FILE", help="scores sheet: 工号, 姓名, 部门, one column per component"
+    )
+    g.add_argument("--responses", metavar="FILE", help="answers written on the printed exam: 工号, 试卷, 1, 2, …")
+    g.add_argument("--exam", metavar="ID", help="exam the responses are for (default: the scheme's only exam)")
+    g.add_argument("--manifest", metavar="PATH", help="exam pack manifest (default: dist/exams/<exam>/manifest.json)")
+    _content_arg(g)
+    g.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created when missing)")
+    g.add_argument("--anonymize", action="store_true", help="replace 姓名 and 工号 by stable pseudonyms (学员001 …)")
+    g.add_argument("--salt", metavar="TEXT", help="key for --anonymize: the same salt gives the same pseudonyms")
+    g.add_argument("--site-url", metavar="URL", help="address of the published handbook, for links in the report")
+    g.add_argument(
+        "--site-dir", default="site", metavar="DIR", help="built site folder, never written to (default: site)"
+    )
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    request = GradeRequest(
+        scheme=args.scheme_id,
+        scores=Path(args.scores),
+        out=Path(args.out),
+        content=Path(args.content),
+        responses=Path(args.responses) if args.responses else None,
+        exam=args.exam,
+        manifest=Path(args.manifest) if args.manifest else None,
+        anonymize=args.anonymize,
+        salt=args.salt,
+        site_dir=Path(args.site_dir),
+        site_url=args.site_url,
+    )
+    try:
+        outcome = grade(request)
+    except GradeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    print(
+        f"{display_path(outcome.out)}: {outcome.people} people graded, {outcome.failed} not passed"
+        + (f", {outcome.items} questions analysed" if outcome.items else ""),
+        file=sys.stderr,
+    )
+    return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -109,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return {"validate": cmd_validate, "stats": cmd_stats}[args.command](args)
+    return {"validate": cmd_validate, "stats": cmd_stats, "grade": cmd_grade}[args.command](args)
 
 
 if __name__ == "__main__":

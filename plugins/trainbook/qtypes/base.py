@@ -17,6 +17,7 @@ from ..diagnostics import Pos, Report
 from ..model import Body, Case, Project, Question
 from ..reader import Reader
 from ..yamlsource import Map
+from .paper import BadResponseError, PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -96,3 +97,9 @@ class QuestionKind:
     def schema_rules(self) -> dict[str, Any]:
         """Further JSON-Schema keywords of this type's rule (e.g. "one of these keys")."""
         return {}
+
+    # -- paper marking ------------------------------------------------------------------------
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        """Points for what a candidate wrote (a non-empty cell of a responses file); raises
+        :class:`BadResponseError` when the cell is no possible answer."""
+        raise BadResponseError(f"questions of type {self.name} are not marked from a responses file")

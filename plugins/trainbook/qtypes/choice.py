@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from ..model import LETTERS, Case, Choice, Question
 from ..reader import describe
 from ..yamlsource import Map
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -96,6 +98,16 @@ class _ChoiceKind(QuestionKind):
         if self.multi:
             data["partial"] = q.body.partial
         return data
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        picked = dict.fromkeys(paper.letters(written, len(key.order)))
+        right = dict.fromkeys(paper.letters(key.answer or "", len(key.order)))
+        chosen = tuple(key.order[i] for i in picked)
+        if picked.keys() == right.keys():
+            return PaperMark(key.points, chosen)
+        if self.multi and key.partial and picked.keys() < right.keys():
+            return PaperMark(key.points / 2, chosen)
+        return PaperMark(0, chosen)
 
 
 class Single(_ChoiceKind):

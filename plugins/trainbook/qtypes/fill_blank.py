@@ -11,7 +11,9 @@ from markupsafe import Markup
 from ..model import Case, FillBlank, Question
 from ..reader import describe
 from ..yamlsource import Map, Seq
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -92,3 +94,10 @@ class FillBlankKind(QuestionKind):
                 "pattern": "_{3,}",
             },
         }
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        # Per-blank credit, as the online quiz gives it.
+        accepted = [{paper.normalize_text(a) for a in b.split("|")} for b in paper.blanks(key.answer or "")]
+        given = [paper.normalize_text(g) for g in paper.blanks(written)]
+        right = sum(1 for i, ok in enumerate(accepted) if i < len(given) and given[i] in ok)
+        return PaperMark(key.points * right / len(accepted) if accepted else 0)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from ..model import Case, Matching, Question
 from ..reader import describe
 from ..yamlsource import Map
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -53,3 +55,8 @@ class MatchingKind(QuestionKind):
             "right": [str(renderer.md.inline(p[1])) for p in q.body.pairs],
             "distractors": [str(renderer.md.inline(d)) for d in q.body.distractors],
         }
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        given = paper.letters(written, len(key.order), lower=True)
+        right = given == paper.letters(key.answer or "", len(key.order), lower=True)
+        return PaperMark(key.points if right else 0)

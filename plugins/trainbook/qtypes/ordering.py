@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Case, Ordering, Question
 from ..yamlsource import Map
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -34,3 +36,8 @@ class OrderingKind(QuestionKind):
     ) -> dict[str, Any]:
         assert isinstance(q.body, Ordering)
         return {"items": [str(renderer.md.inline(i)) for i in q.body.items]}
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        given = paper.letters(written, len(key.order))
+        right = given == paper.letters(key.answer or "", len(key.order))
+        return PaperMark(key.points if right else 0)

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from ..diagnostics import Report
 from ..model import Case, Project, Question, RubricPoint, ShortAnswer
 from ..yamlsource import Map
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -53,3 +55,6 @@ class ShortAnswerKind(QuestionKind):
             "reference": str(renderer.md.block(q.body.reference)),
             "rubric": [{"point": str(renderer.md.inline(p.point)), "points": p.points} for p in q.body.rubric],
         }
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        return PaperMark(paper.points(written, key.points))

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from ..model import Case, Question, TrueFalse
 from ..reader import describe
 from ..yamlsource import Map
+from . import paper
 from .base import QuestionKind, ReadContext
+from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -45,3 +47,7 @@ class TrueFalseKind(QuestionKind):
                 "type": "boolean",
             }
         }
+
+    def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
+        right = paper.truth(written) == paper.truth(key.answer or "")
+        return PaperMark(key.points if right else 0)

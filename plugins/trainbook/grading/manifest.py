@@ -1,0 +1,147 @@
+"""Reading an exam pack's ``manifest.json`` (format ``trainbook-exam-manifest/1``) and joining
+its question ids back to the bank for objectives, type and option counts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Choice, Matching, Ordering, Project, Question
+from ..qtypes import TYPES
+from ..qtypes.paper import PaperKey
+from .errors import GradeError, Problems
+
+FORMAT = "trainbook-exam-manifest/1"
+
+
+@dataclass(frozen=True)
+class PaperItem:
+    """One markable entry of a variant, in paper order."""
+
+    no: str
+    question: Question  # the bank's question (a sub-question for a group part)
+    key: PaperKey
+    section: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+
+@dataclass(frozen=True)
+class Manifest:
+    path: Path
+    exam: str
+    title: str
+    total: float
+    pass_mark: float | None
+    variants: Mapping[str, tuple[PaperItem, ...]]
+
+    @property
+    def numbers(self) -> list[str]:
+        """Every question number of any variant, in paper order."""
+        seen: dict[str, None] = {}
+        for items in self.variants.values():
+            for item in items:
+                seen.setdefault(item.no)
+        return list(seen)
+
+
+def _printed_count(q: Question) -> int:
+    """How many options / items / right-hand entries the bank question prints."""
+    body = q.body
+    if isinstance(body, Choice):
+        return len(body.options)
+    if isinstance(body, Ordering):
+        return len(body.items)
+    if isinstance(body, Matching):
+        return len(body.pairs) + len(body.distractors)
+    return 0
+
+
+def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
+    path = Path(path)
+    if not path.is_file():
+        raise GradeError(
+            [f"{path}: exam manifest not found; build the exam pack (trainbook exam build) or pass --manifest"]
+        )
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GradeError([f"{path}: not a valid JSON manifest: {exc}"]) from None
+    problems = Problems()
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise GradeError([f"{path}: expected 'format': '{FORMAT}', found {found!r}"])
+    if data.get("exam") != exam_id:
+        problems.add(path, None, f"the manifest is for exam '{data.get('exam')}', not '{exam_id}'")
+    variants_data = data.get("variants")
+    if not isinstance(variants_data, dict) or not variants_data:
+        raise GradeError([f"{path}: 'variants' must map each variant id to its list of items"])
+    by_id = {sub.id: sub for q in project.questions() for sub in q.walk()}
+    variants: dict[str, tuple[PaperItem, ...]] = {}
+    for vid, entries in variants_data.items():
+        if not isinstance(entries, list):
+            problems.add(path, None, f"variant '{vid}': expected a list of items")
+            continue
+        items = []
+        for i, entry in enumerate(entries):
+            item = _item(entry, f"variant '{vid}' item {i + 1}", by_id, path, problems)
+            if item is not None:
+                items.append(item)
+        variants[str(vid)] = tuple(items)
+    problems.raise_if_any()
+    total = data.get("total")
+    if not isinstance(total, (int, float)) or total <= 0:
+        total = max(sum(i.key.points for i in items) for items in variants.values())
+    pass_mark = data.get("pass")
+    return Manifest(
+        path,
+        exam_id,
+        str(data.get("title") or exam_id),
+        float(total),
+        float(pass_mark) if isinstance(pass_mark, (int, float)) else None,
+        variants,
+    )
+
+
+def _item(entry: Any, what: str, by_id: Mapping[str, Question], path: Path, problems: Problems) -> PaperItem | None:
+    if not isinstance(entry, dict):
+        problems.add(path, None, f"{what}: expected an object with no, id, type, points, answer")
+        return None
+    no, qid, qtype, points = entry.get("no"), entry.get("id"), entry.get("type"), entry.get("points")
+    if not isinstance(no, (str, int)) or not isinstance(qid, str) or not isinstance(points, (int, float)):
+        problems.add(path, None, f"{what}: 'no', 'id' and 'points' are required")
+        return None
+    q = by_id.get(qid)
+    if q is None:
+        problems.add(path, None, f"{what}: question '{qid}' is not in any bank of the content folder")
+        return None
+    if qtype is not None and qtype != q.type:
+        problems.add(path, None, f"{what}: question '{qid}' is type '{q.type}' in its bank, not '{qtype}'")
+        return None
+    if q.type not in TYPES or q.type == "group":
+        problems.add(path, None, f"{what}: a group is listed by its sub-questions, not as '{qid}'")
+        return None
+    count = _printed_count(q)
+    order_data = entry.get("order")
+    if isinstance(order_data, list) and all(isinstance(x, int) for x in order_data):
+        order = tuple(order_data)
+    else:
+        order = tuple(range(count))
+    if count and sorted(order) != list(range(count)):
+        problems.add(
+            path, None, f"{what}: 'order' {list(order)} is not a permutation of the {count} entries of '{qid}'"
+        )
+        return None
+    answer = entry.get("answer")
+    if q.type != "short_answer" and (not isinstance(answer, str) or not answer):
+        problems.add(path, None, f"{what}: 'answer' is missing for question '{qid}'")
+        return None
+    partial = entry.get("partial", isinstance(q.body, Choice) and q.body.partial)
+    key = PaperKey(q.type, float(points), answer if isinstance(answer, str) else None, order, bool(partial))
+    section = entry.get("section")
+    return PaperItem(str(no), q, key, section if isinstance(section, int) else None)

@@ -1,0 +1,104 @@
+"""The responses sheet of a printed exam: 工号, 试卷 (variant), then one column per question
+number holding what the candidate wrote → each person's marks, through the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..qtypes import TYPES
+from ..qtypes.paper import BadResponseError, PaperMark
+from .errors import Problems
+from .manifest import Manifest, PaperItem
+from .scores import ID
+from .tables import Table
+
+VARIANT = "试卷"
+UNANSWERED = PaperMark(0.0)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One candidate's marked paper: items in paper order and the mark of each (None: unanswered)."""
+
+    person: str
+    variant: str
+    row: int
+    items: tuple[PaperItem, ...]
+    marks: tuple[PaperMark | None, ...]
+
+    @property
+    def score(self) -> float:
+        return sum(m.points for m in self.marks if m is not None)
+
+
+def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list[Sheet]:
+    path = table.path
+    numbers = manifest.numbers
+    known = {ID, VARIANT, *numbers}
+    for name in (ID, VARIANT):
+        if name not in table.header:
+            problems.add(path, 1, f"missing column '{name}'")
+    for no in numbers:
+        if no not in table.header:
+            problems.add(path, 1, f"missing column '{no}' (question {no} of the exam '{manifest.exam}')")
+    for name in table.header:
+        if name not in known:
+            problems.add(
+                path, 1, f"unknown column '{name}'; expected {ID}, {VARIANT} and the question numbers 1…{numbers[-1]}"
+            )
+    if problems.items:
+        return []
+    col = {name: i for i, name in enumerate(table.header)}
+    id_col, variant_col = col[ID], col[VARIANT]
+    # Per variant, the column of each of its items; a cell's mark depends only on (item, text).
+    layout = {
+        v: [(item, col[item.no], TYPES[item.key.type]) for item in items] for v, items in manifest.variants.items()
+    }
+    stray = {
+        v: [col[no] for no in numbers if no not in {i.no for i in items}] for v, items in manifest.variants.items()
+    }
+    cache: dict[tuple[int, str], PaperMark] = {}
+    sheets: list[Sheet] = []
+    first_row: dict[str, int] = {}
+    for n, cells in table.rows:
+        pid = cells[id_col]
+        if not pid:
+            problems.add(path, n, f"'{ID}' is empty")
+            continue
+        if pid in first_row:
+            problems.add(path, n, f"'{ID}' {pid} appears twice (first on row {first_row[pid]})")
+            continue
+        first_row[pid] = n
+        variant = cells[variant_col]
+        if variant not in layout:
+            problems.add(
+                path,
+                n,
+                f"column '{VARIANT}': variant '{variant}' is not in the manifest of '{manifest.exam}' "
+                f"(variants: {', '.join(layout)})",
+            )
+            continue
+        for c in stray[variant]:
+            if cells[c]:
+                problems.add(
+                    path, n, f"column '{table.header[c]}': variant {variant} has no question {table.header[c]}"
+                )
+        marks: list[PaperMark | None] = []
+        for item, c, kind in layout[variant]:
+            text = cells[c]
+            if not text:
+                marks.append(None)
+                continue
+            cache_key = (id(item), text)
+            mark = cache.get(cache_key)
+            if mark is None:
+                try:
+                    mark = kind.mark_paper(text, item.key)
+                except BadResponseError as exc:
+                    problems.add(path, n, f"column '{item.no}' (question '{item.id}'): {exc}")
+                    marks.append(None)
+                    continue
+                cache[cache_key] = mark
+            marks.append(mark)
+        sheets.append(Sheet(pid, variant, n, manifest.variants[variant], tuple(marks)))
+    return sheets

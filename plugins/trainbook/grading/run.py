@@ -1,0 +1,172 @@
+"""One grading run: read and check every input, compute, then write all outputs at once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Project, Scheme
+from ..validate import validate
+from .errors import GradeError, Problems
+from .items import Analysis, analyse
+from .manifest import Manifest, read_manifest
+from .output import write_departments, write_items, write_results
+from .pseudonyms import new_salt, pseudonyms
+from .report import render_report
+from .responses import Sheet, mark_responses
+from .results import Result, compute, round1
+from .scores import read_scores
+from .summary import summarize
+from .tables import read_table
+
+OUTPUTS = ("results.csv", "items.csv", "departments.csv", "report.html")
+
+
+@dataclass(frozen=True)
+class GradeRequest:
+    scheme: str
+    scores: Path
+    out: Path
+    content: Path = Path("content")
+    responses: Path | None = None
+    exam: str | None = None
+    manifest: Path | None = None  # default: dist/exams/<exam>/manifest.json
+    anonymize: bool = False
+    salt: str | None = None  # pseudonym key; a random one per run when None
+    site_dir: Path = Path("site")
+    site_url: str | None = None  # base URL of the published handbook, for links to pages
+
+
+@dataclass(frozen=True)
+class GradeOutcome:
+    out: Path
+    people: int
+    items: int
+    failed: int
+
+
+def default_manifest(exam_id: str) -> Path:
+    return Path("dist") / "exams" / exam_id / "manifest.json"
+
+
+def grade(req: GradeRequest) -> GradeOutcome:
+    """Grade one scheme; raises :class:`GradeError` (and writes nothing) on any bad input."""
+    _check_out(req)
+    project = _project(req.content)
+    scheme = next((s for s in project.schemes if s.id == req.scheme), None)
+    if scheme is None:
+        known = ", ".join(s.id for s in project.schemes) or "none"
+        raise GradeError([f"{req.content}: scheme '{req.scheme}' does not exist (schemes: {known})"])
+    exam_id, manifest = _manifest(req, project, scheme)
+    problems = Problems()
+    scores_table = read_table(req.scores)
+    sheets: list[Sheet] = []
+    written = next((c for c in scheme.components if exam_id and c.exam == exam_id), None)
+    if manifest is not None:
+        assert req.responses is not None
+        sheets = mark_responses(read_table(req.responses), manifest, problems)
+    optional = frozenset({written.id}) if written is not None and manifest is not None else frozenset()
+    people = read_scores(scores_table, scheme, problems, optional)
+    known_people = {p.id for p in people}
+    if people or not problems.items:
+        for s in sheets:
+            if s.person not in known_people:
+                problems.add(req.responses or "", s.row, f"'工号' {s.person} is not in the scores file {req.scores}")
+    problems.raise_if_any()
+    supplied = {}
+    if written is not None and manifest is not None:
+        supplied[written.id] = {s.person: round1(s.score / manifest.total * 100) for s in sheets}
+    results = compute(scheme, people, project, supplied)
+    analysis = analyse(sheets, project) if sheets else None
+    _write(req, project, scheme, results, analysis, manifest)
+    return GradeOutcome(
+        req.out, len(results), len(analysis.items) if analysis else 0, sum(not r.passed for r in results)
+    )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def _check_out(req: GradeRequest) -> None:
+    # Results are personal data: never into the published site or the handbook's sources.
+    for folder, what in ((req.site_dir, "the built site"), (req.content, "the content folder")):
+        if _inside(req.out, folder):
+            raise GradeError(
+                [
+                    f"{req.out}: results are personal data and may not be written inside {what} ({folder}); "
+                    "choose another --out"
+                ]
+            )
+    if req.out.exists() and not req.out.is_dir():
+        raise GradeError([f"{req.out}: exists and is not a folder"])
+
+
+def _project(content: Path) -> Project:
+    if not content.is_dir():
+        raise GradeError([f"{content}: content folder not found"])
+    project, report = validate(content)
+    if report.errors:
+        raise GradeError([str(d) for d in report.sorted() if d.severity == "error"])
+    return project
+
+
+def _manifest(req: GradeRequest, project: Project, scheme: Scheme) -> tuple[str | None, Manifest | None]:
+    exams = [c.exam for c in scheme.components if c.exam]
+    exam_id = req.exam or (exams[0] if len(exams) == 1 else None)
+    if req.responses is None:
+        return exam_id, None
+    if exam_id is None:
+        raise GradeError([f"{req.responses}: say which exam the responses are for with --exam"])
+    if not any(e.id == exam_id for e in project.exams):
+        raise GradeError([f"{req.content}: exam '{exam_id}' does not exist"])
+    path = req.manifest or default_manifest(exam_id)
+    return exam_id, read_manifest(path, exam_id, project)
+
+
+def _write(
+    req: GradeRequest,
+    project: Project,
+    scheme: Scheme,
+    results: list[Result],
+    analysis: Analysis | None,
+    manifest: Manifest | None,
+) -> None:
+    labels = pseudonyms((r.person.id for r in results), req.salt or new_salt()) if req.anonymize else None
+    names = {
+        r.person.id: (labels[r.person.id], labels[r.person.id]) if labels else (r.person.id, r.person.name)
+        for r in results
+    }
+    if labels:
+        # Listed in rank order; within a tie by pseudonym, so the order gives no hint of 工号.
+        results = sorted(results, key=lambda r: (r.rank, labels[r.person.id]))
+    summary = summarize(scheme, results)
+    html = render_report(
+        scheme,
+        results,
+        summary,
+        analysis,
+        manifest.title if manifest else None,
+        names,
+        anonymized=labels is not None,
+        site_url=req.site_url,
+    )
+    req.out.parent.mkdir(parents=True, exist_ok=True)
+    # Everything goes to a temporary folder beside --out first; only a complete set is moved in.
+    tmp = Path(tempfile.mkdtemp(prefix=".trainbook-grade-", dir=req.out.parent))
+    try:
+        write_results(tmp / "results.csv", scheme, results, labels)
+        write_items(tmp / "items.csv", analysis.items if analysis else ())
+        write_departments(tmp / "departments.csv", summary.departments)
+        (tmp / "report.html").write_text(html, encoding="utf-8")
+        if not req.out.exists():
+            os.replace(tmp, req.out)
+            return
+        for name in OUTPUTS:
+            os.replace(tmp / name, req.out / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

@@ -1,0 +1,99 @@
+"""The scores sheet: one row per person — 工号, 姓名, 部门, one column per scheme component
+(0–100) and, for rubric components, an optional ``<name>一票否决`` column (是/否)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Component, Scheme
+from .errors import Problems
+from .tables import Table
+
+ID, NAME, DEPT = "工号", "姓名", "部门"
+VETO = "一票否决"
+YES = frozenset({"是", "y", "yes", "1", "true", "√"})
+NO = frozenset({"否", "n", "no", "0", "false", "×", ""})
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    dept: str
+    row: int
+    scores: Mapping[str, float | None]  # component id -> score 0–100, None when the cell is empty
+    vetoed: tuple[str, ...] = ()  # ids of the rubric components whose 一票否决 is 是
+
+
+def veto_column(c: Component) -> str:
+    return f"{c.name}{VETO}"
+
+
+def read_scores(
+    table: Table, scheme: Scheme, problems: Problems, optional: frozenset[str] = frozenset()
+) -> list[Person]:
+    """People of the scores sheet; *optional* names component ids another file can supply."""
+    path = table.path
+    header = set(table.header)
+    expected = [ID, NAME, DEPT, *(c.name for c in scheme.components)]
+    allowed = set(expected) | {veto_column(c) for c in scheme.components if c.rubric}
+    for name in (ID, NAME, DEPT):
+        if name not in header:
+            problems.add(path, 1, f"missing column '{name}'")
+    for c in scheme.components:
+        if c.name not in header and c.id not in optional:
+            problems.add(path, 1, f"missing column '{c.name}' (component '{c.id}' of scheme '{scheme.id}')")
+    for name in table.header:
+        if name not in allowed:
+            problems.add(
+                path,
+                1,
+                f"unknown column '{name}'; scheme '{scheme.id}' expects {', '.join(expected)}"
+                + " and optionally <rubric component>一票否决",
+            )
+    if problems.items:
+        return []
+    col = {name: i for i, name in enumerate(table.header)}
+    people: list[Person] = []
+    first_row: dict[str, int] = {}
+    for n, cells in table.rows:
+        pid = cells[col[ID]]
+        if not pid:
+            problems.add(path, n, f"'{ID}' is empty")
+            continue
+        if pid in first_row:
+            problems.add(path, n, f"'{ID}' {pid} appears twice (first on row {first_row[pid]})")
+            continue
+        first_row[pid] = n
+        scores: dict[str, float | None] = {}
+        vetoed: list[str] = []
+        for c in scheme.components:
+            if c.name in col:
+                scores[c.id] = _score(cells[col[c.name]], c.name, path, n, problems)
+            else:
+                scores[c.id] = None
+            veto = veto_column(c)
+            if veto in col:
+                value = cells[col[veto]].strip().casefold()
+                if value in YES:
+                    vetoed.append(c.id)
+                elif value not in NO:
+                    problems.add(path, n, f"column '{veto}': expected 是 or 否, found '{cells[col[veto]]}'")
+        people.append(Person(pid, cells[col[NAME]], cells[col[DEPT]], n, scores, tuple(vetoed)))
+    return people
+
+
+def _score(cell: str, column: str, path: Path, row: int, problems: Problems) -> float | None:
+    if not cell:
+        return None
+    try:
+        value = float(cell)
+    except ValueError:
+        problems.add(path, row, f"column '{column}': expected a score from 0 to 100, found '{cell}'")
+        return None
+    if not 0 <= value <= 100:
+        problems.add(path, row, f"column '{column}': score {cell} is out of range (0 to 100)")
+        return None
+    return value

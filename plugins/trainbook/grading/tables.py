@@ -1,0 +1,97 @@
+"""Reading a spreadsheet (csv or xlsx) into header + rows, keeping each row's number as the
+trainer sees it in Excel (the header is row 1)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GradeError, Problems
+
+
+@dataclass(frozen=True)
+class Table:
+    path: Path
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells padded to the header)
+
+    def column(self, name: str) -> int:
+        return self.header.index(name)
+
+
+def read_table(path: str | Path) -> Table:
+    path = Path(path)
+    problems = Problems()
+    if not path.is_file():
+        raise GradeError([f"{path}: file not found"])
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            records = _xlsx(path)
+        elif suffix in (".csv", ".txt"):
+            records = _csv(path)
+        else:
+            raise GradeError([f"{path}: expected a .csv or .xlsx file, found '{suffix or path.name}'"])
+    except GradeError:
+        raise
+    except Exception as exc:  # a corrupt workbook or undecodable text: say so, no traceback
+        raise GradeError([f"{path}: cannot be read as {suffix[1:] or 'a table'}: {exc}"]) from None
+    records = [(n, cells) for n, cells in records if any(cells)]
+    if not records:
+        raise GradeError([f"{path}: the file is empty; expected a header row"])
+    header_row, header = records[0]
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if not name:
+            problems.add(path, header_row, f"column {i + 1} of the header has no name")
+        elif name in seen:
+            problems.add(path, header_row, f"column '{name}' appears twice in the header")
+        seen.setdefault(name, i)
+    problems.raise_if_any()
+    width = len(header)
+    rows = []
+    for n, cells in records[1:]:
+        extra = [c for c in cells[width:] if c]
+        if extra:
+            problems.add(path, n, f"the row has {len(cells)} cells but the header names only {width} columns")
+        padded = tuple(cells[:width]) + ("",) * (width - len(cells))
+        rows.append((n, padded))
+    problems.raise_if_any()
+    return Table(path, tuple(header), tuple(rows))
+
+
+def _csv(path: Path) -> list[tuple[int, list[str]]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on a Chinese Windows saves "CSV" in GB18030 (GBK).
+        text = raw.decode("gb18030")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    return [(i + 1, [c.strip() for c in row]) for i, row in enumerate(reader)]
+
+
+def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
+    import openpyxl  # only needed for workbooks
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheet = book.worksheets[0]
+        return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(sheet.iter_rows(values_only=True))]
+    finally:
+        book.close()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,90 @@
+"""Marking what a candidate wrote on a printed paper, in the notation of the exam manifest.
+
+The notation is the contract in FORMATS.md ("Exam pack manifest and paper responses"): letters
+as printed on that variant, 对/错 (also √ × T F) for true_false, ``;`` between blanks. Each
+question type's ``mark_paper`` uses the helpers here; the grading package calls it per cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import LETTERS
+
+
+class BadResponseError(ValueError):
+    """A cell that is not a possible answer (a letter with no option, an unknown mark)."""
+
+
+@dataclass(frozen=True)
+class PaperKey:
+    """One markable item of a printed variant, as the manifest lists it."""
+
+    type: str
+    points: float
+    answer: str | None
+    #: for each printed position, the 0-based index of the bank's option / item / right entry
+    order: tuple[int, ...] = ()
+    partial: bool = False  # multiple: a strict subset with no wrong letter earns half
+
+
+@dataclass(frozen=True)
+class PaperMark:
+    """Points earned and, for choice types, the bank option indices chosen (distractor analysis)."""
+
+    points: float
+    chosen: tuple[int, ...] = ()
+
+
+_SEPARATORS = re.compile(r"[\s,，、;；/]+")
+_TRAILING_PUNCT = re.compile(r"[\s.。,，;；:：!！?？、]+$")
+
+
+def letters(written: str, count: int, *, lower: bool = False) -> list[int]:
+    """Printed positions of the letters in *written*; a letter beyond the printed ones is an error."""
+    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", written))
+    out = []
+    for ch in text:
+        index = LETTERS.find(ch.upper())
+        if index < 0 or index >= count:
+            last = LETTERS[count - 1] if count else "A"
+            shown = f"{LETTERS[0]}–{last}".lower() if lower else f"{LETTERS[0]}–{last}"
+            raise BadResponseError(f"'{ch}' is not an option letter here (the paper prints {shown})")
+        out.append(index)
+    return out
+
+
+def normalize_text(value: str) -> str:
+    """Fill-blank comparison: NFKC (full/half width), trimmed, case-folded, trailing punctuation dropped."""
+    text = unicodedata.normalize("NFKC", value).strip().casefold()
+    return _TRAILING_PUNCT.sub("", text)
+
+
+def blanks(value: str) -> list[str]:
+    return re.split(r"[;；]", value)
+
+
+TRUE_MARKS = frozenset({"对", "√", "✓", "✔", "t", "true", "正确", "是"})
+FALSE_MARKS = frozenset({"错", "×", "✗", "✘", "x", "f", "false", "错误", "否"})
+
+
+def truth(written: str) -> bool:
+    text = unicodedata.normalize("NFKC", written).strip().casefold()
+    # NFKC turns × into itself but full-width letters into ASCII; both tables are case-folded.
+    if text in TRUE_MARKS:
+        return True
+    if text in FALSE_MARKS:
+        return False
+    raise BadResponseError(f"'{written}' is not a true/false mark (write 对 or 错, √ or ×, T or F)")
+
+
+def points(written: str, worth: float) -> float:
+    try:
+        value = float(unicodedata.normalize("NFKC", written).strip())
+    except ValueError:
+        raise BadResponseError(f"'{written}' is not a number of points (0 to {worth:g})") from None
+    if not 0 <= value <= worth:
+        raise BadResponseError(f"{value:g} points is outside 0 to {worth:g}")
+    return value
