@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..model import Scheme
@@ -24,6 +25,13 @@ def fmt(value: float | None, digits: int = 1) -> str:
     if digits == 1 and float(value).is_integer():
         return f"{value:.0f}"
     return f"{value:.{digits}f}"
+
+
+def fixed(value: float | None, digits: int = 2) -> str:
+    """Rounded half up as a trainer rounds by hand (0.425 → 0.43), not as binary floats fall."""
+    if value is None:
+        return ""
+    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -59,9 +67,9 @@ def write_items(path: Path, items: Sequence[ItemStats]) -> None:
         (
             s.question.id,
             TYPES[s.question.type].label("zh"),
-            f"{s.p:.2f}",
-            "" if s.d is None else f"{s.d:.2f}",
-            "" if s.r is None else f"{s.r:.2f}",
+            fixed(s.p),
+            fixed(s.d),
+            fixed(s.r),
             option_text(s),
             "、".join(s.flags),
         )

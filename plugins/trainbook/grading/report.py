@@ -10,6 +10,7 @@ from ..model import Scheme
 from ..qtypes import TYPES
 from ..render import environment
 from .items import MASTERY, Analysis, ObjectiveStats, option_text
+from .output import fixed
 from .results import Result
 from .summary import Summary
 from .svg import columns, hbars
@@ -133,5 +134,6 @@ def render_report(
         objective_link=lambda o: objective_link(o, site_url),
         type_label=lambda name: TYPES[name].label("zh"),
         options=option_text,
+        fixed=fixed,
         mastery=MASTERY,
     )

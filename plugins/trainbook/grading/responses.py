@@ -34,6 +34,7 @@ class Sheet:
 def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list[Sheet]:
     path = table.path
     numbers = manifest.numbers
+    before = len(problems.items)
     known = {ID, VARIANT, *numbers}
     for name in (ID, VARIANT):
         if name not in table.header:
@@ -46,7 +47,7 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
             problems.add(
                 path, 1, f"unknown column '{name}'; expected {ID}, {VARIANT} and the question numbers 1…{numbers[-1]}"
             )
-    if problems.items:
+    if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
     col = {name: i for i, name in enumerate(table.header)}
     id_col, variant_col = col[ID], col[VARIANT]

@@ -37,6 +37,7 @@ def read_scores(
     """People of the scores sheet; *optional* names component ids another file can supply."""
     path = table.path
     header = set(table.header)
+    before = len(problems.items)
     expected = [ID, NAME, DEPT, *(c.name for c in scheme.components)]
     allowed = set(expected) | {veto_column(c) for c in scheme.components if c.rubric}
     for name in (ID, NAME, DEPT):
@@ -53,7 +54,7 @@ def read_scores(
                 f"unknown column '{name}'; scheme '{scheme.id}' expects {', '.join(expected)}"
                 + " and optionally <rubric component>一票否决",
             )
-    if problems.items:
+    if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
     col = {name: i for i, name in enumerate(table.header)}
     people: list[Person] = []

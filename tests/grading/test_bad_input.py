@@ -1,0 +1,187 @@
+"""Every bad input: FILE:ROW: message, exit 1, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trainbook_cli.main import main
+
+from .conftest import grade_args
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def drop_last_column(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n", encoding="utf-8")
+
+
+# (file to change, text to replace — or DROP_LAST for the whole last column —, replacement, expected message)
+DROP_LAST = "<drop the last column>"
+CASES = {
+    "missing column": ("scores.csv", DROP_LAST, "", "scores.csv:1: missing column '培训出勤'"),
+    "unknown column": ("scores.csv", "培训出勤\n", "培训出勤,加分\n", "scores.csv:1: unknown column '加分'"),
+    "score above 100": (
+        "scores.csv",
+        "E02,李四,客服一部,80,",
+        "E02,李四,客服一部,120,",
+        "scores.csv:3: column '情景模拟': score 120 is out of range (0 to 100)",
+    ),
+    "negative score": (
+        "scores.csv",
+        "E04,赵六,客服二部,70,否,100",
+        "E04,赵六,客服二部,70,否,-5",
+        "scores.csv:5: column '培训出勤': score -5 is out of range",
+    ),
+    "score not a number": (
+        "scores.csv",
+        "E05,钱七,客服二部,75,",
+        "E05,钱七,客服二部,七十五,",
+        "scores.csv:6: column '情景模拟': expected a score from 0 to 100, found '七十五'",
+    ),
+    "duplicate person": (
+        "scores.csv",
+        "E03,王五,",
+        "E01,王五,",
+        "scores.csv:4: '工号' E01 appears twice (first on row 2)",
+    ),
+    "veto neither yes nor no": (
+        "scores.csv",
+        "E04,赵六,客服二部,70,否",
+        "E04,赵六,客服二部,70,可能",
+        "scores.csv:5: column '情景模拟一票否决': expected 是 or 否, found '可能'",
+    ),
+    "variant not in manifest": (
+        "responses.csv",
+        "E03,A,",
+        "E03,C,",
+        "responses.csv:4: column '试卷': variant 'C' is not in the manifest of 'class-exam'",
+    ),
+    "letter that is no option": (
+        "responses.csv",
+        "E07,A,C,",
+        "E07,A,E,",
+        "responses.csv:8: column '1' (question 'q1'): 'E' is not an option letter here (the paper prints A–D)",
+    ),
+    "multiple letter that is no option": (
+        "responses.csv",
+        "E09,A,D,ACD,",
+        "E09,A,D,ACX,",
+        "responses.csv:10: column '2' (question 'q2'): 'X' is not an option letter here",
+    ),
+    "matching letter that is no option": (
+        "responses.csv",
+        ",BCA,ca,2,",
+        ",BCA,cd,2,",
+        "responses.csv:5: column '6' (question 'q6'): 'd' is not an option letter here (the paper prints a–c)",
+    ),
+    "true/false mark unknown": (
+        "responses.csv",
+        "E03,A,A,A,F,",
+        "E03,A,A,A,也许,",
+        "responses.csv:4: column '3' (question 'q3'): '也许' is not a true/false mark",
+    ),
+    "short answer over its points": (
+        "responses.csv",
+        ",ab,4,A,对",
+        ",ab,5,A,对",
+        "responses.csv:2: column '7' (question 'q7'): 5 points is outside 0 to 4",
+    ),
+    "response column missing": ("responses.csv", DROP_LAST, "", "responses.csv:1: missing column '8.2'"),
+    "response column unknown": ("responses.csv", ",8.2\n", ",8.2,9\n", "responses.csv:1: unknown column '9'"),
+    "duplicate response": (
+        "responses.csv",
+        "E04,B,",
+        "E02,B,",
+        "responses.csv:5: '工号' E02 appears twice (first on row 3)",
+    ),
+    "responses of someone not scored": (
+        "responses.csv",
+        "E10,B,",
+        "E99,B,",
+        "responses.csv:11: '工号' E99 is not in the scores file",
+    ),
+    "manifest question not in the bank": (
+        "manifest.json",
+        '"id": "q7"',
+        '"id": "q99"',
+        "manifest.json: variant 'A' item 7: question 'q99' is not in any bank",
+    ),
+    "manifest of another format": (
+        "manifest.json",
+        "trainbook-exam-manifest/1",
+        "trainbook-exam-manifest/9",
+        "manifest.json: expected 'format': 'trainbook-exam-manifest/1'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_is_reported_with_file_and_row_and_nothing_is_written(
+    case: str, class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, old, new, message = CASES[case]
+    if old == DROP_LAST:
+        drop_last_column(class_dir / name)
+    else:
+        edit(class_dir / name, old, new)
+    assert main(grade_args()) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err and "nothing was written" in err
+    assert not (class_dir / "out").exists()
+    assert not [p for p in class_dir.iterdir() if p.name.startswith(".trainbook-grade-")]
+
+
+def test_all_problems_are_reported_at_once(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(class_dir / "scores.csv", "E02,李四,客服一部,80,", "E02,李四,客服一部,120,")
+    edit(class_dir / "responses.csv", "E07,A,C,", "E07,A,E,")
+    assert main(grade_args()) == 1
+    err = capsys.readouterr().err
+    assert "scores.csv:3:" in err and "responses.csv:8:" in err
+
+
+def test_a_failed_run_leaves_earlier_results_untouched(class_dir: Path) -> None:
+    assert main(grade_args()) == 0
+    before = {p.name: p.read_bytes() for p in (class_dir / "out").iterdir()}
+    edit(class_dir / "scores.csv", "E03,王五,", "E01,王五,")
+    assert main(grade_args()) == 1
+    assert {p.name: p.read_bytes() for p in (class_dir / "out").iterdir()} == before
+
+
+@pytest.mark.parametrize("out", ["content/results", "site/grades", "site"])
+def test_results_are_never_written_into_the_site_or_the_content(
+    out: str, class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (class_dir / "site").mkdir()
+    assert main(grade_args(out)) == 1
+    assert "results are personal data" in capsys.readouterr().err
+    assert not (class_dir / out / "results.csv").exists()
+
+
+def test_a_missing_manifest_says_how_to_make_one(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [a for a in grade_args() if a not in ("--manifest", "manifest.json")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "dist/exams/class-exam/manifest.json: exam manifest not found" in err
+
+
+def test_an_unknown_scheme_is_named(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = grade_args()
+    args[1] = "no-such-scheme"
+    assert main(args) == 1
+    assert "scheme 'no-such-scheme' does not exist (schemes: class-scheme)" in capsys.readouterr().err
+
+
+def test_a_manifest_that_is_not_json_is_an_error(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (class_dir / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert main(grade_args()) == 1
+    assert "manifest.json: not a valid JSON manifest" in capsys.readouterr().err
+    assert json  # the module is used for the fixture format above

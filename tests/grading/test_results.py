@@ -1,0 +1,104 @@
+"""Weighted results of a scheme, checked against totals worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from trainbook_cli.main import main
+
+from .conftest import grade_args, read_csv
+
+# 理论笔试 × 50 % + 情景模拟 × 30 % + 培训出勤 × 20 %, one decimal, half up.
+EXPECTED = {
+    # 工号: (理论笔试, 总分, 等级, 是否合格, 排名)
+    "E01": ("90", "91.4", "优秀", "是", "1"),  # 45 + 26.4 + 20
+    "E03": ("70", "80.6", "不合格", "否", "2"),  # 35 + 27.6 + 18, but 一票否决
+    "E02": ("75", "80.5", "良好", "是", "3"),  # 37.5 + 24 + 19
+    "E04": ("65", "73.5", "合格", "是", "4"),  # 32.5 + 21 + 20
+    "E05": ("50", "64.5", "合格", "是", "5"),  # 25 + 22.5 + 17
+    "E07": ("35", "61.0", "合格", "是", "6"),  # 17.5 + 25.5 + 18
+    "E06": ("40", "54.0", "不合格", "否", "7"),  # 20 + 18 + 16
+    "E08": ("30", "49.0", "不合格", "否", "8"),  # 15 + 19.95 + 14 = 48.95 → 49.0
+    "E09": ("20", "37.0", "不合格", "否", "9"),  # 10 + 15 + 12
+    "E10": ("10", "14.0", "不合格", "否", "10"),  # 5 + 0 (no score) + 9
+}
+
+
+def test_results_csv_has_a_bom_and_the_documented_columns(graded: Path) -> None:
+    raw = (graded / "results.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header == [
+        "工号",
+        "姓名",
+        "部门",
+        "理论笔试",
+        "情景模拟",
+        "培训出勤",
+        "总分",
+        "等级",
+        "是否合格",
+        "排名",
+        "备注",
+    ]
+
+
+def test_written_scores_come_from_the_marked_papers_and_totals_are_weighted(graded: Path) -> None:
+    rows = read_csv(graded / "results.csv")
+    assert [r["工号"] for r in rows] == list(EXPECTED)
+    got = {r["工号"]: (r["理论笔试"], r["总分"], r["等级"], r["是否合格"], r["排名"]) for r in rows}
+    assert got == EXPECTED
+
+
+def test_a_critical_item_failure_forces_fail_and_says_why(graded: Path) -> None:
+    e03 = next(r for r in read_csv(graded / "results.csv") if r["工号"] == "E03")
+    assert e03["是否合格"] == "否" and e03["等级"] == "不合格"
+    assert "情景模拟触发一票否决" in e03["备注"] and "泄露业主个人信息" in e03["备注"]
+
+
+def test_a_missing_score_counts_as_zero_and_is_noted(graded: Path) -> None:
+    e10 = next(r for r in read_csv(graded / "results.csv") if r["工号"] == "E10")
+    assert e10["情景模拟"] == "" and e10["备注"] == "情景模拟无成绩，按 0 分计"
+
+
+def test_department_averages(graded: Path) -> None:
+    rows = {r["部门"]: r for r in read_csv(graded / "departments.csv")}
+    # 客服一部: (91.4 + 80.5 + 80.6 + 61.0 + 37.0) / 5; 客服二部: (73.5 + 64.5 + 54.0 + 49.0 + 14.0) / 5
+    assert (rows["客服一部"]["平均分"], rows["客服一部"]["合格人数"]) == ("70.1", "3")
+    assert (rows["客服二部"]["平均分"], rows["客服二部"]["合格人数"]) == ("51.0", "2")
+
+
+def test_equal_totals_share_a_rank(class_dir: Path) -> None:
+    scores = (class_dir / "scores.csv").read_text(encoding="utf-8")
+    scores = scores.replace("E07,周九,客服一部,85,否,90", "E07,周九,客服一部,100,否,100")  # 17.5 + 30 + 20
+    scores = scores.replace("E05,钱七,客服二部,75,否,85", "E05,钱七,客服二部,75,否,100")  # 25 + 22.5 + 20
+    (class_dir / "scores.csv").write_text(scores, encoding="utf-8")
+    assert main(grade_args()) == 0
+    ranks = {r["工号"]: (r["总分"], r["排名"]) for r in read_csv(class_dir / "out/results.csv")}
+    assert ranks["E05"] == ("67.5", "5") and ranks["E07"] == ("67.5", "5")
+    assert ranks["E06"][1] == "7"
+
+
+def test_an_xlsx_scores_sheet_grades_like_the_csv(class_dir: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in read_rows(class_dir / "scores.csv"):
+        sheet.append([float(c) if c.replace(".", "", 1).isdigit() else c for c in row])
+    book.save(class_dir / "scores.xlsx")
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores.xlsx"
+    assert main(args) == 0
+    got = {r["工号"]: r["总分"] for r in read_csv(class_dir / "out/results.csv")}
+    assert got == {pid: v[1] for pid, v in EXPECTED.items()}
+
+
+def test_without_responses_the_written_column_is_required(class_dir: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(grade_args(responses=False)) == 1
+    assert "scores.csv:1: missing column '理论笔试'" in capsys.readouterr().err
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    return [line.split(",") for line in path.read_text(encoding="utf-8").splitlines()]
