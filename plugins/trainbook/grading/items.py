@@ -137,8 +137,8 @@ def _objectives(
 ) -> tuple[tuple[ObjectiveStats, ...], dict[str, tuple[str, ...]]]:
     texts: dict[str, tuple[str, str | None, str | None]] = {}
     for page in project.pages:
-        for o in page.objectives:
-            texts.setdefault(o.id, (o.text, page.src_path, page.title))
+        for objective in page.objectives:
+            texts.setdefault(objective.id, (objective.text, page.src_path, page.title))
     cache: dict[str, tuple[str, ...]] = {}
     earned: dict[str, float] = {}
     possible: dict[str, float] = {}
@@ -168,7 +168,7 @@ def _objectives(
     n = len(sheets) or 1
     out = []
     for o in sorted(possible):
-        text, page, title = texts.get(o, (o, None, None))
+        text, src, title = texts.get(o, (o, None, None))
         rate = earned[o] / possible[o] if possible[o] else 0.0
-        out.append(ObjectiveStats(o, text, page, title, rate, mastered.get(o, 0) / n))
+        out.append(ObjectiveStats(o, text, src, title, rate, mastered.get(o, 0) / n))
     return tuple(out), weak
