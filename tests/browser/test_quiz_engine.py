@@ -96,7 +96,9 @@ def site(tmp_path_factory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: only one sync Playwright may run at a time, and other modules
+# (tests/grading, …) start their own after this one.
+@pytest.fixture(scope="module")
 def browser():
     executable = chromium_executable()
     with sync_playwright() as pw:
