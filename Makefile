@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test bench
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test bench-grade bench
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 site: setup validate
@@ -30,6 +30,10 @@ lint: setup-test
 	$(BIN)/ruff format --check plugins build_tools tests
 	$(BIN)/mypy --strict plugins/trainbook
 	$(BIN)/mypy plugins/trainbook_mkdocs build_tools/trainbook_cli
+
+# 1,000 / 2,500 / 5,000 people × 100 questions through `trainbook grade` (not part of `make test`).
+bench-grade: setup
+	$(BIN)/python build_tools/bench_grade.py
 
 setup: $(VENV)/.installed-site
 setup-test: $(VENV)/.installed-test

@@ -149,6 +149,18 @@ _TABLE: dict[str, tuple[str, str]] = {
     "scheme.at_least": ("≥ {min}", "≥ {min}"),
     "scheme.range": ("{min} ～ {max}（不含）", "{min} to under {max}"),
     "scheme.outcomes": ("考核结果运用", "How results are used"),
+    # the scheme page's calculator (assets/scheme.js fills in the results)
+    "scheme.calc": ("成绩计算器", "Score calculator"),
+    "scheme.calc.intro": (
+        "输入各考核项得分（0～100），即时算出总成绩、等级和是否合格。只在本机浏览器中计算，不保存、不上传。",
+        "Enter each component's score (0–100) to see the total, grade and pass or fail. "
+        "Worked out in your browser only: nothing is stored or sent.",
+    ),
+    "scheme.calc.score": ("得分", "Score"),
+    "scheme.calc.veto": ("触发了一票否决项（判为不合格）", "A critical item was failed (fails the assessment)"),
+    "scheme.calc.passed": ("是否合格", "Result"),
+    "scheme.calc.pass": ("合格", "Pass"),
+    "scheme.calc.fail": ("不合格", "Fail"),
     # form page
     "form.multiple": ("（可多选）", " (choose all that apply)"),
     # an item whose text already contains this word does not get form.multiple

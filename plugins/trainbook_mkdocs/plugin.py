@@ -177,6 +177,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if "data-tb-quiz" in output:
             head.append(_css(ASSET_URI + "quiz.css", page))
             body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
+        if "data-tb-scheme-calc" in output:
+            body.append(f'<script src="{get_relative_url(ASSET_URI + "scheme.js", page.url)}" defer></script>')
         if head:
             output = output.replace("</head>", "".join(head) + "</head>", 1)
         if body:

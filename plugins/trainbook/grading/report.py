@@ -119,7 +119,7 @@ def render_report(
             low=MASTERY * 100,
         )
         flagged = [s for s in analysis.items if s.flags]
-    template = environment().get_template("grade_report.html.j2")
+    template = environment().get_template("grade_report.html")
     return template.render(
         scheme=scheme,
         results=results,
