@@ -102,3 +102,11 @@ def test_without_responses_the_written_column_is_required(class_dir: Path, capsy
 
 def read_rows(path: Path) -> list[list[str]]:
     return [line.split(",") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_names_from_the_sheet_are_text_in_the_report(class_dir: Path) -> None:
+    scores = (class_dir / "scores.csv").read_text(encoding="utf-8")
+    (class_dir / "scores.csv").write_text(scores.replace("张三", "<img src=x onerror=alert(1)>"), encoding="utf-8")
+    assert main(grade_args()) == 0
+    html = (class_dir / "out/report.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
