@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .diagnostics import Pos, Report
 from .model import Project, Question
@@ -219,3 +220,41 @@ def _describe(spec: QuizSpec) -> str:
     if spec.ids:
         parts.append(f"ids=[{', '.join(spec.ids)}]")
     return f" ({', '.join(parts)})" if parts else ""
+
+
+@dataclass(frozen=True)
+class WholeBank:
+    """A handbook page whose quiz fence shows every practice question of a bank."""
+
+    src_path: str  # of the page, relative to the pages folder
+    pick: bool  # True: a random subset per attempt (all questions are in the page, not all at once)
+
+
+def whole_banks(project: Project) -> dict[str, WholeBank]:
+    """Banks a handbook page already shows whole: a quiz fence that selects every practice
+    question of the bank (``bank: x`` alone, or filters that happen to keep them all).
+
+    The generated bank page would repeat such a bank; a page without ``pick`` repeats it
+    exactly. Pages are read again here (validation already reported their problems).
+    """
+    found: dict[str, WholeBank] = {}
+    practice = {b.id: {q.id for q in b.questions if q.pool == "practice"} for b in project.banks}
+    for page in project.pages:
+        path = Path(project.pages_dir) / page.src_path
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for fence in find_fences(lines):
+            if fence.kind != "quiz":
+                continue
+            report = Report()
+            spec = read_quiz(fence.body, Pos(str(path), fence.start + 2), report)
+            if spec is None or spec.bank is None or spec.bank not in practice:
+                continue
+            if {q.id for q in select_quiz(project, spec, report)} != practice[spec.bank]:
+                continue
+            seen = found.get(spec.bank)
+            if seen is None or (seen.pick and spec.pick is None):
+                found[spec.bank] = WholeBank(page.src_path, spec.pick is not None)
+    return found

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Pos, Report
+from .diagnostics import Diagnostic, Pos, Report
 from .model import (
     POOLS,
     Bank,
@@ -484,6 +484,30 @@ class Loader:
         )
 
 
+#: (kind, path, text) -> (model object, the diagnostics loading it produced). A document's
+#: model depends only on its own text, so `mkdocs serve` re-reads only the files that changed.
+#: Bounded: one entry per file version; old versions of a file are dropped.
+_DOCUMENTS: dict[tuple[str, str], tuple[str, Any, tuple[Diagnostic, ...]]] = {}
+
+
+def _load_document(kind: str, text: str, path: str, report: Report) -> Any:
+    cached = _DOCUMENTS.get((kind, path))
+    if cached is not None and cached[0] == text:
+        report.items.extend(cached[2])
+        return cached[1]
+    own = Report()
+    data = load_yaml(text, path, own)
+    obj = None
+    if data is None:
+        if not own.items:
+            own.error(Pos(path), "file is empty")
+    else:
+        obj = getattr(Loader(own), kind[:-1])(data, path)
+    _DOCUMENTS[(kind, path)] = (text, obj, tuple(own.items))
+    report.items.extend(own.items)
+    return obj
+
+
 def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path | None = None) -> Project:
     """Load every file of a content folder; the pages folder defaults to ``content/handbook``."""
     content = Path(content_dir)
@@ -494,18 +518,11 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
         return Project(str(content), str(pages_root))
     loaded: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
-        build = getattr(loader, kind[:-1])
         for path in yaml_files(content / kind):
             text = read_text(path, report)
             if text is None:
                 continue
-            before = len(report.items)
-            data = load_yaml(text, str(path), report)
-            if data is None:
-                if len(report.items) == before:
-                    report.error(Pos(str(path)), "file is empty")
-                continue
-            obj = build(data, str(path))
+            obj = _load_document(kind, text, str(path), report)
             if obj is not None:
                 loaded[kind].append(obj)
     pages = []

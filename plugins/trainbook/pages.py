@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from .draw import draw_paper
+from .fences import WholeBank, whole_banks
 from .model import Bank, Case, Exam, Form, Project, Question, Rubric, Scheme
 from .qtypes import QUESTION_TYPES, labels
 from .render import Renderer
@@ -74,13 +75,20 @@ class Entry(Generic[T]):
 
 class PageBuilder:
     def __init__(
-        self, project: Project, renderer: Renderer, prefix: str = "trainbook", language: str = DEFAULT_LANGUAGE
+        self,
+        project: Project,
+        renderer: Renderer,
+        prefix: str = "trainbook",
+        language: str = DEFAULT_LANGUAGE,
+        bank_pages: str = "auto",
     ):
         self.project = project
         self.renderer = renderer
         self.prefix = prefix.strip("/")
         self.t = Strings(language)
         self.type_labels: Mapping[str, str] = labels(self.t.language)
+        self.whole: dict[str, WholeBank] = {}
+        self.bank_pages = bank_pages  # "auto" | "always"
 
     def section_titles(self) -> dict[str, str]:
         return {kind: self.t.plain(f"section.{kind}") for kind in SECTION_KINDS}
@@ -99,7 +107,12 @@ class PageBuilder:
 
     def build(self) -> list[GeneratedPage]:
         p = self.project
-        pages = [self.bank(b.id) for b in p.banks if _practice(b.questions)]
+        # A handbook page that shows a whole bank (no pick) makes its bank page a duplicate:
+        # skipped, and the overview links to that handbook page. With pick, the bank page
+        # stays (it is where all questions can be practised at once) but out of the search
+        # index, so each practice question is found once, on the page that teaches it.
+        self.whole = whole_banks(p)
+        pages = [self.bank(b.id) for b in p.banks if _practice(b.questions) and self._bank_page(b.id)]
         pages += [self.case(c.id) for c in p.cases]
         pages += [self.mock_exam(e.id) for e in p.exams if e.online]
         pages += [self.rubric(r.id) for r in p.rubrics]
@@ -107,9 +120,14 @@ class PageBuilder:
         pages += [self.form(f.id) for f in p.forms]
         return [self.overview(pages), *pages]
 
-    def render(self, template: str, title: str, **context: Any) -> str:
+    def _bank_page(self, bank_id: str) -> bool:
+        shown = self.whole.get(bank_id)
+        return self.bank_pages == "always" or shown is None or shown.pick
+
+    def render(self, template: str, title: str, search: bool = True, **context: Any) -> str:
+        """*search* False keeps the page out of the search index (its text is found elsewhere)."""
         try:
-            return self.renderer.env.get_template(template).render(title=title, t=self.t, **context)
+            return self.renderer.env.get_template(template).render(title=title, t=self.t, search=search, **context)
         except jinja2.TemplateError as e:
             raise PageTemplateError(f"{_template_line(e, template)}: {e.message or e}") from e
 
@@ -125,6 +143,7 @@ class PageBuilder:
         markdown = self.render(
             "bank.md.j2",
             bank.title,
+            search=bank.id not in self.whole,
             bank=bank,
             module=self.module_link(uri, bank.module),
             count=len(practice),
@@ -151,7 +170,10 @@ class PageBuilder:
         quiz = self.renderer.quiz_html(
             f"tb-mock-{exam.id}", paper.questions(), cases, title=title, mode="exam", time=exam.duration, points=points
         )
-        markdown = self.render("mock_exam.md.j2", title, exam=exam, total=paper.total_points, quiz=Markup(quiz))
+        # Its questions are practice questions that their module pages already make searchable.
+        markdown = self.render(
+            "mock_exam.md.j2", title, search=False, exam=exam, total=paper.total_points, quiz=Markup(quiz)
+        )
         return GeneratedPage(uri, "exams", title, markdown)
 
     def rubric(self, rubric_id: str) -> GeneratedPage:
@@ -195,6 +217,9 @@ class PageBuilder:
 
         def ref(kind: str, ident: str, title: str) -> Link:
             target = self.uri(kind, ident)
+            if target not in generated and kind == "banks" and ident in self.whole:
+                target = self.whole[ident].src_path  # the handbook page that shows the bank whole
+                return Link(title, self.link(uri, target))
             return Link(title, self.link(uri, target) if target in generated else None)
 
         banks = [

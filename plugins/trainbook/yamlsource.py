@@ -72,10 +72,17 @@ def _pos(path: str, mark: Any) -> Pos:  # yaml.error.Mark or libyaml's Mark
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
-def _prescan(text: str, path: str, line_offset: int) -> None:
+# libyaml (C) when PyYAML was built with it: same nodes and marks, several times faster. Its
+# error texts differ from the pure-Python parser's, so a document it rejects is parsed again
+# in Python and reported exactly as before.
+FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _prescan(text: str, path: str, line_offset: int, loader: Any = yaml.SafeLoader) -> None:
     """Walk the event stream (no recursion, no expansion) to bound nesting depth."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -97,8 +104,8 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
 
     def pos(self, node: yaml.Node) -> Pos:
-        p = _pos(self.path, node.start_mark)
-        return Pos(self.path, p.line + self.line_offset, p.col)
+        mark = node.start_mark
+        return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
     def build(self, node: yaml.Node, depth: int = 0, key: Any = None) -> Any:
         self.nodes += 1
@@ -124,6 +131,8 @@ class _Builder:
                 seq.append(self.build(item, depth + 1))
                 seq.item_pos.append(self.pos(item))
             return seq
+        if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
+            return node.value  # most values: no constructor round trip needed
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -132,7 +141,7 @@ class _Builder:
         if (
             isinstance(node, yaml.ScalarNode)
             and node.tag == BOOL_TAG
-            and node.style is None
+            and not node.style  # plain: None in PyYAML, "" in libyaml
             and node.value.lower() not in ("true", "false")
         ):
             # YAML 1.1 reads yes/no/on/off as booleans; an author who wrote them rarely means that.
@@ -187,8 +196,7 @@ def load_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Any
         report.error(Pos(path, 1 + line_offset), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
         return None
     try:
-        _prescan(text, path, line_offset)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text, path, line_offset)
     except YamlLimitError as exc:
         report.error(exc.pos, str(exc))
         return None
@@ -208,6 +216,18 @@ def load_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Any
     except YamlLimitError as exc:
         report.error(exc.pos, str(exc))
         return None
+
+
+def _compose(text: str, path: str, line_offset: int) -> yaml.Node | None:
+    if FAST_LOADER is not None:
+        try:
+            _prescan(text, path, line_offset, FAST_LOADER)
+            node: yaml.Node | None = yaml.compose(text, Loader=FAST_LOADER)
+            return node
+        except yaml.YAMLError:
+            pass  # re-parse below for the pure-Python parser's message and position
+    _prescan(text, path, line_offset)
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _syntax_pos(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Pos:

@@ -13,3 +13,6 @@ class TrainbookConfig(Config):
     # Title of the nav section holding the generated pages; default: the string table's,
     # in the handbook's language (theme.language).
     nav_title = c.Optional(c.Type(str))
+    # Generated bank pages: "auto" skips a bank's page when a handbook page already shows the
+    # whole bank without `pick` (it would be an exact duplicate); "always" keeps every one.
+    bank_pages = c.Choice(("auto", "always"), default="auto")

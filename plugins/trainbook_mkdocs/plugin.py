@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -23,6 +23,7 @@ from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import Renderer, environment
+from trainbook.searchindex import compact
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
@@ -73,7 +74,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         )
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
-        builder = PageBuilder(project, renderer, self.config.prefix, language)
+        builder = PageBuilder(project, renderer, self.config.prefix, language, bank_pages=self.config.bank_pages)
         try:
             self.generated = builder.build()
         except PageTemplateError as e:
@@ -184,6 +185,16 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if body:
             output = output.replace("</body>", "".join(body) + "</body>", 1)
         return output
+
+    # After the search plugin wrote the index (priority 0), before the offline plugin copies
+    # it into search_index.js (priority -100).
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            index.write_text(compact(index.read_text(encoding="utf-8")), encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.content_dir is not None:

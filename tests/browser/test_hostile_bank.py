@@ -122,6 +122,7 @@ theme:
 plugins:
   - trainbook:
       content: content
+      bank_pages: always  # the page below shows the whole bank; keep the bank page to attack it too
 markdown_extensions:
   - admonition
   - attr_list
