@@ -11,12 +11,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from trainbook import __version__
+from trainbook import __version__, editor_schemas
 from trainbook.diagnostics import display_path
 from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.validate import validate
 
-from . import stats
+from . import setup_cmds, stats
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
     )
     _grade_parser(sub)
+    setup_cmds.add_parsers(sub)
     return parser
 
 
@@ -124,6 +125,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     _, report = validate(args.content_dir, args.pages)
+    # The repository root holds the content folder; its editor schemas should match this trainbook.
+    editor_schemas.check_copies(Path(args.content_dir).resolve().parent, report)
     items = report.sorted()
     if args.format == "json":
         json.dump(
@@ -167,7 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    return {"validate": cmd_validate, "stats": cmd_stats, "grade": cmd_grade}[args.command](args)
+    commands = {
+        "validate": cmd_validate,
+        "stats": cmd_stats,
+        "grade": cmd_grade,
+        "init": setup_cmds.cmd_init,
+        "schemas": setup_cmds.cmd_schemas,
+    }
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

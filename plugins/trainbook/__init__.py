@@ -9,6 +9,6 @@ from __future__ import annotations
 from .diagnostics import ContentError, Diagnostic, Pos, Report
 from .model import Project
 from .validate import validate
+from .version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["ContentError", "Diagnostic", "Pos", "Project", "Report", "__version__", "validate"]

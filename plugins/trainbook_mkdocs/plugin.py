@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from trainbook import __version__
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
@@ -180,10 +181,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
         if "data-tb-scheme-calc" in output:
             body.append(f'<script src="{get_relative_url(ASSET_URI + "scheme.js", page.url)}" defer></script>')
+        # Which trainbook built the page, for whoever debugs a published site; no date, so builds stay identical.
+        body.append(f"<!-- trainbook {__version__} -->")
         if head:
             output = output.replace("</head>", "".join(head) + "</head>", 1)
-        if body:
-            output = output.replace("</body>", "".join(body) + "</body>", 1)
+        output = output.replace("</body>", "".join(body) + "</body>", 1)
         return output
 
     # After the search plugin wrote the index (priority 0), before the offline plugin copies

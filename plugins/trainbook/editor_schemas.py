@@ -1,0 +1,173 @@
+"""Editor schemas inside a handbook repository.
+
+The JSON Schemas shipped in ``trainbook/schemas/`` give VS Code (YAML extension) completion and inline
+errors. A handbook repository cannot point into an installed package portably, so it keeps copies in
+``.trainbook/schemas/`` with a ``VERSION`` stamp, and ``.vscode/settings.json`` maps its content
+globs to them. :func:`check_copies` tells the author when the copies no longer match the installed
+trainbook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Pos, Report
+from .version import __version__
+
+SHIPPED = Path(__file__).resolve().parent / "schemas"
+#: Where copies go, relative to the handbook repository's root.
+DEFAULT_DIR = Path(".trainbook") / "schemas"
+STAMP = "VERSION"
+SETTINGS = Path(".vscode") / "settings.json"
+SETTINGS_KEY = "yaml.schemas"
+#: schema kind -> content sub-folder holding files of that kind.
+KIND_FOLDERS: Mapping[str, str] = {
+    "bank": "banks",
+    "case": "cases",
+    "exam": "exams",
+    "rubric": "rubrics",
+    "scheme": "schemes",
+    "form": "forms",
+}
+
+
+class SettingsError(Exception):
+    """settings.json cannot be merged safely; it is left exactly as it was."""
+
+
+def shipped() -> dict[str, bytes]:
+    """File name -> bytes of every schema of the installed trainbook, copied as they are (never regenerated)."""
+    return {p.name: p.read_bytes() for p in sorted(SHIPPED.glob("*.schema.json"))}
+
+
+def schema_name(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+def write_copies(out: Path) -> list[Path]:
+    """Copy the shipped schemas into ``out`` with a VERSION stamp; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in shipped().items():
+        _write_atomic(out / name, data)
+        written.append(out / name)
+    _write_atomic(out / STAMP, f"trainbook {__version__}\n".encode())
+    written.append(out / STAMP)
+    return written
+
+
+def vscode_mapping(root: Path, out: Path, content: Path) -> dict[str, list[str]]:
+    """``yaml.schemas`` entries: schema path (relative to the workspace root) -> content globs."""
+    mapping = {}
+    for kind, folder in KIND_FOLDERS.items():
+        schema = _rel(out / schema_name(kind), root)
+        globs = _rel(content / folder, root)
+        mapping[f"./{schema}"] = [f"{globs}/*.yml", f"{globs}/*.yaml"]
+    return mapping
+
+
+def merge_settings(path: Path, mapping: Mapping[str, list[str]]) -> None:
+    """Add ``mapping`` to the ``yaml.schemas`` of a VS Code settings file, keeping every other key.
+
+    VS Code allows comments in settings.json; rewriting such a file would drop them, so it is refused
+    with :class:`SettingsError` (the file stays untouched) and the caller shows the entries to add by hand.
+    """
+    data = read_settings(path)
+    current = data.get(SETTINGS_KEY, {})
+    data[SETTINGS_KEY] = {**current, **mapping}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=4) + "\n").encode("utf-8"))
+
+
+def read_settings(path: Path) -> dict[str, Any]:
+    """The settings as a dict, or :class:`SettingsError` when they cannot be merged without loss."""
+    if not path.exists():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot be read ({exc}); it was left unchanged") from exc
+    if not text.strip():
+        return {}
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SettingsError(
+            f"{path}:{exc.lineno}:{exc.colno}: not plain JSON ({exc.msg}; comments and trailing commas are not "
+            "rewritten, they would be lost); it was left unchanged"
+        ) from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path}: expected a JSON object {{…}}, found {type(data).__name__}; it was left unchanged")
+    if not isinstance(data.get(SETTINGS_KEY, {}), dict):
+        raise SettingsError(f"{path}: key '{SETTINGS_KEY}' is not an object {{…}}; it was left unchanged")
+    return data
+
+
+def check_copies(root: Path, report: Report) -> None:
+    """Warn when ``root/.trainbook/schemas`` holds schema copies that differ from the installed ones."""
+    folder = root / DEFAULT_DIR
+    if not folder.is_dir():
+        return
+    ours = shipped()
+    if all((folder / name).is_file() and (folder / name).read_bytes() == data for name, data in ours.items()):
+        return
+    stamped = _stamped_version(folder / STAMP)
+    where = DEFAULT_DIR.as_posix()
+    fix = "run 'trainbook schemas' (or 'make schemas') to update them"
+    if stamped is None:
+        message = f"editor schemas in {where} differ from those of the installed trainbook {__version__}; {fix}"
+    elif _release(stamped) > _release(__version__):
+        message = (
+            f"editor schemas in {where} come from trainbook {stamped}, newer than the installed trainbook "
+            f"{__version__}; upgrade trainbook (requirements.txt) or run 'trainbook schemas' to go back"
+        )
+    elif _release(stamped) < _release(__version__):
+        message = f"editor schemas in {where} come from trainbook {stamped}, older than the installed {__version__}"
+        message += f"; {fix}"
+    else:
+        message = f"editor schemas in {where} differ from those of the installed trainbook {__version__}; {fix}"
+    report.warning(Pos(str(folder / STAMP)), message)
+
+
+def _stamped_version(path: Path) -> str | None:
+    try:
+        match = re.match(r"trainbook\s+(\S+)", path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return match.group(1) if match else None
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """The leading numeric release of a version string: '0.2.0.dev1' -> (0, 2, 0)."""
+    numbers = []
+    for part in version.split("."):
+        if not part.isdigit():
+            break
+        numbers.append(int(part))
+    while numbers and numbers[-1] == 0:
+        numbers.pop()
+    return tuple(numbers)
+
+
+def _rel(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
