@@ -36,6 +36,7 @@ KIND_OF_FOLDER = {
     "forms": "form",
 }
 EXAM_ONLY_STEM = {"zh": "报修回访一般应当在维修完成后", "en": "A call-back after a repair should normally happen"}
+NAV_TITLE = {"zh": "练习与考核", "en": "Practice and assessment"}
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,9 @@ def test_created_handbook_builds_strictly_without_exam_questions_and_with_the_ve
     pages = sorted(site.rglob("*.html"))
     assert (site / "index.html").is_file() and len(pages) > 8
     version = env.trainbook("--version", cwd=handbook).stdout.split()[1]
-    assert f"<!-- trainbook {version} -->" in (site / "index.html").read_text(encoding="utf-8")
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<!-- trainbook {version} -->" in index
+    assert NAV_TITLE[_lang(handbook)] in index  # generated pages speak the handbook's language
     leaked = [p for p in site.rglob("*") if p.is_file() and EXAM_ONLY_STEM[_lang(handbook)].encode() in p.read_bytes()]
     assert leaked == []
 
