@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test bench-grade bench
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test npm-test bench-grade bench
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 site: setup validate
@@ -22,7 +22,7 @@ stats: setup
 serve: setup
 	$(BIN)/mkdocs serve
 
-test: setup-test debs-test lint
+test: setup-test debs-test npm-test lint
 	$(BIN)/python -m pytest -q
 
 lint: setup-test
@@ -50,8 +50,18 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	@touch $@ $(VENV)/.installed-site
 
 # Browser tests drive Debian's Chromium; CJK fonts make screenshots and PDFs readable.
+# The Nu Html Checker needs Java and npm; their Debian packages only when the machine has none.
 debs-test:
 	@sh build_tools/ensure-debs.sh chromium fonts-noto-cjk
+	@command -v java >/dev/null 2>&1 || sh build_tools/ensure-debs.sh default-jre-headless
+	@command -v npm >/dev/null 2>&1 || sh build_tools/ensure-debs.sh npm
+
+# Test-only npm tools (vnu-jar). --ignore-scripts: its postinstall would fetch a Java runtime.
+npm-test: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # Performance: the peer (mkdocs-quiz, pinned) lives only in the benchmark's own virtualenv.
 BENCH_VENV := .venv-bench
