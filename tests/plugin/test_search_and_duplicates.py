@@ -81,3 +81,10 @@ def test_offline_search_script_carries_the_same_compact_index(example_site: Path
 
 def test_mock_exam_pages_are_not_indexed(example_site: Path) -> None:
     assert not [p for p in index_pages(example_site) if p.startswith("trainbook/exams/")]
+
+
+def test_search_indexes_a_question_by_its_stem_not_its_options(picked: Path) -> None:
+    index = json.loads((picked / "search/search_index.json").read_text(encoding="utf-8"))
+    text = "".join(d["text"] for d in index["docs"]).replace("\u200b", "")
+    assert "业主来电投诉漏水" in text
+    assert "让业主自行协商" not in text and "要求先缴费" not in text
