@@ -26,7 +26,7 @@ _MARKDOWN = "\\`*_{}[]|#~^=+$"
 _TABLE = str.maketrans({**_HTML, **{c: f"&#{ord(c)};" for c in _MARKDOWN}})
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # At the start of a line these would open a list ("- x", "1. x").
-_LINE_START = re.compile(r"\A(?:-|\d+[.)])")
+_LINE_START = re.compile(r"\A(?:-|\d+[.)])(?=\s|\Z)")
 _UNSAFE_IN_TARGET = re.compile(r"[\s()<>\"'\\`|\[\]]")
 
 

@@ -51,6 +51,15 @@ _TABLE: dict[str, tuple[str, str]] = {
     "case_box.title": ("案例：{title}", "Case: {title}"),
     "case_box.discussion": ("讨论", "Discussion"),
     "case_box.more": ("查看案例分析与正确做法 →", "Analysis and correct practice →"),
+    # quizzes' static HTML (what shows before quiz.js runs, and without JavaScript)
+    "quiz.points": ("（{points} 分）", "({points} points)"),
+    "quiz.case": ("案例：{title}", "Case: {title}"),
+    "quiz.pick": ("每次练习随机抽取 {pick} 题（共 {count} 题）。", "Each round draws {pick} of {count} questions."),
+    "quiz.time": ("限时 {minutes} 分钟。", "Time limit: {minutes} minutes."),
+    "quiz.hint.true_false": ("判断对错：对 / 错", "True or false?"),
+    "quiz.hint.ordering": ("请排出正确顺序：", "Put these in the right order:"),
+    "quiz.hint.matching": ("请将左右两列配对：", "Match the left column with the right:"),
+    "quiz.hint.short_answer": ("请简要作答。", "Answer briefly."),
     # mock exam page
     "exam.mock_title": ("{title}（模拟考试）", "{title} (mock exam)"),
     "exam.intro": (

@@ -128,6 +128,7 @@ def test_english_words_when_the_handbook_language_is_english(en_site: Path) -> N
     bank = _main(en_site / "banks/mini/index.html")
     assert re.search(r"This bank has \d+ practice questions", bank)
     assert re.search(r"<h2 [^>]*>Single choice \(\d+\)<", bank)
+    assert '<p class="tb-q__hint">True or false?</p>' in bank  # the quizzes' static HTML too
     overview = (en_site / "index.html").read_text(encoding="utf-8")
     assert "Practice and assessment overview" in overview and "Question banks" in overview
     assert "练习与考核" not in overview and "<th>Bank</th>" in overview
