@@ -112,6 +112,70 @@ practice: {q("做法 " + ALL)}
 references: [{q("依据 " + PAYLOADS[0])}]
 """
 
+RUBRIC = f"""\
+id: hostile-rubric
+title: {q("恶意评分表 <img src=x onerror=alert('rubric-title')>")}
+case: hostile-case
+duration: 10
+pass: 60
+criteria:
+  - name: {q("礼仪 " + PAYLOADS[0])}
+    description: {q("描述 " + ALL)}
+    points: 40
+    levels:
+      - {{label: {q("优 " + PAYLOADS[3])}, points: 40, description: {q(PAYLOADS[1])}}}
+      - {{label: 差, points: 0}}
+  - name: 处置
+    points: 60
+  - name: {q("否决 " + PAYLOADS[2])}
+    description: {q(PAYLOADS[5])}
+    critical: true
+"""
+
+SCHEME = f"""\
+id: hostile-scheme
+title: {q("恶意方案 <img src=x onerror=alert('scheme-title')>")}
+components:
+  - {{id: written, name: {q("笔试 " + PAYLOADS[0])}, weight: 50, exam: hostile-exam}}
+  - {{id: practical, name: {q("情景 " + PAYLOADS[3])}, weight: 30, rubric: hostile-rubric}}
+  - {{id: survey, name: 满意度, weight: 20, form: hostile-form}}
+grades:
+  - {{label: {q("合格 " + PAYLOADS[0])}, min: 60}}
+  - {{label: 不合格, min: 0}}
+outcomes: {q("结果 " + ALL)}
+"""
+
+FORM = f"""\
+id: hostile-form
+title: {q("恶意表单 <img src=x onerror=alert('form-title')>")}
+intro: {q("说明 " + ALL)}
+fields: [{q("房号 " + PAYLOADS[0])}, 日期]
+sections:
+  - title: {q("评价 " + PAYLOADS[3])}
+    items:
+      - {{text: {q("态度 " + PAYLOADS[0])}, scale: [{q("满意 " + PAYLOADS[1])}, 一般, 不满意]}}
+      - {{text: {q("业务 " + PAYLOADS[2])}, choices: [{q("报修 " + PAYLOADS[5])}, 投诉], multiple: true}}
+      - {{text: {q("建议 " + PAYLOADS[10])}, lines: 2}}
+table:
+  columns: [序号, {q("姓名 " + PAYLOADS[0])}]
+  rows: 2
+"""
+
+EXAM = f"""\
+id: hostile-exam
+title: {q("恶意考试 <img src=x onerror=alert('exam-title')>")}
+instructions: {q("须知 " + ALL)}
+duration: 30
+pass: 1
+seed: 7
+variants: [A]
+online: true
+sections:
+  - title: {q("一、选择题 " + PAYLOADS[0])}
+    draw:
+      - {{ids: [h-single, h-tf, h-fill, h-group]}}
+"""
+
 MKDOCS = """\
 site_name: 恶意内容测试
 docs_dir: content/handbook
@@ -172,6 +236,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for rel, text in {
         "content/banks/hostile.yml": BANK,
         "content/cases/hostile-case.yml": CASE,
+        "content/rubrics/hostile-rubric.yml": RUBRIC,
+        "content/schemes/hostile-scheme.yml": SCHEME,
+        "content/forms/hostile-form.yml": FORM,
+        "content/exams/hostile-exam.yml": EXAM,
         "content/handbook/index.md": "# 首页\n",
         "content/handbook/practice.md": PAGE,
     }.items():
@@ -234,7 +302,9 @@ def visit(browser):
 def interact(page: Page) -> None:
     """Answer and check every question of every quiz, reveal references, click links and details."""
     if page.locator("[data-tb-quiz]").count():
-        page.wait_for_selector(".tb-quiz__app")
+        page.wait_for_selector(".tb-quiz__app", state="attached")
+    for start in page.locator(".tb-quiz__start-btn:visible").all():
+        start.click()  # a timed mock exam starts on request
     for inp in page.locator(".tb-quiz__app input.tb-blank-input").all():
         inp.fill(PAYLOADS[2])  # not an accepted answer, so the feedback lists the accepted ones
     for ta in page.locator(".tb-quiz__app textarea").all():
@@ -250,6 +320,8 @@ def interact(page: Page) -> None:
     checks = page.locator(".tb-quiz__app .tb-q__check:visible")
     while checks.count():  # a checked question hides its button
         checks.first.click()
+    for submit in page.locator(".tb-quiz__submit:visible").all():
+        submit.click()  # exam mode grades everything at once
     # Links lost their href and details their ontoggle; activating them must still run nothing.
     page.evaluate(
         """() => {
@@ -295,6 +367,25 @@ def test_bank_page_runs_no_payload_while_answering(visit, hostile_site: Path) ->
 def test_case_page_runs_no_payload(visit, hostile_site: Path) -> None:
     v = visit(hostile_site / "trainbook" / "cases" / "hostile-case.html")
     interact(v.page)
+    assert_nothing_ran(v)
+    assert v.errors == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["rubrics/hostile-rubric.html", "schemes/hostile-scheme.html", "forms/hostile-form.html"],
+)
+def test_generated_sheet_pages_run_no_payload(visit, hostile_site: Path, page: str) -> None:
+    v = visit(hostile_site / "trainbook" / page)
+    interact(v.page)
+    assert_nothing_ran(v)
+    assert v.errors == []
+
+
+def test_mock_exam_runs_no_payload_when_submitted(visit, hostile_site: Path) -> None:
+    v = visit(hostile_site / "trainbook" / "exams" / "hostile-exam.html")
+    interact(v.page)
+    assert v.page.locator(".tb-quiz[data-submitted]").count() == 1
     assert_nothing_ran(v)
     assert v.errors == []
 
