@@ -9,6 +9,8 @@ handlers, or ``javascript:``/``data:`` URLs.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -57,6 +59,10 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 # A form control may only be a radio (content tabs) or a checkbox (task lists).
 _TAG_ATTRIBUTE_VALUES = {"input": {"type": {"radio", "checkbox"}}}
 
+# nh3 can restrict an attribute's values but not require it, and an <input> without a type is a
+# text box: drop every <input> that does not show one of the allowed types before its first ">".
+_UNTYPED_INPUT_RE = re.compile(r'<input(?![^>]*\stype="(?:radio|checkbox)")[^>]*>')
+
 # Relative URLs (pages, images beside the page, #anchors) pass; absolute ones need these schemes.
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 
@@ -68,7 +74,7 @@ def sanitize_html(html: str) -> str:
     """*html* with everything outside the allow-list removed."""
     if not html:
         return ""
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
@@ -80,3 +86,4 @@ def sanitize_html(html: str) -> str:
         # Python-Markdown's links carry no rel; adding one would change every link for nothing.
         link_rel=None,
     )
+    return _UNTYPED_INPUT_RE.sub("", clean) if "<input" in clean else clean

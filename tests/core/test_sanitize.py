@@ -62,6 +62,11 @@ def test_sanitiser_strips_active_content(html: str, forbidden: str) -> None:
     assert forbidden.lower() not in sanitize_html(html).lower()
 
 
+@pytest.mark.parametrize("html", ["<input>", '<input name="pw">', '<input type="password">', '<input title="a>b">'])
+def test_inputs_other_than_radio_or_checkbox_are_dropped(html: str) -> None:
+    assert "<input" not in sanitize_html(f"<p>{html}</p>")
+
+
 def test_script_content_is_dropped_not_shown_as_text() -> None:
     assert sanitize_html("<script>window.pwned=1</script>ok") == "ok"
 
