@@ -33,6 +33,11 @@ THEME_EXCEPTIONS = (
 )
 
 
+def report(stderr: str) -> list[dict]:
+    """The checker's JSON report; Java may print a notice (JAVA_TOOL_OPTIONS …) before it."""
+    return json.loads(stderr[stderr.index("{") :])["messages"]
+
+
 def theme_exception(message: dict) -> str | None:
     for why, text, markup in THEME_EXCEPTIONS:
         if text.search(message.get("message", "")) and markup.search(message.get("extract", "")):
@@ -62,7 +67,7 @@ def vnu_messages(example_site: Path, mini_built: Path) -> list[dict]:
         text=True,
         timeout=600,
     )
-    messages = json.loads(result.stderr)["messages"]
+    messages = report(result.stderr)
     assert result.returncode in (0, 1), result.stderr[-2000:]
     return messages
 
@@ -95,5 +100,5 @@ def test_the_checker_reports_errors_in_broken_markup(tmp_path: Path) -> None:
         text=True,
         timeout=300,
     )
-    messages = [m["message"] for m in json.loads(result.stderr)["messages"]]
+    messages = [m["message"] for m in report(result.stderr)]
     assert any("Duplicate ID" in m for m in messages) and result.returncode == 1
