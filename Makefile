@@ -7,11 +7,16 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test npm-test bench-grade bench
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams bench-grade bench
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 site: setup validate
 	@sh build_tools/build-site.sh $(BIN)/mkdocs site
+
+# Printed exam packs and forms (PDF + HTML) into dist/, never into site/.
+exams: setup debs-print validate
+	$(BIN)/trainbook exam build --all --content content --out dist/exams
+	$(BIN)/trainbook forms build --content content --out dist/forms
 
 validate: setup
 	$(BIN)/trainbook validate content
@@ -49,10 +54,16 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@ $(VENV)/.installed-site
 
-# Browser tests drive Debian's Chromium; CJK fonts make screenshots and PDFs readable.
+# WeasyPrint's system libraries (Pango, HarfBuzz subsetting, fontconfig) and the CJK fonts it embeds.
+PRINT_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fonts-noto-cjk
+
+debs-print:
+	@sh build_tools/ensure-debs.sh $(PRINT_DEBS)
+
+# Browser tests drive Debian's Chromium; CJK fonts make screenshots and PDFs readable; PDF tests print.
 # The Nu Html Checker needs Java and npm; their Debian packages only when the machine has none.
 debs-test:
-	@sh build_tools/ensure-debs.sh chromium fonts-noto-cjk
+	@sh build_tools/ensure-debs.sh chromium $(PRINT_DEBS)
 	@command -v java >/dev/null 2>&1 || sh build_tools/ensure-debs.sh default-jre-headless
 	@command -v npm >/dev/null 2>&1 || sh build_tools/ensure-debs.sh npm
 

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trainbook import __version__, editor_schemas
-from trainbook.diagnostics import display_path
+from trainbook.diagnostics import ContentError, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
+from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
 from . import setup_cmds, stats
@@ -31,7 +32,7 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="trainbook",
-        description="Validate and inspect a trainbook handbook (Markdown pages + YAML banks, cases, exams, "
+        description="Validate, inspect and print a trainbook handbook (Markdown pages + YAML banks, cases, exams, "
         "rubrics, schemes and forms).",
     )
     parser.add_argument("--version", action="version", version=f"trainbook {__version__}")
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _grade_parser(sub)
     setup_cmds.add_parsers(sub)
+    _printing_commands(sub)
     return parser
 
 
@@ -123,6 +125,87 @@ def cmd_grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
+    _content_arg(parser)
+    parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default: {default_out})")
+    parser.add_argument(
+        "--format", default="pdf,html", metavar="pdf,html", help="pdf, html or both (default: pdf,html)"
+    )
+    parser.add_argument(
+        "--templates",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder whose papers/*.html and papers/print.css override the built-in templates",
+    )
+
+
+def _printing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exam = sub.add_parser("exam", help="printed exam packs", description="Printed exam packs.")
+    exam_sub = exam.add_subparsers(dest="action", metavar="ACTION", required=True)
+    b = exam_sub.add_parser(
+        "build",
+        help="papers (A/B variants), answer sheets, keys, rubric sheets and a manifest as PDF and HTML",
+        description="Build OUT/<exam>/<variant>/paper, answer-sheet and key, OUT/<exam>/rubrics/<rubric> "
+        "and OUT/<exam>/manifest.json|csv. The output folder changes only when everything succeeded.",
+    )
+    b.add_argument("exams", nargs="*", metavar="EXAM_ID", help="exam blueprint ids")
+    b.add_argument("--all", action="store_true", help="every exam blueprint")
+    b.add_argument("--variants", metavar="A,B", help="variants to build (default: the blueprint's variants)")
+    b.add_argument("--seed", metavar="N", help="master seed, overriding the blueprint's (an integer)")
+    _print_args(b, "dist/exams")
+
+    forms = sub.add_parser("forms", help="printed rubric sheets, forms and score sheets", description="Printed sheets.")
+    forms_sub = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
+    f = forms_sub.add_parser(
+        "build",
+        help="every rubric, form and scheme score sheet as PDF and HTML",
+        description="Build OUT/rubrics/<id>, OUT/forms/<id> and OUT/schemes/<id> (score sheet) as PDF and HTML.",
+    )
+    _print_args(f, "dist/forms")
+
+
+def _report_failure(exc: Exception) -> int:
+    if isinstance(exc, ContentError):
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        print("fix the problems above first; nothing was written", file=sys.stderr)
+    else:
+        print(f"trainbook: error: {exc}", file=sys.stderr)
+    return 1
+
+
+def _print_written(paths: Sequence[object], out: str) -> None:
+    print(f"{display_path(out)}: {len(paths)} file(s) written", file=sys.stderr)
+
+
+def cmd_exam(args: argparse.Namespace) -> int:
+    try:
+        written = build_exams(
+            args.content,
+            args.out,
+            exam_ids=args.exams,
+            all_exams=args.all,
+            variants=args.variants,
+            seed=args.seed,
+            formats=args.format,
+            template_dirs=args.templates,
+        )
+    except (PackError, ContentError) as exc:
+        return _report_failure(exc)
+    _print_written(written, args.out)
+    return 0
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    try:
+        written = build_forms(args.content, args.out, formats=args.format, template_dirs=args.templates)
+    except (PackError, ContentError) as exc:
+        return _report_failure(exc)
+    _print_written(written, args.out)
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     _, report = validate(args.content_dir, args.pages)
     # The repository root holds the content folder; its editor schemas should match this trainbook.
@@ -176,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "grade": cmd_grade,
         "init": setup_cmds.cmd_init,
         "schemas": setup_cmds.cmd_schemas,
+        "exam": cmd_exam,
+        "forms": cmd_forms,
     }
     return commands[args.command](args)
 

@@ -76,7 +76,10 @@ def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False)
         chosen: list[Question] = []
         for ri, rule in enumerate(section.draw):
             pool = effective_pool(rule, online)
-            candidates = [q for q in items if q.id not in taken and rule_matches(rule, q, pool)]
+            # Sorted by id: the draw must not depend on where a question stands in its bank file.
+            candidates = sorted(
+                (q for q in items if q.id not in taken and rule_matches(rule, q, pool)), key=lambda q: q.id
+            )
             if rule.ids:
                 order = {qid: i for i, qid in enumerate(rule.ids)}
                 candidates.sort(key=lambda q: order[q.id])

@@ -60,6 +60,15 @@ _TABLE: dict[str, tuple[str, str]] = {
     "quiz.hint.ordering": ("请排出正确顺序：", "Put these in the right order:"),
     "quiz.hint.matching": ("请将左右两列配对：", "Match the left column with the right:"),
     "quiz.hint.short_answer": ("请简要作答。", "Answer briefly."),
+    # mock exam and scheme pages: where the printed pack comes from (trainbook exam build, forms build)
+    "printed_pack": (
+        "**纸质考试材料**：正式考试的纸质试卷（A/B 卷）、答题卡、参考答案及评分标准、评分表和表单由考务人员"
+        "在手册源码目录运行 `make exams` 生成（PDF 与 HTML，A4），位于 `dist/exams/` 和 `dist/forms/`，"
+        "不在本网站上发布。",
+        "**Printed exam materials**: the papers (variants A/B), answer sheets, keys with marking schemes, "
+        "rubric sheets and forms are built by the examiners with `make exams` in the handbook's source folder "
+        "(PDF and HTML, A4) into `dist/exams/` and `dist/forms/`; they are not published on this site.",
+    ),
     # mock exam page
     "exam.mock_title": ("{title}（模拟考试）", "{title} (mock exam)"),
     "exam.intro": (

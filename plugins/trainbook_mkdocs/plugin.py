@@ -173,7 +173,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        head, body = [], []
+        # Every page prints on A4 without the site's chrome, so print.css goes everywhere.
+        head = [_css(ASSET_URI + "print.css", page).replace(">", ' media="print">')]
+        body = []
         if 'class="tb-' in output:
             head.append(_css(ASSET_URI + "trainbook.css", page))
         if "data-tb-quiz" in output:
@@ -183,8 +185,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             body.append(f'<script src="{get_relative_url(ASSET_URI + "scheme.js", page.url)}" defer></script>')
         # Which trainbook built the page, for whoever debugs a published site; no date, so builds stay identical.
         body.append(f"<!-- trainbook {__version__} -->")
-        if head:
-            output = output.replace("</head>", "".join(head) + "</head>", 1)
+        output = output.replace("</head>", "".join(head) + "</head>", 1)
         output = output.replace("</body>", "".join(body) + "</body>", 1)
         return output
 

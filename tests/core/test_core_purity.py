@@ -21,3 +21,14 @@ def test_cli_imports_only_the_core() -> None:
         "sys.exit(1 if bad else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_the_core_and_the_printing_package_import_weasyprint_only_when_printing() -> None:
+    # The site build must not need WeasyPrint or its system libraries.
+    code = (
+        "import sys, trainbook, trainbook.papers, trainbook_cli.main;"
+        "bad = [m for m in sys.modules if m == 'weasyprint' or m.startswith('weasyprint.')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -66,3 +66,9 @@ def test_chinese_search_finds_domain_terms_as_words(example_site: Path, term: st
     pattern = re.compile(r"(^|[\s\u200b])" + term + r"([\s\u200b]|$)")
     hits = [d["location"] for d in index["docs"] if pattern.search(d["title"] + " " + d["text"])]
     assert hits, f"search index has no whole-word '{term}'"
+
+
+@pytest.mark.parametrize("page", ["trainbook/schemes/cs-annual.html", "trainbook/exams/cs-basic.html"])
+def test_scheme_and_exam_pages_say_how_to_get_the_printed_pack(example_site: Path, page: str) -> None:
+    html = (example_site / page).read_text(encoding="utf-8")
+    assert "make exams" in html and "dist/exams/" in html

@@ -7,6 +7,7 @@ templates and the bank schema all ask the registry instead of switching on the t
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -35,6 +36,19 @@ COMMON_KEYS: tuple[str, ...] = (
     "pool",
     "source",
 )
+
+
+#: Letters of printed items and right-hand entries (ordering and matching have up to 10 and more).
+PAPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def shuffled(n: int, rng: random.Random) -> tuple[int, ...]:
+    """A random order of range(n) that is never the authored one (the paper must not give it away)."""
+    order = list(range(n))
+    rng.shuffle(order)
+    if n > 1 and order == sorted(order):
+        order = order[1:] + order[:1]
+    return tuple(order)
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,29 @@ class QuestionKind:
     ) -> dict[str, Any]:
         """Type-specific part of what the quiz engine receives (HTML strings already sanitised)."""
         raise NotImplementedError
+
+    # -- printed papers (papers/) ------------------------------------------------------------------
+    #: the single answer is placed where the paper's balancing says (answer letters spread evenly)
+    balanced: ClassVar[bool] = False
+
+    @property
+    def paper_template(self) -> str:
+        """Macros paper(), sheet() and key() laying this type out on paper: templates/papers/types/<type>.html."""
+        return f"papers/types/{self.name}.html"
+
+    def paper_order(
+        self, q: Question, rng: random.Random, shuffle_options: bool, answer_at: int | None = None
+    ) -> tuple[int, ...]:
+        """For each printed position, the 0-based index of the authored entry shown there; () if nothing moves."""
+        return ()
+
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        """The answer as the candidate writes it on that paper (manifest notation); None: marked by hand."""
+        return None
+
+    def sheet_marks(self, q: Question) -> tuple[str, ...]:
+        """The marks the 答题卡 grid offers for it (letters, √ ×); () for an answer written out."""
+        return ()
 
     # -- editor schema ------------------------------------------------------------------------
     def schema_properties(self) -> dict[str, Any]:

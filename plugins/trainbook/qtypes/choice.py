@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -86,6 +87,27 @@ class _ChoiceKind(QuestionKind):
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
         raise NotImplementedError
 
+    def paper_order(
+        self, q: Question, rng: random.Random, shuffle_options: bool, answer_at: int | None = None
+    ) -> tuple[int, ...]:
+        assert isinstance(q.body, Choice)
+        order = list(range(len(q.body.options)))
+        if not (shuffle_options and q.body.shuffle):
+            return tuple(order)
+        rng.shuffle(order)
+        if answer_at is not None and len(q.body.answer) == 1:
+            order.remove(q.body.answer[0])
+            order.insert(answer_at, q.body.answer[0])
+        return tuple(order)
+
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        assert isinstance(q.body, Choice)
+        return "".join(sorted(LETTERS[order.index(i)] for i in q.body.answer))
+
+    def sheet_marks(self, q: Question) -> tuple[str, ...]:
+        assert isinstance(q.body, Choice)
+        return tuple(LETTERS[: len(q.body.options)])
+
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
     ) -> dict[str, Any]:
@@ -114,6 +136,7 @@ class Single(_ChoiceKind):
     name = "single"
     label_zh = "单项选择题"
     label_en = "Single choice"
+    balanced = True
 
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
         if len(letters) != 1:

@@ -76,6 +76,10 @@ class FillBlankKind(QuestionKind):
         assert isinstance(q.body, FillBlank)
         return {"answer": [list(b) for b in q.body.blanks]}
 
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        assert isinstance(q.body, FillBlank)
+        return ";".join("|".join(accepted) for accepted in q.body.blanks)
+
     def schema_properties(self) -> dict[str, Any]:
         return {
             "answer": {

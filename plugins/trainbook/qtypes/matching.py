@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +10,7 @@ from ..model import Case, Matching, Question
 from ..reader import describe
 from ..yamlsource import Map
 from . import paper
-from .base import QuestionKind, ReadContext
+from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -60,3 +61,14 @@ class MatchingKind(QuestionKind):
         given = paper.letters(written, len(key.order), lower=True)
         right = given == paper.letters(key.answer or "", len(key.order), lower=True)
         return PaperMark(key.points if right else 0)
+
+    def paper_order(
+        self, q: Question, rng: random.Random, shuffle_options: bool, answer_at: int | None = None
+    ) -> tuple[int, ...]:
+        """Order of the right-hand column: pair i's right side is entry i, distractors follow the pairs."""
+        assert isinstance(q.body, Matching)
+        return shuffled(len(q.body.pairs) + len(q.body.distractors), rng)
+
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        assert isinstance(q.body, Matching)
+        return "".join(PAPER_LETTERS[order.index(i)].lower() for i in range(len(q.body.pairs)))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..model import Case, Ordering, Question
 from ..yamlsource import Map
 from . import paper
-from .base import QuestionKind, ReadContext
+from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -41,3 +42,13 @@ class OrderingKind(QuestionKind):
         given = paper.letters(written, len(key.order))
         right = given == paper.letters(key.answer or "", len(key.order))
         return PaperMark(key.points if right else 0)
+
+    def paper_order(
+        self, q: Question, rng: random.Random, shuffle_options: bool, answer_at: int | None = None
+    ) -> tuple[int, ...]:
+        assert isinstance(q.body, Ordering)
+        return shuffled(len(q.body.items), rng)  # always: an ordering question in order answers itself
+
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        assert isinstance(q.body, Ordering)
+        return "".join(PAPER_LETTERS[order.index(i)] for i in range(len(q.body.items)))

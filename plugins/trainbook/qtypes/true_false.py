@@ -39,6 +39,13 @@ class TrueFalseKind(QuestionKind):
         assert isinstance(q.body, TrueFalse)
         return {"answer": q.body.answer}
 
+    def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
+        assert isinstance(q.body, TrueFalse)
+        return "对" if q.body.answer else "错"
+
+    def sheet_marks(self, q: Question) -> tuple[str, ...]:
+        return ("√", "×")
+
     def schema_properties(self) -> dict[str, Any]:
         return {
             "answer": {

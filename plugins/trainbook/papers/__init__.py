@@ -1,0 +1,133 @@
+"""Printed packs: exam papers in variants, answer sheets, keys, rubric sheets and forms.
+
+draw (``..draw``) → layout (Jinja templates under ``templates/papers/``) → PDF
+(WeasyPrint, imported only when printing) → manifest. Output is built in a
+staging folder and moved into place only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..diagnostics import ContentError
+from ..model import Project
+from ..validate import validate
+from .documents import Printer, parse_formats, write_documents
+from .errors import PackError
+from .exam import build_pack
+from .output import staged
+from .sheets import all_sheets
+
+__all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_content"]
+
+
+def load_content(content_dir: str | Path) -> Project:
+    """The validated project; content errors stop a printed build (``ContentError``)."""
+    if not Path(content_dir).is_dir():
+        raise PackError(f"{content_dir}: content folder does not exist")
+    project, report = validate(content_dir)
+    if report.errors:
+        raise ContentError(report.sorted())
+    return project
+
+
+def build_forms(
+    content_dir: str | Path,
+    out: str | Path,
+    formats: str | Sequence[str] = ("pdf", "html"),
+    template_dirs: Sequence[str | Path] = (),
+) -> list[Path]:
+    """Every rubric, form and scheme score sheet as ``OUT/<kind>/<id>.{pdf,html}``; returns the files."""
+    wanted = parse_formats(formats)
+    project = load_content(content_dir)
+    printer = Printer(template_dirs)
+    out = Path(out)
+    with staged(out) as stage:
+        written = write_documents(all_sheets(printer, project), stage, wanted)
+        return [out / p.relative_to(stage) for p in written]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its site_name, ignoring the ``!!python/…`` and ``!ENV`` tags it may hold."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def handbook_title(content_dir: str | Path) -> str | None:
+    """``site_name`` of the mkdocs.yml next to the content folder, for the papers' header."""
+    config = Path(content_dir).resolve().parent / "mkdocs.yml"
+    try:
+        data: Any = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    name = data.get("site_name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def parse_seed(seed: str | int | None) -> int | None:
+    if seed is None or isinstance(seed, int):
+        return seed
+    try:
+        return int(seed.strip())
+    except ValueError:
+        raise PackError(f"--seed: expected an integer, found {seed!r}") from None
+
+
+def parse_variants(variants: str | Sequence[str] | None) -> tuple[str, ...] | None:
+    if variants is None:
+        return None
+    items = variants.split(",") if isinstance(variants, str) else variants
+    wanted = tuple(v.strip() for v in items if v.strip())
+    if not wanted:
+        raise PackError("--variants: name at least one variant, e.g. A,B")
+    return wanted
+
+
+def build_exams(
+    content_dir: str | Path,
+    out: str | Path,
+    exam_ids: Sequence[str] = (),
+    all_exams: bool = False,
+    variants: str | Sequence[str] | None = None,
+    seed: str | int | None = None,
+    formats: str | Sequence[str] = ("pdf", "html"),
+    template_dirs: Sequence[str | Path] = (),
+    title: str | None = None,
+) -> list[Path]:
+    """Printed packs ``OUT/<exam>/…`` of the named exams (or all); returns the files written.
+
+    Every argument is checked before anything is written; a failure leaves *out* as it was.
+    """
+    wanted = parse_formats(formats)
+    the_seed = parse_seed(seed)
+    the_variants = parse_variants(variants)
+    if not exam_ids and not all_exams:
+        raise PackError("name the exams to build (EXAM_ID …) or pass --all")
+    project = load_content(content_dir)
+    known = {e.id: e for e in project.exams}
+    unknown = [i for i in exam_ids if i not in known]
+    if unknown:
+        raise PackError(
+            f"no exam blueprint {', '.join(repr(i) for i in unknown)} in {content_dir}/exams "
+            f"(known: {', '.join(known) or 'none'})"
+        )
+    exams = list(project.exams) if all_exams else [known[i] for i in dict.fromkeys(exam_ids)]
+    if not exams:
+        raise PackError(f"{content_dir}/exams holds no exam blueprint")
+    printer = Printer(template_dirs)
+    heading = title if title is not None else handbook_title(content_dir)
+    packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
+    out = Path(out)
+    with staged(out) as stage:
+        written = write_documents([d for p in packs for d in p.documents], stage, wanted)
+        for pack in packs:
+            for name, text in (("manifest.json", pack.manifest_json), ("manifest.csv", pack.manifest_csv)):
+                path = stage / pack.exam.id / name
+                path.write_text(text, encoding="utf-8", newline="")
+                written.append(path)
+        return sorted(out / p.relative_to(stage) for p in written)

@@ -1,0 +1,69 @@
+"""Atomic output: build everything in a staging folder, then move it into place.
+
+A failed build (bad content, missing font, full disk) must leave the output
+folder exactly as it was, so a trainer never prints half of an old pack mixed
+with half of a new one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import PackError
+
+
+def _writable_parent(out: Path) -> Path:
+    if out.exists() and not out.is_dir():
+        raise PackError(f"{out}: --out must be a folder, but a file of that name exists")
+    parent = out if out.is_dir() else out.parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise PackError(f"{out}: cannot write there ({parent} is not a writable folder)")
+    return parent
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; on success its top-level entries replace those of *out*.
+
+    Entries of *out* the build did not produce (other exams' packs) are kept.
+    The staging folder sits next to *out* so the final moves are renames on one file system.
+    """
+    out = Path(out)
+    _writable_parent(out)
+    first = out
+    while not first.parent.exists():
+        first = first.parent
+    created = None if out.exists() else first  # the first folder this build creates
+    ok = False
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".trainbook-stage-", dir=out))
+    except OSError as exc:
+        raise PackError(f"{out}: cannot write there ({exc.strerror})") from exc
+    try:
+        yield stage
+        _replace(out, stage)
+        ok = True
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+        if not ok and created is not None:
+            shutil.rmtree(created, ignore_errors=True)
+
+
+def _replace(out: Path, stage: Path) -> None:
+    old = stage / ".replaced"
+    old.mkdir()
+    for entry in sorted(stage.iterdir()):
+        if entry == old:
+            continue
+        target = out / entry.name
+        if target.exists() or target.is_symlink():
+            os.replace(target, old / entry.name)
+        os.replace(entry, target)

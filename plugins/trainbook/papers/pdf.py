@@ -1,0 +1,70 @@
+"""HTML → PDF through WeasyPrint, with the CJK fonts checked and the bytes reproducible.
+
+WeasyPrint is imported inside the functions: the site build imports the core but
+never prints, so it must not need WeasyPrint or its system libraries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import PackError
+
+# The families print.css asks for; both come from Debian's fonts-noto-cjk.
+BODY_FONT = "Noto Serif CJK SC"
+HEADING_FONT = "Noto Sans CJK SC"
+REQUIRED_FONTS = (BODY_FONT, HEADING_FONT)
+FONT_PACKAGE = "fonts-noto-cjk"
+
+_PROBE = (
+    '<html lang="zh-CN"><body><p style="font-family: \'{body}\'">中文字体检查</p>'
+    "<p style=\"font-family: '{heading}'\">中文字体检查</p></body></html>"
+)
+
+
+def _weasyprint() -> Any:
+    try:
+        import weasyprint
+    except ImportError as exc:
+        raise PackError(f"PDF output needs WeasyPrint and its system libraries (pango): {exc}") from exc
+    # WeasyPrint logs unsupported CSS and font fallbacks as warnings; we check fonts ourselves.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return weasyprint
+
+
+def used_fonts(document: Any) -> set[str]:
+    """Families of the fonts a rendered-and-written WeasyPrint document embeds."""
+    return {str(font.family) for font in document.fonts.values()}
+
+
+def check_fonts(required: Iterable[str] = REQUIRED_FONTS) -> None:
+    """Refuse to print when a CJK font is missing: fallback fonts would print empty boxes."""
+    weasyprint = _weasyprint()
+    required = tuple(required)
+    document = weasyprint.HTML(string=_PROBE.format(body=required[0], heading=required[-1])).render()
+    document.write_pdf()
+    missing = [f for f in required if f not in used_fonts(document)]
+    if missing:
+        raise PackError(
+            f"CJK font {', '.join(repr(f) for f in missing)} not found; install the Debian package "
+            f"{FONT_PACKAGE} (sudo apt-get install {FONT_PACKAGE}); no PDF was written"
+        )
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """The PDF of *html*; the same HTML always gives the same bytes.
+
+    No creation date is written, and the file identifier is a digest of the HTML,
+    so a rebuild of unchanged content is byte-identical (a print shop can diff).
+    """
+    weasyprint = _weasyprint()
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    document = weasyprint.HTML(string=html, base_url=base_url).render()
+    pdf = document.write_pdf(pdf_identifier=identifier)
+    assert isinstance(pdf, bytes)
+    if BODY_FONT not in used_fonts(document):
+        raise PackError(f"CJK font {BODY_FONT!r} was not used for the text; install {FONT_PACKAGE}; no PDF was written")
+    return bytes(pdf)
