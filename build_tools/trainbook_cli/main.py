@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trainbook import __version__, editor_schemas
-from trainbook.diagnostics import ContentError, display_path
+from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
@@ -46,7 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)"
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="output format (default: text; github: GitHub Actions annotations)",
+    )
     p.add_argument("--pages", metavar="DIR", help="handbook pages folder (default: CONTENT_DIR/handbook)")
 
     s = sub.add_parser(
@@ -221,7 +226,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for d in items:
-            print(d)
+            print(as_github(d) if args.format == "github" else d)
         n_err, n_warn = len(report.errors), len(report.warnings)
         where = display_path(args.content_dir)
         print(

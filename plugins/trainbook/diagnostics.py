@@ -53,6 +53,20 @@ class Diagnostic:
         }
 
 
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(d: Diagnostic) -> str:
+    """A GitHub Actions workflow command: the problem shows as an annotation on the file's line."""
+    where = f"file={_gh_property(display_path(d.pos.path))},line={d.pos.line},col={d.pos.col}"
+    return f"::{d.severity} {where},title=trainbook::{_gh_data(d.message)}"
+
+
 @dataclass
 class Report:
     """Collects diagnostics; every stage appends, nobody stops at the first."""

@@ -28,6 +28,22 @@ def test_validate_json_lists_problems(mini_site: Path, capsys: pytest.CaptureFix
     assert data["warnings"] == 1 and data["problems"][0]["line"] == 3
 
 
+def test_validate_github_format_prints_workflow_annotations(
+    mini_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (mini_site / "content/forms/extra.yml").write_text("id: x\ntitle: t\nfeilds: [a, b]\n", encoding="utf-8")
+    assert main(["validate", "content", "--format", "github"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("::warning file=content/forms/extra.yml,line=3,col=1,title=trainbook::unknown key 'feilds'")
+
+
+def test_github_annotations_escape_newlines_and_percent_signs() -> None:
+    from trainbook.diagnostics import Diagnostic, Pos, as_github
+
+    d = Diagnostic(Pos("a,b.yml", 2, 5), "error", "100% wrong\nsecond line")
+    assert as_github(d) == "::error file=a%2Cb.yml,line=2,col=5,title=trainbook::100%25 wrong%0Asecond line"
+
+
 def test_missing_content_folder_is_an_error_not_a_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
