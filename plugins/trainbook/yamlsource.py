@@ -29,6 +29,10 @@ class Map(dict[Any, Any]):
     pos: Pos
     key_pos: dict[Any, Pos]
     val_pos: dict[Any, Pos]
+    #: keys whose plain value YAML 1.1 read as a boolean though not written true/false
+    #: (yes, no, on, off …), with the text as written: a reader that wants true/false only
+    #: can refuse it by name.
+    loose_bools: dict[Any, str]
 
     def at(self, key: Any) -> Pos:
         """Where the value of *key* is; for a nested list or mapping, its key's line."""
@@ -158,6 +162,7 @@ class _Builder:
         out.pos = self.pos(node)
         out.key_pos = {}
         out.val_pos = {}
+        out.loose_bools = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 merged = self.build(value_node, depth + 1)
@@ -182,6 +187,13 @@ class _Builder:
                 )
                 continue
             out[key] = self.build(value_node, depth + 1, key)
+            if (
+                isinstance(value_node, yaml.ScalarNode)
+                and value_node.tag == BOOL_TAG
+                and not value_node.style
+                and value_node.value.lower() not in ("true", "false")
+            ):
+                out.loose_bools[key] = value_node.value
             out.key_pos[key] = self.pos(key_node)
             out.val_pos[key] = self.pos(value_node)
         return out

@@ -26,6 +26,13 @@ class TrueFalseKind(QuestionKind):
 
     def read(self, ctx: ReadContext, m: Map, what: str) -> TrueFalse:
         value = m.get("answer")
+        written = getattr(m, "loose_bools", {}).get("answer")
+        if written is not None:  # yes/no/on/off: YAML 1.1 guesses a boolean; the contract does not
+            ctx.report.error(
+                m.at("answer"),
+                f"key 'answer' of {what} (true_false) must be YAML true or false, found '{written}'",
+            )
+            return TrueFalse(None)
         if value is not None and not isinstance(value, bool):
             ctx.report.error(
                 m.at("answer"),
