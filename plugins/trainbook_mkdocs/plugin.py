@@ -103,7 +103,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             for file in list(files):
                 if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(templates):
                     files.remove(file)
-        for asset in sorted(ASSETS.iterdir()):
+        for asset in sorted(a for a in ASSETS.iterdir() if a.is_file()):  # not the engine's src/
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
         return files
 
@@ -178,7 +178,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         body = []
         if 'class="tb-' in output:
             head.append(_css(ASSET_URI + "trainbook.css", page))
-        if "data-tb-quiz" in output:
+        if "data-tb-quiz" in output or "data-tb-record" in output:
             head.append(_css(ASSET_URI + "quiz.css", page))
             body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
         if "data-tb-scheme-calc" in output:
