@@ -44,10 +44,11 @@ def joined() -> str:
 
 
 def minify_js(source: str) -> str:
-    from calmjs.parse import es5
-    from calmjs.parse.unparsers.es5 import minify_print
+    from calmjs.parse import es5  # type: ignore[import-untyped]
+    from calmjs.parse.unparsers.es5 import minify_print  # type: ignore[import-untyped]
 
-    return minify_print(es5(source), obfuscate=True, obfuscate_globals=False) + "\n"
+    text: str = minify_print(es5(source), obfuscate=True, obfuscate_globals=False)
+    return text + "\n"
 
 
 def minify_css(source: str) -> str:
