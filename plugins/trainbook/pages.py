@@ -17,15 +17,15 @@ from typing import Any, Generic, TypeVar
 import jinja2
 from markupsafe import Markup
 
-from .draw import draw_paper
+from .draw import draw_paper, effective_pool, rule_matches
 from .fences import WholeBank, whole_banks
 from .model import Bank, Case, Exam, Form, Project, Question, Rubric, Scheme
 from .qtypes import QUESTION_TYPES, labels
-from .render import Renderer
+from .render import DOC_LINK, Renderer, script_json
 from .strings import DEFAULT_LANGUAGE, Strings
 
 #: Kinds of generated pages, in the order of their nav sections.
-SECTION_KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
+SECTION_KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms", "learner")
 
 T = TypeVar("T")
 
@@ -118,6 +118,8 @@ class PageBuilder:
         pages += [self.rubric(r.id) for r in p.rubrics]
         pages += [self.scheme(s.id) for s in p.schemes]
         pages += [self.form(f.id) for f in p.forms]
+        if any(_practice(b.questions) for b in p.banks):
+            pages += [self.wrongbook(), self.record()]
         return [self.overview(pages), *pages]
 
     def _bank_page(self, bank_id: str) -> bool:
@@ -167,14 +169,98 @@ class PageBuilder:
         paper = draw_paper(self.project, exam, "online", online=True)
         points = {q.id: s.points for s in paper.sections if s.points is not None for q in s.questions}
         cases = {c.id: c for c in self.project.cases}
+        pool, data = self.mock_exam_data(exam, paper.total_points)
         quiz = self.renderer.quiz_html(
-            f"tb-mock-{exam.id}", paper.questions(), cases, title=title, mode="exam", time=exam.duration, points=points
+            f"tb-mock-{exam.id}",
+            paper.questions(),
+            cases,
+            title=title,
+            mode="exam",
+            time=exam.duration,
+            points=points,
+            pool=pool,
+            extra={"exam": data},
         )
         # Its questions are practice questions that their module pages already make searchable.
         markdown = self.render(
             "mock_exam.md.j2", title, search=False, exam=exam, total=paper.total_points, quiz=Markup(quiz)
         )
         return GeneratedPage(uri, "exams", title, markdown)
+
+    def mock_exam_data(self, exam: Exam, total: float) -> tuple[list[Question], dict[str, Any]]:
+        """The practice questions a mock exam draws each attempt from, and what the quiz engine needs
+        to draw (each rule's candidates and count, as draw.py applies them) and to report the result."""
+        practice = _practice(self.project.questions())
+        pool: dict[str, Question] = {}
+        sections = []
+        for section in exam.sections:
+            rules = []
+            for rule in section.draw:
+                matched = [q for q in practice if rule_matches(rule, q, effective_pool(rule, online=True))]
+                if rule.ids:
+                    matched.sort(key=lambda q: rule.ids.index(q.id))
+                pool.update((q.id, q) for q in matched)
+                rules.append({"ids": [q.id for q in matched], "count": rule.count})
+            sections.append({"title": section.title, "points": section.points, "rules": rules})
+        objectives = {q.id: sorted(q.all_objectives) for q in pool.values() if q.all_objectives}
+        used = {o for ids in objectives.values() for o in ids}
+        info = {
+            o.id: {"text": o.text, "href": DOC_LINK + page.src_path}
+            for page in self.project.pages
+            for o in page.objectives
+            if o.id in used
+        }
+        data = {
+            "id": exam.id,
+            "pass": exam.pass_mark,
+            "total": total,
+            "shuffle": exam.shuffle_questions,
+            "sections": sections,
+            "objectives": objectives,
+            "objective_info": info,
+        }
+        return list(pool.values()), data
+
+    def wrongbook(self) -> GeneratedPage:
+        """错题本: every practice question, by bank; the engine shows those the learner last got wrong."""
+        uri = self.uri("learner", "wrong")
+        title = self.t.plain("learner.wrong_title")
+        cases = {c.id: c for c in self.project.cases}
+        sections = [
+            {
+                "title": bank.title,
+                "quiz": Markup(
+                    self.renderer.quiz_html(
+                        f"tb-wrong-{bank.id}", _practice(bank.questions), cases, extra={"review": True}, static=False
+                    )
+                ),
+            }
+            for bank in self.project.banks
+            if _practice(bank.questions)
+        ]
+        return GeneratedPage(uri, "learner", title, self.render("wrongbook.md.j2", title, search=False, sections=sections))
+
+    def record(self) -> GeneratedPage:
+        """学习记录: which questions belong to which module, and the mock exams; the engine adds the learner's
+        progress from the browser."""
+        uri = self.uri("learner", "record")
+        title = self.t.plain("learner.record_title")
+        modules = []
+        for bank in self.project.banks:
+            practice = _practice(bank.questions)
+            if not practice:
+                continue
+            page = self.project.page(bank.module) if bank.module else None
+            name = (page.title or page.id) if page else bank.title
+            href = DOC_LINK + (page.src_path if page else self.uri("banks", bank.id))
+            modules.append({"title": name, "href": href, "ids": [q.id for q in practice]})
+        exams = [
+            {"id": e.id, "title": e.title, "href": DOC_LINK + self.uri("exams", e.id), "pass": e.pass_mark}
+            for e in self.project.exams
+            if e.online
+        ]
+        data = script_json({"modules": modules, "exams": exams})
+        return GeneratedPage(uri, "learner", title, self.render("record.md.j2", title, data=data))
 
     def rubric(self, rubric_id: str) -> GeneratedPage:
         rubric = _find(self.project.rubrics, rubric_id)

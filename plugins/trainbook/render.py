@@ -8,6 +8,7 @@ questions from ``fences.select_quiz`` or an online mock-exam draw, and
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,17 @@ from .qtypes import TYPE_NAMES_ZH, TYPES
 from .strings import Strings
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+#: Quiz data cannot hold Markdown links, so a link to a page from inside it is written as
+#: ``tb-doc:<src path>[#anchor]``; the front end rewrites it to the page's URL (resolve_doc_links).
+DOC_LINK = "tb-doc:"
+_DOC_LINK = re.compile(re.escape(DOC_LINK) + r'([^"#\s\\]+)')
+
+
+def resolve_doc_links(html: str, url_of: Callable[[str], str | None]) -> str:
+    """Replace each ``tb-doc:<src path>`` in *html* by ``url_of(src path)`` (``#`` when it has no page)."""
+    return _DOC_LINK.sub(lambda m: url_of(m.group(1)) or "#", html)
 
 
 class LeakError(RuntimeError):
@@ -146,25 +158,38 @@ class Renderer:
         time: float | None = None,
         pick: int | None = None,
         points: dict[str, float] | None = None,
+        pool: Sequence[Question] | None = None,
+        extra: Mapping[str, Any] | None = None,
+        static: bool = True,
     ) -> str:
-        leaked = [q.id for q in questions if q.pool != "practice"]
+        """*questions* are shown as the static list (the page without JavaScript); the engine gets
+        *pool* when given (a mock exam draws each attempt from it) and the keys of *extra*
+        (``exam``: pass mark, sections' draw rules, objectives; ``review``: the 错题本)."""
+        engine = list(pool) if pool is not None else list(questions)
+        leaked = sorted({q.id for q in [*questions, *engine] if q.pool != "practice"})
         if leaked:
             raise LeakError(f"exam-pool questions must never be published: {', '.join(leaked)}")
         items = []
         for q in questions:
             override = (points or {}).get(q.id)
             items.append({"q": q, "data": self.question_data(q, override, cases)})
+        if pool is None:
+            questions_data = [i["data"] for i in items]
+        else:
+            questions_data = [self.question_data(q, None, cases) for q in engine]
         data = {
             "id": quiz_id,
             "title": title,
             "mode": mode,
             "time": time,
-            "pick": pick if pick and pick < len(questions) else None,
-            "questions": [i["data"] for i in items],
+            "pick": pick if pick and pick < len(engine) else None,
+            "questions": questions_data,
+            **(extra or {}),
         }
         return self.env.get_template("quiz.html").render(
             quiz_id=quiz_id,
             title=title,
+            static=static,
             items=items,
             mode=mode,
             time=time,

@@ -32,6 +32,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "section.rubrics": ("评分表", "Rubrics"),
     "section.schemes": ("考核方案", "Assessment schemes"),
     "section.forms": ("表单", "Forms"),
+    "section.learner": ("我的学习", "My learning"),
     # bank page
     "bank.module": ("配套课程：{module}", "Course module: {module}"),
     "bank.intro": (
@@ -79,6 +80,36 @@ _TABLE: dict[str, tuple[str, str]] = {
     "exam.total": ("满分 {points} 分", "{points} points in total"),
     "exam.time": ("限时 {minutes} 分钟，时间到自动交卷", "{minutes} minutes, submitted automatically when time is up"),
     "exam.pass": ("及格线 {points} 分", "pass mark {points} points"),
+    # the online mock's own instructions (the blueprint's are for the printed paper)
+    "exam.online": (
+        "**作答说明**：点击“开始答题”后开始计时，页面顶部显示剩余时间和已答题数；"
+        "作答进度自动保存在本机浏览器中，中途离开或刷新页面后回来可以继续，计时不会暂停。"
+        "全部作答后点击“交卷”（时间到自动交卷），随即显示得分、是否通过、各大题和各学习目标的得分，"
+        "以及每道题的解析。每次重新考试都会重新抽题，并打乱选项顺序。",
+        "**How it works**: the clock starts when you press “Start”; the bar at the top shows the time left and how "
+        "many questions you have answered. Your answers are saved in this browser: leave or reload the page and "
+        "carry on where you were (the clock keeps running). Press “Submit” when done (it happens by itself when "
+        "time is up) to see your score, whether you passed, the score per section and per objective, and every "
+        "question's explanation. Each new attempt draws new questions and shuffles the options.",
+    ),
+    # 错题本 and 学习记录 (progress lives in the learner's browser)
+    "learner.wrong_title": ("错题本", "Wrong answers"),
+    "learner.wrong_intro": (
+        "这里收集你最近一次答错的题目（保存在本机浏览器中），按题库分组，可以直接重做；答对后自动移出错题本。",
+        "The questions you last answered wrongly (saved in this browser), by bank; answer them here, and a "
+        "right answer takes a question off the list.",
+    ),
+    "learner.record_title": ("学习记录", "Learning record"),
+    "learner.record_intro": (
+        "各模块已做题数、正确率和模拟考试最好成绩，数据保存在本机浏览器中。可以打印成一页个人学习记录交给培训师，"
+        "也可以导出为文件，在手机和电脑之间转移。",
+        "Per module the questions done and the share right, and your best mock-exam scores, saved in this browser. "
+        "Print it as a one-page record for your trainer, or export it to a file to move between phone and PC.",
+    ),
+    "learner.sign": (
+        "姓名：＿＿＿＿＿＿　工号：＿＿＿＿＿＿　日期：＿＿＿＿＿＿",
+        "Name: ______  Staff no.: ______  Date: ______",
+    ),
     # overview page
     "overview.title": ("练习与考核总览", "Practice and assessment overview"),
     "overview.intro": (

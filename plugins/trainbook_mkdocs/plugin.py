@@ -23,7 +23,7 @@ from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
-from trainbook.render import Renderer, environment
+from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import compact
 from trainbook.strings import language_code
 from trainbook.validate import validate
@@ -168,7 +168,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         errors = [str(d) for d in problems if d.severity == "error"]
         if errors:
             raise PluginError("trainbook: content has errors:\n" + "\n".join(errors))
-        return None
+        if DOC_LINK not in html:
+            return None
+
+        # Links inside quiz data (objectives, 学习记录 modules) name source paths; give them URLs.
+        def url_of(src_path: str) -> str | None:
+            target = files.get_file_from_path(src_path)
+            return get_relative_url(target.url, page.url) if target is not None else None
+
+        return resolve_doc_links(html, url_of)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:

@@ -215,7 +215,8 @@
     var restored = [];
     this.units = entries.map(function (e, i) {
       var q = self.withPoints(e.q, e.sec);
-      var entry = self.mode === "exam" ? null : savedQuestion(q);
+      // 错题本: a fresh try, never the wrong answer again.
+      var entry = self.mode === "exam" || self.review ? null : savedQuestion(q);
       var saved = self.mode === "exam" ? answers[q.id] : entry && entry.a;
       var item = makeItem(q, self, String(i + 1) + t.numSuffix, null, saved || null);
       item.sec = e.sec;

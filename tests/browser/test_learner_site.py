@@ -1,0 +1,223 @@
+"""The learner's pages on a site built by the real plugin: the mock exam, 错题本 and 学习记录 across
+pages, a 360 px phone, and no request to any host but the site's own."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
+
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
+PRINTED_INSTRUCTIONS = "请使用黑色签字笔在答题卡上作答，不得使用手机。"
+MODULE = "modules/complaints.html"
+BANK = "trainbook/banks/mini.html"
+EXAM = "trainbook/exams/mini-exam.html"
+CASE = "trainbook/cases/night-lift.html"
+WRONG = "trainbook/learner/wrong.html"
+RECORD = "trainbook/learner/record.html"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("learner-src") / "mini"
+    shutil.copytree(MINI, src)
+    config = (src / "mkdocs.yml").read_text(encoding="utf-8")
+    # Like the example handbook: no web-font CDN, pages open from disk.
+    config = config.replace("  language: zh\n", "  language: zh\n  font: false\n", 1)
+    (src / "mkdocs.yml").write_text(config + "use_directory_urls: false\n", encoding="utf-8")
+    exam = src / "content/exams/mini-exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8") + f"instructions: {PRINTED_INSTRUCTIONS}\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("learner-site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(built: Path):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1000, "height": 900}, locale="zh-CN", accept_downloads=True)
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+def visit(context, base: str, path: str, errors: list[str] | None = None) -> Page:
+    page = context.new_page()
+    if errors is not None:
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{base}/{path}")
+    page.wait_for_load_state("load")
+    return page
+
+
+def answer_single(page: Page, qid: str, index: int) -> None:
+    item = page.locator(f'li.tb-q[data-qid="{qid}"]').first
+    item.locator(f':scope > .tb-q__body .tb-opt[data-index="{index}"]').click()
+    item.locator(":scope > .tb-q__actions .tb-q__check").click()
+
+
+# ------------------------------------------------------------ generated pages
+
+
+def test_mock_exam_page_has_online_instructions_not_the_printed_papers(built: Path):
+    html = (built / EXAM).read_text(encoding="utf-8")
+    assert PRINTED_INSTRUCTIONS not in html
+    assert "开始答题" in html and "进度自动保存" in html
+
+
+def test_mock_exam_data_carries_pass_mark_and_each_rules_pool(built: Path):
+    html = (built / EXAM).read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(raw)
+    assert data["exam"]["pass"] == 6
+    first = data["exam"]["sections"][0]["rules"][0]
+    assert first["count"] == 1 and len(first["ids"]) >= 1
+    assert {q["id"] for q in data["questions"]} >= set(first["ids"])
+    assert "m-secret" not in raw  # the exam pool never reaches the site
+    assert all(i["href"].endswith(MODULE.split("/")[-1]) for i in data["exam"]["objective_info"].values())
+
+
+def test_wrongbook_and_record_are_in_the_navigation(context, server):
+    page = visit(context, server, "index.html")
+    nav = page.locator(".md-nav--primary")
+    expect(nav.get_by_role("link", name="错题本", exact=True)).to_have_count(1)
+    expect(nav.get_by_role("link", name="学习记录", exact=True)).to_have_count(1)
+
+
+# --------------------------------------------------------------- in the browser
+
+
+def test_exam_result_shows_pass_or_fail_against_the_pass_mark(context, server):
+    page = visit(context, server, EXAM)
+    quiz = page.locator(".tb-quiz")
+    quiz.locator(".tb-quiz__start-btn").click()
+    quiz.locator(".tb-quiz__submit").click()
+    quiz.locator(".tb-ask__yes").click()  # nothing answered: asked first
+    summary = quiz.locator(".tb-quiz__summary")
+    expect(summary).to_have_attribute("data-passed", "false")
+    expect(summary).to_contain_text("未通过（及格线 6 分）")
+    expect(summary.locator(".tb-quiz__breakdown").first).to_contain_text("一、选择题")
+
+
+def test_wrongbook_collects_a_wrong_answer_and_drops_it_when_answered_right(context, server):
+    module = visit(context, server, MODULE)
+    answer_single(module, "m-single", 1)  # wrong
+    expect(module.locator('li.tb-q[data-qid="m-single"]')).to_have_attribute("data-result", "wrong")
+    book = visit(context, server, WRONG)
+    item = book.locator('li.tb-q[data-qid="m-single"]')
+    expect(item).to_have_count(1)
+    expect(book.locator('li.tb-q[data-qid="m-multiple"]')).to_have_count(0)  # never answered: not in the book
+    answer_single(book, "m-single", 0)
+    expect(item.locator(".tb-fb__book")).to_contain_text("移出错题本")
+    book.reload()
+    expect(book.locator(".tb-quiz__app").first).to_be_visible()
+    expect(book.locator('li.tb-q[data-qid="m-single"]')).to_have_count(0)
+    expect(book.locator(".tb-quiz__empty").first).to_be_visible()
+
+
+def test_record_export_clear_import_restores_progress(context, server, tmp_path):
+    module = visit(context, server, MODULE)
+    answer_single(module, "m-single", 0)
+    answer_single(module, "m-tf", 0)  # 对: wrong
+    record = visit(context, server, RECORD)
+    row = record.locator('tr[data-module="投诉处理"]')
+    expect(row).to_contain_text("2 / ")
+    expect(row).to_contain_text("50%")
+    with record.expect_download() as dl:
+        record.locator(".tb-record__export").click()
+    saved = tmp_path / "record.json"
+    dl.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["format"] == "trainbook-progress"
+    record.locator(".tb-record__clear").click()
+    record.locator(".tb-ask__yes").click()
+    expect(row).to_contain_text("0 / ")
+    record.locator('input[type="file"]').set_input_files(str(saved))
+    record.locator(".tb-ask__yes").click()
+    expect(row).to_contain_text("2 / ")
+    expect(row).to_contain_text("50%")
+    module.reload()
+    expect(module.locator('li.tb-q[data-qid="m-single"]')).to_have_attribute("data-result", "correct")
+
+
+@pytest.mark.parametrize("path", [BANK, EXAM, CASE, MODULE, WRONG, RECORD])
+def test_no_horizontal_scrolling_at_360_px(browser, server, path, tmp_path_factory):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
+    try:
+        page = visit(ctx, server, path)
+        start = page.locator(".tb-quiz__start-btn")
+        if start.count():
+            start.first.click()
+        for item in page.locator(".tb-quiz__questions > li.tb-q").all()[:4]:
+            check = item.locator(":scope > .tb-q__actions .tb-q__check")
+            opt = item.locator(":scope > .tb-q__body .tb-opt").first
+            if opt.count() and check.count():
+                opt.click()
+                check.click()  # the state badges are shown
+        wide = page.evaluate(
+            """() => { const w = document.documentElement.clientWidth;
+                 return Array.from(document.querySelectorAll('body *'))
+                   .filter(e => { const r = e.getBoundingClientRect();
+                                  return r.width > 0 && (r.right > w + 1 || r.left < -1)
+                                    && getComputedStyle(e).position !== 'fixed'
+                                    && !e.closest('.md-sidebar, .md-search, .md-header, .md-tabs, .tb-sr'); })
+                   .map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
+        )
+        shots = tmp_path_factory.getbasetemp() / "screenshots-360"
+        shots.mkdir(exist_ok=True)
+        page.screenshot(path=str(shots / (path.replace("/", "_") + ".png")), full_page=True)
+        assert wide == []
+        assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("path", [MODULE, BANK, EXAM, WRONG, RECORD, "index.html"])
+def test_no_request_leaves_the_site(context, server, path):
+    hosts: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: hosts.append(urlparse(r.url).hostname or urlparse(r.url).scheme))
+    page.goto(f"{server}/{path}")
+    page.wait_for_load_state("networkidle")
+    outside = [h for h in hosts if h not in ("127.0.0.1", "data", "blob")]
+    assert outside == []
