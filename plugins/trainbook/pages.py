@@ -238,7 +238,9 @@ class PageBuilder:
             for bank in self.project.banks
             if _practice(bank.questions)
         ]
-        return GeneratedPage(uri, "learner", title, self.render("wrongbook.md.j2", title, search=False, sections=sections))
+        # Its questions are searchable on their banks' and modules' pages.
+        markdown = self.render("wrongbook.md.j2", title, search=False, sections=sections)
+        return GeneratedPage(uri, "learner", title, markdown)
 
     def record(self) -> GeneratedPage:
         """学习记录: which questions belong to which module, and the mock exams; the engine adds the learner's
