@@ -91,6 +91,7 @@ class Ordering:
 class Matching:
     pairs: tuple[tuple[str, str], ...] = ()
     distractors: tuple[str, ...] = ()
+    partial: bool = False  # online: points per right pair instead of all or nothing
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ class MatchingKind(QuestionKind):
     name = "matching"
     label_zh = "匹配题"
     label_en = "Matching"
-    keys = ("pairs", "distractors")
+    keys = ("pairs", "distractors", "partial")
     required = ("stem", "pairs")
     body_type = Matching
 
@@ -45,7 +45,7 @@ class MatchingKind(QuestionKind):
         rights = [p[1] for p in pairs]
         if len(set(rights)) != len(rights):
             ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
-        return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what))
+        return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what), ctx.r.boolean(m, "partial", what))
 
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
@@ -55,6 +55,7 @@ class MatchingKind(QuestionKind):
             "left": [str(renderer.md.inline(p[0])) for p in q.body.pairs],
             "right": [str(renderer.md.inline(p[1])) for p in q.body.pairs],
             "distractors": [str(renderer.md.inline(d)) for d in q.body.distractors],
+            "partial": q.body.partial,
         }
 
     def mark_paper(self, written: str, key: PaperKey) -> PaperMark:

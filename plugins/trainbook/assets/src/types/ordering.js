@@ -144,8 +144,8 @@
       state: function () {
         return { o: liItems().map(function (li) { return Number(li.getAttribute("data-index")); }), m: touched };
       },
-      answered: function () { return touched; },
-      canCheck: function () { return true; },
+      // The shown order is always an answer (possibly a wrong one), touched or not.
+      answered: function () { return true; },
       grade: function () {
         return currentRight() ? { score: pts, status: "correct" } : { score: 0, status: "wrong" };
       },
