@@ -310,7 +310,8 @@ def interact(page: Page) -> None:
     for ta in page.locator(".tb-quiz__app textarea").all():
         ta.fill(PAYLOADS[1])
     for group in page.locator(".tb-quiz__app .tb-opts").all():
-        group.locator(".tb-opt").first.click()
+        # the control itself: options are shuffled, and the first shown may hold a (dead) link
+        group.locator(".tb-opt__input").first.click()
     for select in page.locator(".tb-quiz__app select").all():
         select.select_option(index=1)
     for btn in page.locator(".tb-quiz__app .tb-sa__reveal").all():
