@@ -96,6 +96,7 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--anonymize", action="store_true", help="replace 姓名 and 工号 by stable pseudonyms (学员001 …)")
     g.add_argument("--salt", metavar="TEXT", help="key for --anonymize: the same salt gives the same pseudonyms")
     g.add_argument("--site-url", metavar="URL", help="address of the published handbook, for links in the report")
+    g.add_argument("--lang", default="zh", choices=("zh", "en"), help="language of report.html (default: zh)")
     g.add_argument(
         "--site-dir", default="site", metavar="DIR", help="built site folder, never written to (default: site)"
     )
@@ -114,6 +115,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         salt=args.salt,
         site_dir=Path(args.site_dir),
         site_url=args.site_url,
+        language=args.lang,
     )
     try:
         outcome = grade(request)

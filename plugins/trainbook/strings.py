@@ -210,6 +210,95 @@ _TABLE: dict[str, tuple[str, str]] = {
     "scheme.calc.passed": ("是否合格", "Result"),
     "scheme.calc.pass": ("合格", "Pass"),
     "scheme.calc.fail": ("不合格", "Fail"),
+    # report.html of `trainbook grade` (personal data: the notice comes first)
+    "report.title": ("{scheme} — 考核结果报告", "{scheme} — assessment results"),
+    "report.privacy": (
+        "本报告含员工个人信息（姓名、工号、成绩），依据《个人信息保护法》仅供培训与考核工作小组及相关部门负责人"
+        "在考核结果运用（绩效、晋升、补训）中使用；不得公开、张贴、转发或上传到手册网站，用毕妥善保存或销毁。"
+        "需在更大范围分享时，请用 trainbook grade --anonymize 生成化名版本。",
+        "This report holds staff members' personal information (names, staff numbers, results). Under the "
+        "Personal Information Protection Law it is for the training and assessment team and the heads of the "
+        "departments concerned, to apply the results (pay, promotion, retraining) only: do not publish, post, "
+        "forward or upload it to the handbook site; keep it safe or destroy it after use. To share it more "
+        "widely, make a pseudonymised copy with trainbook grade --anonymize.",
+    ),
+    "report.privacy_anonymized": (
+        "本报告含个人信息：姓名和工号已替换为化名（学员001、学员002 等），供培训团队以外的管理人员了解整体情况；"
+        "成绩仍属于《个人信息保护法》保护的个人信息，请勿公开、张贴或上传到手册网站。",
+        "This report holds personal information: names and staff numbers are replaced by pseudonyms (学员001, "
+        "学员002, …) so managers beyond the training team can see the overall picture; results remain personal "
+        "information under the Personal Information Protection Law: do not publish, post or upload them.",
+    ),
+    "report.overview": ("总体情况", "Overview"),
+    "report.people": ("参加人数", "People"),
+    "report.mean": ("平均分", "Mean"),
+    "report.median": ("中位数", "Median"),
+    "report.range": ("最高 / 最低", "Highest / lowest"),
+    "report.pass_rate": ("合格率", "Pass rate"),
+    "report.grades": ("等级分布", "Grades"),
+    "report.histogram": ("总分分布", "Distribution of totals"),
+    "report.components": ("各考核项平均分", "Mean score per component"),
+    "report.formula": (
+        "总分 = Σ（考核项得分 × 权重）：{weights}。红色表示低于 {low} 分。",
+        "Total = Σ (component score × weight): {weights}. Red: below {low}.",
+    ),
+    "report.departments": ("各部门情况", "Departments"),
+    "report.department": ("部门", "Department"),
+    "report.count": ("人数", "People"),
+    "report.exam": ("笔试分析：{exam}", "Written exam: {exam}"),
+    "report.objectives": ("学习目标掌握情况", "Learning objectives"),
+    "report.objectives_note": (
+        "掌握率 = 全体考生在该目标题目上的得分 ÷ 满分；达标人数比例按个人得分率 ≥ {mastery}% 计。"
+        "红色表示低于 {mastery}%。",
+        "Mastery = points earned on the objective's questions ÷ points possible, over everyone; share reaching it: "
+        "people scoring at least {mastery}% on them. Red: below {mastery}%.",
+    ),
+    "report.objective": ("学习目标", "Objective"),
+    "report.mastery": ("掌握率", "Mastery"),
+    "report.mastered": ("达标人数比例", "Share reaching it"),
+    "report.page": ("手册页面", "Handbook page"),
+    "report.flagged": ("需要复核的题目（{count}）", "Questions to review ({count})"),
+    "report.flagged_note": (
+        "难度 P < 0.2（过难）、P > 0.95（过易）或区分度 D < 0 的题目。D 为得分前 27% 与后 27% 考生的得分率之差；"
+        "点二列相关为该题得分与其余题目总分的相关系数。选项按题库中的原始顺序列出，* 为正确答案。",
+        "Questions with difficulty P < 0.2 (过难, too hard), P > 0.95 (过易, too easy) or discrimination D < 0 "
+        "(区分度为负). D: score rate of the top 27 % minus that of the bottom 27 %; point-biserial: correlation "
+        "of the question's score with the rest of the paper. Options in the bank's order, * the right ones.",
+    ),
+    "report.no_flagged": ("没有需要复核的题目。", "No question needs review."),
+    "report.items": ("全部题目", "All questions"),
+    "report.question": ("题目ID", "Question"),
+    "report.type": ("题型", "Type"),
+    "report.point_biserial": ("点二列相关", "Point-biserial"),
+    "report.options": ("各选项选择率", "Option shares"),
+    "report.flags": ("标记", "Flags"),
+    "report.retraining": ("补训名单（{count} 人）", "Retraining ({count})"),
+    "report.retraining_note": (
+        "列入条件：考核不合格、触发一票否决、任一考核项低于 {low} 分。",
+        "Listed: not passed, a critical item failed, or a component below {low}.",
+    ),
+    "report.retraining_note_exam": (
+        "列入条件：考核不合格、触发一票否决、任一考核项低于 {low} 分，或笔试中某学习目标得分率低于 {mastery}%。",
+        "Listed: not passed, a critical item failed, a component below {low}, or under {mastery}% on a "
+        "learning objective of the written exam.",
+    ),
+    "report.no_retraining": ("无需补训。", "Nobody needs retraining."),
+    "report.reasons": ("原因", "Why"),
+    "report.retrain_objectives": ("需补训的学习目标", "Objectives to retrain"),
+    "report.not_passed": ("考核{grade}（总分 {total}）", "{grade} (total {total})"),
+    "report.low_component": ("{component} {score} 分", "{component} {score}"),
+    "report.results": ("成绩明细", "Results"),
+    "report.rank": ("排名", "Rank"),
+    "report.id": ("工号", "Staff no."),
+    "report.name": ("姓名", "Name"),
+    "report.total": ("总分", "Total"),
+    "report.grade": ("等级", "Grade"),
+    "report.passed": ("合格", "Passed"),
+    "report.notes": ("备注", "Notes"),
+    "report.yes": ("是", "yes"),
+    "report.no": ("否", "no"),
+    "report.people_count": ("{count} 人", "{count}"),
+    "report.no_department": ("（未填部门）", "(no department)"),
     # form page
     "form.multiple": ("（可多选）", " (choose all that apply)"),
     # an item whose text already contains this word does not get form.multiple

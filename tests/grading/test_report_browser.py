@@ -66,3 +66,14 @@ def test_report_prints_on_a4(report, tmp_path: Path) -> None:
     page, _ = report
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF") and b"/MediaBox [0 0 595" in pdf
+
+
+def test_report_in_english(class_dir: Path) -> None:
+    from trainbook_cli.main import main
+
+    from .conftest import grade_args
+
+    assert main(grade_args("en", "--lang", "en")) == 0
+    html = (class_dir / "en/report.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Personal Information Protection Law" in html
+    assert "Questions to review (3)" in html and "考核结果报告" not in html

@@ -110,3 +110,23 @@ def test_names_from_the_sheet_are_text_in_the_report(class_dir: Path) -> None:
     assert main(grade_args()) == 0
     html = (class_dir / "out/report.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
+
+
+def test_a_csv_saved_by_chinese_excel_in_gb18030_is_read(class_dir: Path) -> None:
+    scores = class_dir / "scores.csv"
+    scores.write_bytes(scores.read_text(encoding="utf-8").encode("gb18030"))
+    assert main(grade_args()) == 0
+    assert read_csv(class_dir / "out/results.csv")[0]["姓名"] == "张三"
+
+
+def test_the_example_handbooks_worked_example(tmp_path: Path, monkeypatch) -> None:
+    # content/schemes/cs-annual.yml: 笔试 85、情景模拟 78、应急演练 90、满意度 88、出勤 96 → 85.7，良好
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s.csv").write_text(
+        "工号,姓名,部门,理论笔试,情景模拟,应急演练,业主满意度,培训出勤\nA1,甲,客服部,85,78,90,88,96\n", encoding="utf-8"
+    )
+    args = ["grade", "cs-annual", "--content", str(root / "content"), "--scores", "s.csv", "--out", "out"]
+    assert main(args) == 0
+    row = read_csv(tmp_path / "out/results.csv")[0]
+    assert (row["总分"], row["等级"], row["是否合格"]) == ("85.7", "良好", "是")

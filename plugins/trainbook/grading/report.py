@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..model import Scheme
 from ..qtypes import TYPES
 from ..render import environment
+from ..strings import Strings
 from .items import MASTERY, Analysis, ObjectiveStats, option_text
 from .output import fixed
 from .results import Result
@@ -61,18 +62,19 @@ def retraining(
     analysis: Analysis | None,
     names: Mapping[str, tuple[str, str]],
     site_url: str | None,
+    t: Strings,
 ) -> list[Retrain]:
     objectives = {o.id: o for o in analysis.objectives} if analysis else {}
     out = []
     for r in sorted(results, key=lambda r: (r.total, r.person.id)):
         reasons: list[str] = []
         if not r.passed:
-            reasons.append(f"年度考核{r.grade}（总分 {r.total:.1f}）")
+            reasons.append(t.plain("report.not_passed", grade=r.grade, total=f"{r.total:.1f}"))
         reasons += [n for n in r.notes if "一票否决" in n]
         for c in scheme.components:
             value = r.scores[c.id]
             if value is not None and value < WEAK_COMPONENT:
-                reasons.append(f"{c.name} {value:g} 分")
+                reasons.append(t.plain("report.low_component", component=c.name, score=f"{value:g}"))
         weak = analysis.weak.get(r.person.id, ()) if analysis else ()
         if not reasons and not weak:
             continue
@@ -92,22 +94,27 @@ def render_report(
     *,
     anonymized: bool,
     site_url: str | None,
+    language: str = "zh",
 ) -> str:
+    t = Strings(language)
     charts = {
-        "histogram": columns(list(summary.histogram), "总分分布"),
+        "histogram": columns(list(summary.histogram), t.plain("report.histogram")),
         "grades": hbars(
-            [(label, count, f"{count} 人") for label, count in summary.grades],
+            [(label, count, t.plain("report.people_count", count=count)) for label, count in summary.grades],
             max((c for _, c in summary.grades), default=0),
-            "等级分布",
+            t.plain("report.grades"),
         ),
         "components": hbars(
             [(name, mean or 0.0, "—" if mean is None else f"{mean:.1f}") for name, mean in summary.components],
             100,
-            "各考核项平均分",
+            t.plain("report.components"),
             low=WEAK_COMPONENT,
         ),
         "departments": hbars(
-            [(d.name, d.mean, f"{d.mean:.1f}") for d in summary.departments], 100, "各部门平均分", low=60
+            [(d.name, d.mean, f"{d.mean:.1f}") for d in summary.departments],
+            100,
+            t.plain("report.departments"),
+            low=WEAK_COMPONENT,
         ),
     }
     flagged = []
@@ -115,12 +122,17 @@ def render_report(
         charts["objectives"] = hbars(
             [(o.text, o.rate * 100, f"{o.rate:.0%}") for o in analysis.objectives],
             100,
-            "学习目标掌握率",
+            t.plain("report.objectives"),
             low=MASTERY * 100,
         )
         flagged = [s for s in analysis.items if s.flags]
-    template = environment().get_template("grade_report.html")
+    template = environment(language=language).get_template("grade_report.html")
+    weights = t.plain("list_sep").join(f"{c.name} {c.weight:g}%" for c in scheme.components)
     return template.render(
+        t=t,
+        lang="en" if t.language == "en" else "zh-CN",
+        weights=weights,
+        low=f"{WEAK_COMPONENT:g}",
         scheme=scheme,
         results=results,
         summary=summary,
@@ -130,10 +142,10 @@ def render_report(
         names=names,
         anonymized=anonymized,
         charts=charts,
-        retrain=retraining(scheme, results, analysis, names, site_url),
+        retrain=retraining(scheme, results, analysis, names, site_url, t),
         objective_link=lambda o: objective_link(o, site_url),
-        type_label=lambda name: TYPES[name].label("zh"),
+        type_label=lambda name: TYPES[name].label(t.language),
         options=option_text,
         fixed=fixed,
-        mastery=MASTERY,
+        mastery=f"{MASTERY * 100:g}",
     )

@@ -38,6 +38,7 @@ class GradeRequest:
     salt: str | None = None  # pseudonym key; a random one per run when None
     site_dir: Path = Path("site")
     site_url: str | None = None  # base URL of the published handbook, for links to pages
+    language: str = "zh"  # of report.html's words (the CSV columns are fixed by the format)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def _write(
         names,
         anonymized=labels is not None,
         site_url=req.site_url,
+        language=req.language,
     )
     req.out.parent.mkdir(parents=True, exist_ok=True)
     # Everything goes to a temporary folder beside --out first; only a complete set is moved in.

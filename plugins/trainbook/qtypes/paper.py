@@ -11,7 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import LETTERS
+#: Printed letters: options A–H, but ordering items and matching entries (with distractors) run further.
+PAPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 class BadResponseError(ValueError):
@@ -47,10 +48,10 @@ def letters(written: str, count: int, *, lower: bool = False) -> list[int]:
     text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", written))
     out = []
     for ch in text:
-        index = LETTERS.find(ch.upper())
+        index = PAPER_LETTERS.find(ch.upper())
         if index < 0 or index >= count:
-            last = LETTERS[count - 1] if count else "A"
-            shown = f"{LETTERS[0]}–{last}".lower() if lower else f"{LETTERS[0]}–{last}"
+            last = PAPER_LETTERS[count - 1] if count else "A"
+            shown = f"A–{last}".lower() if lower else f"A–{last}"
             raise BadResponseError(f"'{ch}' is not an option letter here (the paper prints {shown})")
         out.append(index)
     return out
