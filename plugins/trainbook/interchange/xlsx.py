@@ -7,6 +7,7 @@ layout: a matching right-hand item or a rubric point is one line of its cell.
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,7 @@ def read(path: Path, sheet: str | None = None) -> SheetRead:
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         return SheetRead([], [Problem(str(path), f"cannot read the workbook: {exc}")], None)
     try:
         names = wb.sheetnames

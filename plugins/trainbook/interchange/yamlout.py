@@ -50,9 +50,16 @@ def dump(data: Any) -> str:
 
 
 def schema_line(out: Path) -> str:
-    """The editor hint the example banks start with, pointing at the shipped schema from *out*."""
-    rel = Path(os.path.relpath(SCHEMA_FILE, out.resolve().parent)).as_posix()
-    return f"# yaml-language-server: $schema={rel}\n"
+    """The editor hint the example banks start with, pointing at the shipped schema.
+
+    Relative to *out* when the schema lies inside the working tree (this repository, or a
+    handbook with trainbook installed in its own .venv), else as a file URI.
+    """
+    if SCHEMA_FILE.is_relative_to(Path.cwd().resolve()):
+        ref = Path(os.path.relpath(SCHEMA_FILE, out.resolve().parent)).as_posix()
+    else:
+        ref = SCHEMA_FILE.as_uri()
+    return f"# yaml-language-server: $schema={ref}\n"
 
 
 def _most_common(values: Sequence[Any], fallback: Any) -> Any:
