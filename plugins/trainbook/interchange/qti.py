@@ -68,6 +68,11 @@ _BLOCK = {
 }
 
 
+def _document(root: ET.Element) -> bytes:
+    body: bytes = ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+
+
 def q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
@@ -199,6 +204,8 @@ class _Item:
 def _choice(it: _Item) -> None:
     b = it.q.body
     assert isinstance(b, (Choice, TrueFalse))
+    options: tuple[str, ...]
+    answer: tuple[int, ...]
     if isinstance(b, TrueFalse):
         options, answer, shuffle, multi = ("对", "错"), ((0,) if b.answer else (1,)), False, False
     else:
@@ -349,7 +356,7 @@ def item_xml(question: Question, shared: str, ctx: ExportContext) -> bytes:
     if question.tags:
         ctx.losses.add(LOSS_TAGS, question.id)
     ET.indent(item, "  ")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(item, encoding="utf-8") + b"\n"
+    return _document(item)
 
 
 _ORDER = ("responseDeclaration", "outcomeDeclaration", "itemBody", "responseProcessing", "modalFeedback")
@@ -378,7 +385,7 @@ def manifest_xml(entries: list[tuple[str, str]], package_id: str) -> bytes:
         )
         ET.SubElement(r, f"{{{CP}}}file", {"href": href})
     ET.indent(m, "  ")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(m, encoding="utf-8") + b"\n"
+    return _document(m)
 
 
 def build(selection: Selection, cases: Mapping[str, Case]) -> tuple[bytes, Losses]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..draw import draw_paper
-from ..model import Project, Question
+from ..model import Group, Project, Question
 
 POOL_CHOICES = ("practice", "exam", "any")
 
@@ -45,9 +45,9 @@ def _with_points(q: Question, override: float | None) -> Question:
     """The question worth what the exam section says (per sub-question for a group)."""
     if override is None:
         return q
-    if q.subs:
-        subs = tuple(replace(s, points=override) for s in q.subs)
-        return replace(q, body=replace(q.body, questions=subs), points=override * len(subs))  # type: ignore[call-arg]
+    if isinstance(q.body, Group):
+        subs = tuple(replace(s, points=override) for s in q.body.questions)
+        return replace(q, body=replace(q.body, questions=subs), points=override * len(subs))
     return replace(q, points=override)
 
 

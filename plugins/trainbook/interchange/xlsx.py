@@ -145,7 +145,8 @@ def write(selection: Selection, out: Path, cases: Mapping[str, Case]) -> Losses:
     from openpyxl.styles import Alignment, Font
 
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
+    for blank in list(wb.worksheets):
+        wb.remove(blank)
     used: set[str] = set()
     for part in selection.parts:
         ws = wb.create_sheet(_sheet_name(part.name, used))
