@@ -74,8 +74,8 @@ class FillBlankKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> FillBlank:
         blanks = []
-        for i, entry in enumerate(split_escaped(flat.answer, ";；")):
-            accepted = tuple(a.strip() for a in split_escaped(entry, "|｜"))
+        for i, entry in enumerate(split_escaped(flat.answer, ";；", "|｜", keep_escapes=True)):
+            accepted = tuple(a.strip() for a in split_escaped(entry, "|｜", ";；"))
             if not all(accepted):
                 raise NotationError(f"answer '{flat.answer}': blank {i + 1} has an empty accepted answer")
             blanks.append(accepted)

@@ -101,39 +101,38 @@ def truth_text(value: bool | None) -> str:
 # -- separated lists with backslash escapes -----------------------------------------------------
 
 
-def split_escaped(text: str, seps: str) -> list[str]:
-    """Split at any of *seps* not preceded by a backslash; ``\\x`` stands for a literal x."""
+def split_escaped(text: str, seps: str, escapable: str = "", keep_escapes: bool = False) -> list[str]:
+    """Split at any of *seps* not preceded by a backslash.
+
+    ``\\x`` stands for a literal x when x is a separator, a backslash or in *escapable*; any other
+    backslash is kept as typed. With *keep_escapes* the parts keep their escapes, for a second
+    split (fill-blank: blanks first, then the alternatives of each).
+    """
+    known = seps + escapable + "\\"
     parts: list[str] = []
     cur: list[str] = []
-    it = iter(text)
-    for ch in it:
-        if ch == "\\":
-            nxt = next(it, "")
-            if nxt and (nxt in seps or nxt == "\\"):
-                cur.append(nxt)
-            else:
-                cur.append(ch + nxt)
-        elif ch in seps:
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] in known:
+            cur.append(text[i : i + 2] if keep_escapes else text[i + 1])
+            i += 2
+            continue
+        if ch in seps:
             parts.append("".join(cur))
             cur = []
         else:
             cur.append(ch)
+        i += 1
     parts.append("".join(cur))
     return parts
 
 
 def join_escaped(parts: list[str] | tuple[str, ...], sep: str, specials: str) -> str:
+    """The inverse of :func:`split_escaped`: backslashes doubled, *specials* escaped."""
+
     def esc(s: str) -> str:
-        out = []
-        for i, ch in enumerate(s):
-            # A backslash only needs doubling where it would otherwise escape what follows.
-            if ch == "\\" and (i + 1 == len(s) or s[i + 1] in specials + "\\"):
-                out.append("\\\\")
-            elif ch in specials:
-                out.append("\\" + ch)
-            else:
-                out.append(ch)
-        return "".join(out)
+        return "".join("\\" + ch if ch in specials or ch == "\\" else ch for ch in s)
 
     return sep.join(esc(p) for p in parts)
 
