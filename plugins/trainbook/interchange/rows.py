@@ -14,13 +14,13 @@ from typing import Any
 from ..model import Body, Question
 from ..qtypes import BLANK_RE, TYPES
 from ..qtypes.flat import (
-    FALSE_WORDS,
-    TRUE_WORDS,
     Flat,
     NotationError,
+    is_truth_mark,
     join_escaped,
     parse_letters,
     parse_rubric,
+    parse_truth,
     rubric_text,
     split_escaped,
 )
@@ -122,8 +122,7 @@ def infer_type(row: Row) -> str:
         except NotationError:
             return "single"  # the single-choice reader explains what is wrong with the answer
         return "multiple" if len(letters) > 1 else "single"
-    norm = unicodedata.normalize("NFKC", answer).strip("。. ").upper()
-    if norm in TRUE_WORDS or norm in FALSE_WORDS:
+    if is_truth_mark(answer.rstrip("。.")):
         return "true_false"
     if BLANK_RE.search(row.stem):
         return "fill_blank"
@@ -137,14 +136,15 @@ def _split(text: str) -> tuple[str, ...]:
 
 
 def _flag(text: str, default: bool, what: str) -> bool:
-    word = unicodedata.normalize("NFKC", text).strip().upper()
+    word = unicodedata.normalize("NFKC", text).strip()
     if not word:
         return default
-    if word in TRUE_WORDS or word == "1":
-        return True
-    if word in FALSE_WORDS or word in ("0", "不", "不乱序"):
-        return False
-    raise RowError(f"{what} '{text}' must be 是 or 否")
+    if word in ("1", "0", "不", "不乱序"):
+        return word == "1"
+    try:
+        return parse_truth(word, what)
+    except NotationError:
+        raise RowError(f"{what} '{text}' must be 是 or 否") from None
 
 
 def _difficulty(text: str) -> int | None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import LETTERS, RubricPoint
+from .paper import BadResponseError, truth
 
 #: Option columns a sheet may have: A–H for choices, up to J for ordering items (2–10).
 OPTION_LETTERS = "ABCDEFGHIJ"
@@ -79,19 +80,22 @@ def choice_letters(text: str, count: int) -> tuple[int, ...]:
     return parse_letters(text, count)
 
 
-# -- true / false -------------------------------------------------------------------------------
+# -- true / false: the marks of the paper notation (paper.py), one table for both ----------------
 
-TRUE_WORDS = ("对", "正确", "√", "✓", "✔", "是", "T", "TRUE", "Y", "YES", "R", "RIGHT")
-FALSE_WORDS = ("错", "错误", "×", "✗", "✘", "否", "F", "FALSE", "N", "NO", "X", "WRONG")
+
+def is_truth_mark(text: str) -> bool:
+    try:
+        truth(text)
+    except BadResponseError:
+        return False
+    return True
 
 
 def parse_truth(text: str, what: str = "answer") -> bool:
-    word = unicodedata.normalize("NFKC", text).strip().strip("。.").upper()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise NotationError(f"{what} '{text}' is not true or false (write 对/错, 正确/错误, √/× or T/F)")
+    try:
+        return truth(text.strip().rstrip("。."))
+    except BadResponseError:
+        raise NotationError(f"{what} '{text}' is not true or false (write 对/错, 正确/错误, √/× or T/F)") from None
 
 
 def truth_text(value: bool | None) -> str:
