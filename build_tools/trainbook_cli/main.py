@@ -17,7 +17,7 @@ from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
-from . import setup_cmds, stats
+from . import interchange, setup_cmds, stats
 
 
 def _content_arg(parser: argparse.ArgumentParser) -> None:
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _grade_parser(sub)
     setup_cmds.add_parsers(sub)
     _printing_commands(sub)
+    interchange.add_parsers(sub)
     return parser
 
 
@@ -268,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schemas": setup_cmds.cmd_schemas,
         "exam": cmd_exam,
         "forms": cmd_forms,
+        **interchange.COMMANDS,
     }
     return commands[args.command](args)
 

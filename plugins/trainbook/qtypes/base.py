@@ -18,6 +18,7 @@ from ..diagnostics import Pos, Report
 from ..model import Body, Case, Project, Question
 from ..reader import Reader
 from ..yamlsource import Map
+from .flat import Flat
 from .paper import BadResponseError, PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -72,6 +73,9 @@ class QuestionKind:
     required: ClassVar[tuple[str, ...]]
     body_type: ClassVar[type]
     in_group: ClassVar[bool] = True  # may be a sub-question of a group
+    #: What a 题库 spreadsheet or text calls this type (题型 column, section headings), besides
+    #: the name and the zh/en labels.
+    aliases: ClassVar[tuple[str, ...]] = ()
 
     def label(self, lang: str = "zh") -> str:
         """The type's name for readers: zh, or en for an English handbook."""
@@ -140,3 +144,20 @@ class QuestionKind:
         """Points for what a candidate wrote (a non-empty cell of a responses file); raises
         :class:`BadResponseError` when the cell is no possible answer."""
         raise BadResponseError(f"questions of type {self.name} are not marked from a responses file")
+
+    # -- interchange (spreadsheets, plain text; see flat.py) --------------------------------------
+    def names(self) -> tuple[str, ...]:
+        """Every name an import accepts for this type."""
+        return (self.name, self.label_zh, self.label_en, *self.aliases)
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        """The type's own keys as an importer writes them, in :attr:`keys` order; defaults left out."""
+        raise NotImplementedError
+
+    def flatten(self, body: Body) -> Flat:
+        """The body as cells (answer in the type's notation)."""
+        raise NotImplementedError
+
+    def unflatten(self, flat: Flat, stem: str) -> Body:
+        """Cells back to a body; raises :class:`~.flat.NotationError` for a cell that does not fit."""
+        raise NotImplementedError

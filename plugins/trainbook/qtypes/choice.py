@@ -7,11 +7,12 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..model import LETTERS, Case, Choice, Question
+from ..model import LETTERS, Body, Case, Choice, Question
 from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import QuestionKind, ReadContext
+from .flat import Flat, NotationError, choice_letters, letters_of
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -108,6 +109,29 @@ class _ChoiceKind(QuestionKind):
         assert isinstance(q.body, Choice)
         return tuple(LETTERS[: len(q.body.options)])
 
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, Choice)
+        out: dict[str, Any] = {"options": list(body.options), "answer": letters_of(body.answer)}
+        if self.multi and body.partial:
+            out["partial"] = True
+        if not body.shuffle:
+            out["shuffle"] = False
+        return out
+
+    def flatten(self, body: Body) -> Flat:
+        assert isinstance(body, Choice)
+        return Flat(options=body.options, answer=letters_of(body.answer), partial=body.partial, shuffle=body.shuffle)
+
+    def unflatten(self, flat: Flat, stem: str) -> Choice:
+        if not 2 <= len(flat.options) <= len(LETTERS):
+            raise NotationError(f"{self.label_en.lower()} needs 2 to {len(LETTERS)} options, found {len(flat.options)}")
+        answer = tuple(sorted(choice_letters(flat.answer, len(flat.options))))
+        if self.multi and len(answer) < 2:
+            raise NotationError(f"answer '{flat.answer}': multiple choice needs at least 2 letters")
+        if not self.multi and len(answer) != 1:
+            raise NotationError(f"answer '{flat.answer}': single choice takes exactly one letter")
+        return Choice(flat.options, answer, flat.partial and self.multi, flat.shuffle)
+
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
     ) -> dict[str, Any]:
@@ -137,6 +161,7 @@ class Single(_ChoiceKind):
     label_zh = "单项选择题"
     label_en = "Single choice"
     balanced = True
+    aliases = ("单选", "单选题", "单项选择", "选择题", "单项题")
 
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
         if len(letters) != 1:
@@ -162,6 +187,7 @@ class Multiple(_ChoiceKind):
     name = "multiple"
     label_zh = "多项选择题"
     label_en = "Multiple choice"
+    aliases = ("多选", "多选题", "多项选择", "不定项选择", "不定项选择题", "不定项")
     keys = ("options", "answer", "partial", "shuffle")
     multi = True
 

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..model import Case, FillBlank, Question
+from ..model import Body, Case, FillBlank, Question
 from ..reader import describe
 from ..yamlsource import Map, Seq
 from . import paper
 from .base import QuestionKind, ReadContext
+from .flat import Flat, NotationError, join_escaped, split_escaped
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class FillBlankKind(QuestionKind):
     name = "fill_blank"
     label_zh = "填空题"
     label_en = "Fill in the blanks"
+    aliases = ("填空", "填空题目")
     keys = ("answer",)
     required = ("stem", "answer")
     body_type = FillBlank
@@ -58,6 +60,31 @@ class FillBlankKind(QuestionKind):
             ctx.report.error(
                 m.at("answer"),
                 f"key 'answer' of {what} has {len(blanks)} entries but the stem has {n} blanks (written ___)",
+            )
+        return FillBlank(tuple(blanks))
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, FillBlank)
+        return {"answer": [b[0] if len(b) == 1 else list(b) for b in body.blanks]}
+
+    def flatten(self, body: Body) -> Flat:
+        # ";" between blanks, "|" between alternatives; a literal ; or | is written \; or \|.
+        assert isinstance(body, FillBlank)
+        return Flat(answer=";".join(join_escaped(b, "|", ";|；｜") for b in body.blanks))
+
+    def unflatten(self, flat: Flat, stem: str) -> FillBlank:
+        blanks = []
+        for i, entry in enumerate(split_escaped(flat.answer, ";；", "|｜", keep_escapes=True)):
+            accepted = tuple(a.strip() for a in split_escaped(entry, "|｜", ";；"))
+            if not all(accepted):
+                raise NotationError(f"answer '{flat.answer}': blank {i + 1} has an empty accepted answer")
+            blanks.append(accepted)
+        n = len(BLANK_RE.findall(stem))
+        if n == 0:
+            raise NotationError("a fill_blank stem must mark each blank with ___ (3 or more underscores)")
+        if n != len(blanks):
+            raise NotationError(
+                f"answer '{flat.answer}' gives {len(blanks)} blank(s) (separated by ;) but the stem has {n} (___)"
             )
         return FillBlank(tuple(blanks))
 

@@ -9,6 +9,7 @@ from ..diagnostics import Report
 from ..model import Body, Case, Group, Project, Question
 from ..yamlsource import Map, entries
 from .base import QuestionKind, ReadContext
+from .flat import Flat, NotationError
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -22,6 +23,7 @@ class GroupKind(QuestionKind):
     required = ("questions",)
     body_type = Group
     in_group = False
+    aliases = ("题组", "组合题", "案例分析", "材料题")
 
     def read(self, ctx: ReadContext, m: Map, what: str) -> Group:
         case = ctx.r.ident(m, "case", what)
@@ -49,6 +51,22 @@ class GroupKind(QuestionKind):
     def check(self, q: Question, project: Project, report: Report) -> None:
         if q.case and project.case(q.case) is None:
             report.error(q.at("case"), f"key 'case' of question '{q.id}': case study '{q.case}' does not exist")
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        # The sub-questions are written by the caller, after the group's own keys.
+        assert isinstance(body, Group)
+        return {"case": body.case} if body.case else {}
+
+    def flatten(self, body: Body) -> Flat:
+        assert isinstance(body, Group)
+        return Flat(case=body.case)
+
+    def unflatten(self, flat: Flat, stem: str) -> Group:
+        if flat.options or flat.answer.strip():
+            raise NotationError("a group row has no options or answer: its sub-questions follow in their own rows")
+        if not flat.case and not stem.strip():
+            raise NotationError("a group needs a case id (案例) or a shared stem")
+        return Group(flat.case)
 
     def schema_properties(self) -> dict[str, Any]:
         return {"points": False}  # worth the sum of its sub-questions

@@ -6,11 +6,12 @@ import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model import Case, Matching, Question
+from ..model import Body, Case, Matching, Question
 from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
+from .flat import Flat, NotationError, letters_of, parse_letters
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ class MatchingKind(QuestionKind):
     name = "matching"
     label_zh = "匹配题"
     label_en = "Matching"
+    aliases = ("匹配", "连线题", "连线", "配对题")
     keys = ("pairs", "distractors", "partial")
     required = ("stem", "pairs")
     body_type = Matching
@@ -46,6 +48,38 @@ class MatchingKind(QuestionKind):
         if len(set(rights)) != len(rights):
             ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
         return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what), ctx.r.boolean(m, "partial", what))
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, Matching)
+        out: dict[str, Any] = {"pairs": [list(p) for p in body.pairs]}
+        if body.distractors:
+            out["distractors"] = list(body.distractors)
+        if body.partial:
+            out["partial"] = True
+        return out
+
+    def flatten(self, body: Body) -> Flat:
+        # Left sides as options A, B, …; right sides (then distractors) as matches a, b, …
+        assert isinstance(body, Matching)
+        n = len(body.pairs)
+        return Flat(
+            options=tuple(p[0] for p in body.pairs),
+            matches=tuple(p[1] for p in body.pairs) + body.distractors,
+            answer=letters_of(range(n), lower=True),
+        )
+
+    def unflatten(self, flat: Flat, stem: str) -> Matching:
+        if not 2 <= len(flat.options) <= 10:
+            raise NotationError(f"matching needs 2 to 10 left-hand items (options), found {len(flat.options)}")
+        picks = parse_letters(flat.answer, len(flat.matches), "answer", lower=True)
+        if len(picks) != len(flat.options):
+            raise NotationError(
+                f"answer '{flat.answer}' must give one right-hand letter (a, b, …) for each of the "
+                f"{len(flat.options)} left-hand items"
+            )
+        pairs = tuple((left, flat.matches[i]) for left, i in zip(flat.options, picks, strict=True))
+        distractors = tuple(m for i, m in enumerate(flat.matches) if i not in picks)
+        return Matching(pairs, distractors)
 
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]

@@ -6,10 +6,11 @@ import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model import Case, Ordering, Question
+from ..model import Body, Case, Ordering, Question
 from ..yamlsource import Map
 from . import paper
 from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
+from .flat import Flat, NotationError, letters_of, parse_letters
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ class OrderingKind(QuestionKind):
     name = "ordering"
     label_zh = "排序题"
     label_en = "Ordering"
+    aliases = ("排序", "排序题目", "顺序题")
     keys = ("items",)
     required = ("stem", "items")
     body_type = Ordering
@@ -31,6 +33,25 @@ class OrderingKind(QuestionKind):
         if len(set(items)) != len(items):
             ctx.report.error(m.at("items"), f"key 'items' of {what} lists the same item twice")
         return Ordering(items)
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, Ordering)
+        return {"items": list(body.items)}
+
+    def flatten(self, body: Body) -> Flat:
+        # Items as options in the right order; the answer names them in that order (ABCD…).
+        assert isinstance(body, Ordering)
+        return Flat(options=body.items, answer=letters_of(range(len(body.items))))
+
+    def unflatten(self, flat: Flat, stem: str) -> Ordering:
+        if not 2 <= len(flat.options) <= 10:
+            raise NotationError(f"ordering needs 2 to 10 items (options), found {len(flat.options)}")
+        order = parse_letters(flat.answer, len(flat.options))
+        if len(order) != len(flat.options):
+            raise NotationError(
+                f"answer '{flat.answer}' must name every one of the {len(flat.options)} items once, in the right order"
+            )
+        return Ordering(tuple(flat.options[i] for i in order))
 
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]

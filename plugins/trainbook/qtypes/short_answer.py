@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Report
-from ..model import Case, Project, Question, RubricPoint, ShortAnswer
+from ..model import Body, Case, Project, Question, RubricPoint, ShortAnswer
 from ..yamlsource import Map
 from . import paper
 from .base import QuestionKind, ReadContext
+from .flat import Flat, NotationError
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ class ShortAnswerKind(QuestionKind):
     name = "short_answer"
     label_zh = "简答题"
     label_en = "Short answer"
+    aliases = ("简答", "问答题", "问答", "论述题", "主观题")
     keys = ("reference", "rubric")
     required = ("stem", "reference")
     body_type = ShortAnswer
@@ -46,6 +48,22 @@ class ShortAnswerKind(QuestionKind):
                     f"key 'rubric' of question '{q.id}': rubric points add up to {total:g} but the "
                     f"question is worth {q.points:g} points",
                 )
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, ShortAnswer)
+        out: dict[str, Any] = {"reference": body.reference}
+        if body.rubric:
+            out["rubric"] = [{"point": p.point, "points": p.points} for p in body.rubric]
+        return out
+
+    def flatten(self, body: Body) -> Flat:
+        assert isinstance(body, ShortAnswer)
+        return Flat(answer=body.reference, rubric=body.rubric)
+
+    def unflatten(self, flat: Flat, stem: str) -> ShortAnswer:
+        if not flat.answer.strip():
+            raise NotationError("a short_answer question needs its reference answer in the answer cell")
+        return ShortAnswer(flat.answer, flat.rubric)
 
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model import Case, Question, TrueFalse
+from ..model import Body, Case, Question, TrueFalse
 from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import QuestionKind, ReadContext
+from .flat import Flat, NotationError, parse_truth, truth_text
 from .paper import PaperKey, PaperMark
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ class TrueFalseKind(QuestionKind):
     name = "true_false"
     label_zh = "判断题"
     label_en = "True or false"
+    aliases = ("判断", "是非题", "对错题", "判断正误")
     keys = ("answer",)
     required = ("stem", "answer")
     body_type = TrueFalse
@@ -39,6 +41,19 @@ class TrueFalseKind(QuestionKind):
                 f"key 'answer' of {what} (true_false) must be YAML true or false, found {describe(value)}",
             )
         return TrueFalse(value if isinstance(value, bool) else None)
+
+    def to_yaml(self, body: Body) -> dict[str, Any]:
+        assert isinstance(body, TrueFalse)
+        return {"answer": body.answer}
+
+    def flatten(self, body: Body) -> Flat:
+        assert isinstance(body, TrueFalse)
+        return Flat(answer=truth_text(body.answer))
+
+    def unflatten(self, flat: Flat, stem: str) -> TrueFalse:
+        if flat.options:
+            raise NotationError("a true_false question has no options; remove them or change the type")
+        return TrueFalse(parse_truth(flat.answer))
 
     def quiz_data(
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
