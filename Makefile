@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams bench-grade bench
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams dist bench-grade bench
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 site: setup validate
@@ -81,6 +81,11 @@ bench: setup
 	@test -x $(BENCH_VENV)/bin/python || sh build_tools/ensure-venv.sh "$(PYTHON)" "$(BENCH_VENV)"
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e . "mkdocs-quiz==1.7.1"
 	$(BENCH_VENV)/bin/python build_tools/bench/bench.py --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+
+# The release files: sdist, then the wheel built from it (so the sdist is known to be complete).
+dist: setup-test
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
 
 clean:
 	rm -rf site site.next site.old dist .pytest_cache

@@ -8,29 +8,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from trainbook import editor_schemas, scaffold
+from trainbook import __version__, editor_schemas, scaffold
 from trainbook.diagnostics import display_path
-
-# Trainer-facing words of these commands, once per language.
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "zh": {
-        "created": "已在 {root} 创建培训手册（{n} 个文件）。",
-        "kept": "已存在、未改动：{path}",
-        "settings": "{problem}\n请手动把下面的内容加入 .vscode/settings.json：\n{snippet}",
-        "next": "下一步：\n  cd {root}\n  git init\n  make site      # 生成网站到 site/，用浏览器打开 site/index.html\n"
-        "然后阅读 README.md：在哪里写什么。",
-        "schemas": "编辑器规则文件已写入 {out}（trainbook {version}），{settings} 已更新。",
-    },
-    "en": {
-        "created": "Created a training handbook in {root} ({n} files).",
-        "kept": "exists, left unchanged: {path}",
-        "settings": "{problem}\nAdd this to .vscode/settings.json by hand:\n{snippet}",
-        "next": "Next:\n  cd {root}\n  git init\n"
-        "  make site      # builds the website into site/; open site/index.html\n"
-        "Then read README.md: where to write what.",
-        "schemas": "Editor schemas written to {out} (trainbook {version}); {settings} updated.",
-    },
-}
+from trainbook.strings import Strings
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,7 +43,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    words = WORDS[args.lang]
+    words = Strings(args.lang)
     root = Path(args.dir)
     try:
         result = scaffold.init(root, title=args.title, lang=args.lang, force=args.force)
@@ -71,14 +51,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"trainbook init: error: {exc}", file=sys.stderr)
         return 1
     for rel in result.kept:
-        print(words["kept"].format(path=rel.as_posix()))
+        print(words.plain("init.kept", path=rel.as_posix()))
     status = 0
     if result.settings_problem is not None:
         snippet = _snippet(editor_schemas.vscode_mapping(root, root / editor_schemas.DEFAULT_DIR, root / "content"))
-        print(words["settings"].format(problem=result.settings_problem, snippet=snippet), file=sys.stderr)
+        print(words.plain("init.settings", problem=result.settings_problem, snippet=snippet), file=sys.stderr)
         status = 1
-    print(words["created"].format(root=display_path(root), n=len(result.created)))
-    print(words["next"].format(root=display_path(root)))
+    print(words.plain("init.created", root=display_path(root), n=len(result.created)))
+    print(words.plain("init.next", root=display_path(root)))
     return status
 
 
@@ -96,13 +76,10 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         editor_schemas.merge_settings(settings, mapping)
     except editor_schemas.SettingsError as exc:
         print(f"trainbook schemas: error: {exc}", file=sys.stderr)
-        print(WORDS["en"]["settings"].format(problem="", snippet=_snippet(mapping)).lstrip(), file=sys.stderr)
+        print(f"Add this to {editor_schemas.SETTINGS.as_posix()} by hand:\n{_snippet(mapping)}", file=sys.stderr)
         return 1
-    print(
-        WORDS["en"]["schemas"].format(
-            out=out.as_posix(), version=scaffold.__version__, settings=editor_schemas.SETTINGS.as_posix()
-        )
-    )
+    settings_name = editor_schemas.SETTINGS.as_posix()
+    print(f"Editor schemas written to {out.as_posix()} (trainbook {__version__}); {settings_name} updated.")
     return 0
 
 

@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from . import editor_schemas
+from .strings import Strings
 from .version import __version__
 
 STARTER = Path(__file__).resolve().parent / "starter"
@@ -111,17 +112,8 @@ def requirement() -> str:
     return f"trainbook=={__version__}"
 
 
-_REQUIREMENTS_NOTE = {
-    "zh": "# make 用这一行安装 trainbook。若 trainbook 不是从 PyPI 安装的，请改成安装它的来源，例如\n"
-    "#   trainbook @ git+https://example.com/your/trainbook.git@v{version}\n",
-    "en": "# make installs trainbook from this line. If trainbook does not come from PyPI, write where it\n"
-    "# comes from, e.g.\n"
-    "#   trainbook @ git+https://example.com/your/trainbook.git@v{version}\n",
-}
-
-
 def _requirements(requirement: str, lang: str) -> str:
-    return _REQUIREMENTS_NOTE[lang].format(version=__version__) + requirement + "\n"
+    return Strings(lang).plain("init.requirements", version=__version__) + requirement + "\n"
 
 
 def _target(rel: Path) -> PurePosixPath:

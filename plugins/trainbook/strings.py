@@ -303,6 +303,25 @@ _TABLE: dict[str, tuple[str, str]] = {
     "form.multiple": ("（可多选）", " (choose all that apply)"),
     # an item whose text already contains this word does not get form.multiple
     "form.multiple_word": ("多选", "all that apply"),
+    # `trainbook init` (command-line output and the note in the new handbook's requirements.txt)
+    "init.created": ("已在 {root} 创建培训手册（{n} 个文件）。", "Created a training handbook in {root} ({n} files)."),
+    "init.kept": ("已存在、未改动：{path}", "exists, left unchanged: {path}"),
+    "init.settings": (
+        "{problem}\n请手动把下面的内容加入 .vscode/settings.json：\n{snippet}",
+        "{problem}\nAdd this to .vscode/settings.json by hand:\n{snippet}",
+    ),
+    "init.next": (
+        "下一步：\n  cd {root}\n  git init\n  make site      # 生成网站到 site/，用浏览器打开 site/index.html\n"
+        "然后阅读 README.md：在哪里写什么。",
+        "Next:\n  cd {root}\n  git init\n  make site      # builds the website into site/; open site/index.html\n"
+        "Then read README.md: where to write what.",
+    ),
+    "init.requirements": (
+        "# make 用这一行安装 trainbook。若 trainbook 不是从 PyPI 安装的，请改成安装它的来源，例如\n"
+        "#   trainbook @ git+https://example.com/your/trainbook.git@v{version}\n",
+        "# make installs trainbook from this line. If trainbook does not come from PyPI, write where it\n"
+        "# comes from, e.g.\n#   trainbook @ git+https://example.com/your/trainbook.git@v{version}\n",
+    ),
 }
 
 STRINGS: Mapping[str, Mapping[str, str]] = MappingProxyType(
