@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .markup import MarkdownRenderer
 from .mdescape import markdown_blocks, md_link, md_text, yaml_value
 from .model import LETTERS, Case, Question
-from .qtypes import TYPE_NAMES_ZH, TYPES
+from .qtypes import TYPES, labels
 from .strings import Strings
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -64,10 +64,11 @@ def environment(
         keep_trailing_newline=True,
     )
     md = markdown or MarkdownRenderer()
-    env.globals["type_names"] = TYPE_NAMES_ZH
+    strings = Strings(language)
+    env.globals["type_names"] = labels(strings.language)  # for templates that name a type
     env.globals["kinds"] = TYPES
     env.globals["letters"] = LETTERS
-    env.globals["t"] = Strings(language)
+    env.globals["t"] = strings
     env.filters["num"] = lambda x: f"{x:g}"
     env.filters["md"] = _block_filter(md)
     env.filters["md_html"] = md.block
