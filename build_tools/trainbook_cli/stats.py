@@ -5,10 +5,47 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from trainbook.model import Project
+from trainbook.model import LETTERS, Bank, Choice, Project, TrueFalse
 from trainbook.qtypes import QUESTION_TYPES
 
 MIN_PER_OBJECTIVE = 3
+# A learner who always picks one letter, or always answers 错, should not pass: a bank is
+# flagged when one letter holds more than this share of its single-choice answers ...
+MAX_LETTER_SHARE = 0.35
+# ... or when the true share of its true/false statements falls outside this band.
+TRUE_SHARE = (0.40, 0.60)
+# Below these counts a share says nothing (2 of 3 answers are "B" by chance).
+MIN_SINGLES, MIN_TRUE_FALSE = 8, 5
+
+
+def answer_positions(bank: Bank) -> dict[str, Any]:
+    """Where a bank's authored answers sit: single-choice letters and the true share."""
+    letters: Counter[str] = Counter()
+    verdicts: Counter[bool] = Counter()
+    fixed = 0
+    for top in bank.questions:
+        for q in top.walk():
+            if isinstance(q.body, Choice) and q.type == "single" and q.body.answer:
+                letters[LETTERS[q.body.answer[0]]] += 1
+                fixed += not q.body.shuffle
+            elif isinstance(q.body, TrueFalse) and q.body.answer is not None:
+                verdicts[q.body.answer] += 1
+    singles = sum(letters.values())
+    top_letter, top_n = max(sorted(letters.items()), key=lambda kv: kv[1], default=("", 0))
+    tf = verdicts[True] + verdicts[False]
+    true_share = verdicts[True] / tf if tf else None
+    return {
+        "single": dict(sorted(letters.items())),
+        "single_fixed_order": fixed,
+        "most_common": top_letter,
+        "most_common_share": top_n / singles if singles else None,
+        "true_false": {"true": verdicts[True], "false": verdicts[False]},
+        "true_share": true_share,
+        "flag_single": singles >= MIN_SINGLES and top_n / singles > MAX_LETTER_SHARE,
+        "flag_true_false": tf >= MIN_TRUE_FALSE
+        and true_share is not None
+        and not TRUE_SHARE[0] <= true_share <= TRUE_SHARE[1],
+    }
 
 
 def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any]:
@@ -25,7 +62,7 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
             objectives.append(
                 {"module": page.id, "objective": obj.id, "text": obj.text, "questions": n, "flag": n < minimum}
             )
-    banks = []
+    banks: list[dict[str, Any]] = []
     for b in project.banks:
         banks.append(
             {
@@ -37,6 +74,7 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
                 "practice": sum(q.pool == "practice" for q in b.questions),
                 "types": dict(Counter(q.type for q in b.questions)),
                 "difficulty": {str(k): v for k, v in sorted(Counter(q.difficulty for q in b.questions).items())},
+                "answers": answer_positions(b),
             }
         )
     modules = Counter(next((b.module or "—" for b in project.banks if b.id == q.bank), "—") for q in questions)
@@ -52,6 +90,7 @@ def collect(project: Project, minimum: int = MIN_PER_OBJECTIVE) -> dict[str, Any
         "objectives": objectives,
         "minimum": minimum,
         "flagged": [o["objective"] for o in objectives if o["flag"]],
+        "answers_flagged": [b["bank"] for b in banks if b["answers"]["flag_single"] or b["answers"]["flag_true_false"]],
     }
 
 
@@ -78,6 +117,18 @@ def as_text(data: dict[str, Any]) -> str:
     for o in data["objectives"]:
         mark = "  <-- too few" if o["flag"] else ""
         out.append(f"  {o['module']:<20}{o['objective']:<10}{o['questions']:>4}  {o['text']}{mark}\n")
+    out.append(
+        f"\nAnswer positions (flag: one letter above {MAX_LETTER_SHARE:.0%} of a bank's single-choice answers,"
+        f" or true/false outside {TRUE_SHARE[0]:.0%}–{TRUE_SHARE[1]:.0%} true):\n"
+    )
+    for b in data["banks"]:
+        a = b["answers"]
+        letters = " ".join(f"{k}={v}" for k, v in a["single"].items()) or "—"
+        tf = a["true_false"]
+        share = "" if a["true_share"] is None else f" ({a['true_share']:.0%} true)"
+        mark = "  <-- unbalanced" if a["flag_single"] or a["flag_true_false"] else ""
+        fixed = f", {a['single_fixed_order']} in fixed order" if a["single_fixed_order"] else ""
+        out.append(f"  {b['bank']:<16}single {letters}{fixed}; true/false {tf['true']}/{tf['false']}{share}{mark}\n")
     flagged = data["flagged"]
     out.append(
         f"\n{len(flagged)} objective(s) below {data['minimum']} questions"
