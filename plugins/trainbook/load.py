@@ -25,6 +25,7 @@ from .model import (
     FormSection,
     FormTable,
     Grade,
+    LearningPath,
     Level,
     Objective,
     Page,
@@ -37,7 +38,7 @@ from .model import (
 )
 from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
 from .reader import Reader, describe
-from .yamlsource import Map, entries, load_yaml
+from .yamlsource import Map, Seq, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -472,6 +473,22 @@ class Loader:
                     text=self.r.text(om, "text", ow) or "",
                 )
             )
+        paths = []
+        for i, pm in self.r.maps(data, "paths", w, "learning path {n}"):
+            pw = f"learning path {i + 1}"
+            self.r.check_keys(pm, ("id", "title", "intro", "modules", "next"), ("id", "title", "modules"), pw)
+            paths.append(
+                LearningPath(
+                    pos=pm.pos,
+                    where=frozen_where(pm.positions()),
+                    id=self.r.ident(pm, "id", pw) or "",
+                    title=self.r.text(pm, "title", pw) or "",
+                    intro=self.r.text(pm, "intro", pw),
+                    modules=self.r.ids(pm, "modules", pw),
+                    module_at=_item_positions(pm, "modules"),
+                    next=self.r.text(pm, "next", pw),
+                )
+            )
         return Page(
             pos=data.pos,
             where=frozen_where(data.positions()),
@@ -481,7 +498,16 @@ class Loader:
             duration=self.r.integer(data, "duration", w, lo=0),
             audience=self.r.texts(data, "audience", w, scalar_ok=True),
             objectives=tuple(objectives),
+            paths=tuple(paths),
         )
+
+
+def _item_positions(m: Map, key: str) -> tuple[Pos, ...]:
+    """Where each entry of the list under *key* stands (the key's line for a single value)."""
+    value = m.get(key)
+    if isinstance(value, Seq):
+        return tuple(value.at(i) for i in range(len(value)))
+    return (m.at(key),) if key in m else ()
 
 
 #: (kind, path, text) -> (model object, the diagnostics loading it produced). A document's

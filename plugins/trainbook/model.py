@@ -42,6 +42,18 @@ class Objective(Located):
 
 
 @dataclass(frozen=True)
+class LearningPath(Located):
+    """One reader role's ordered modules (front matter ``paths`` of a page, usually the home page)."""
+
+    id: str = ""
+    title: str = ""  # the role, e.g. 新入职客服专员
+    intro: str | None = None  # Markdown
+    modules: tuple[str, ...] = ()  # page ids, in the order to study them
+    next: str | None = None  # Markdown: where to go once every module is done
+    module_at: tuple[Pos, ...] = field(default=(), compare=False, repr=False)  # where each module id stands
+
+
+@dataclass(frozen=True)
 class Page(Located):
     """A handbook page; only pages with front matter ``id`` can be referred to."""
 
@@ -51,6 +63,12 @@ class Page(Located):
     duration: int | None = None
     audience: tuple[str, ...] = ()
     objectives: tuple[Objective, ...] = ()
+    paths: tuple[LearningPath, ...] = ()
+
+    @property
+    def is_module(self) -> bool:
+        """A course module: its front matter says how long, for whom or what it teaches."""
+        return self.duration is not None or bool(self.audience) or bool(self.objectives)
 
 
 @dataclass(frozen=True)

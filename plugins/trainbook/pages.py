@@ -11,7 +11,7 @@ import posixpath
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 import jinja2
@@ -156,9 +156,17 @@ class PageBuilder:
     def case(self, case_id: str) -> GeneratedPage:
         case = _find(self.project.cases, case_id)
         uri = self.uri("cases", case.id)
-        quiz_ids = [q.id for q in self.project.questions() if q.case == case.id and q.pool == "practice"]
+        questions = [q for q in self.project.questions() if q.case == case.id and q.pool == "practice"]
+        quiz = None
+        if questions:
+            # The scenario is on this page already: the questions point back to it instead of repeating it.
+            cases = {c.id: c for c in self.project.cases}
+            cases[case.id] = replace(case, scenario=self.t.plain("case.see_scenario"))
+            quiz = Markup(
+                self.renderer.quiz_html(f"tb-case-{case.id}", questions, cases, title=self.t.plain("case.quiz"))
+            )
         markdown = self.render(
-            "case.md.j2", case.title, case=case, module=self.module_link(uri, case.module), quiz_ids=quiz_ids
+            "case.md.j2", case.title, case=case, module=self.module_link(uri, case.module), quiz=quiz
         )
         return GeneratedPage(uri, "cases", case.title, markdown)
 

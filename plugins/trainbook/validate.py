@@ -45,6 +45,7 @@ def check_project(project: Project, report: Report) -> None:
     _check_exams(project, report)
     _check_rubrics(project, report)
     _check_schemes(project, report)
+    _check_paths(project, report)
 
 
 def _module_exists(project: Project, report: Report, module: str | None, pos: Pos, what: str) -> None:
@@ -185,6 +186,20 @@ def _check_schemes(project: Project, report: Report) -> None:
                 scheme.grades[-1].at("min"),
                 f"the lowest grade of {what} starts at {min(mins):g}; a total below it gets no grade",
             )
+
+
+def _check_paths(project: Project, report: Report) -> None:
+    """Learning paths (a page's front matter ``paths``) name module pages that exist."""
+    for page in project.pages:
+        _unique(report, "learning path", ((lp.id, lp.at("id")) for lp in page.paths))
+        for lp in page.paths:
+            for i, module in enumerate(lp.modules):
+                pos = lp.module_at[i] if i < len(lp.module_at) else lp.at("modules")
+                if project.page(module) is None:
+                    what = f"key 'modules' of learning path '{lp.id}'"
+                    report.error(pos, f"{what}: no handbook page has front matter id '{module}'")
+                elif lp.modules.index(module) != i:
+                    report.warning(pos, f"key 'modules' of learning path '{lp.id}': '{module}' is listed twice")
 
 
 def check_pages(project: Project, report: Report) -> None:

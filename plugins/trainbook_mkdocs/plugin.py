@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from trainbook import __version__
+from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
@@ -44,6 +45,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.section_titles: dict[str, str] = {}
         self.nav_title = ""
         self.content_dir: Path | None = None
+        self.additions: PageAdditions | None = None
 
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
@@ -81,6 +83,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         except PageTemplateError as e:
             raise PluginError(f"trainbook: page template: {e}") from e
         self.section_titles = builder.section_titles()
+        generated = {g.src_uri for g in self.generated}
+        self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
         return config
 
@@ -155,7 +159,13 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return get_relative_url(target.url, page.url) if target is not None else None
 
         self.extension.begin_page(page.file.abs_src_path or page.file.src_uri, link)
-        return None
+        if self.additions is None:
+            return None
+        # Module header and footer, learning paths (handbook_pages.py).
+        try:
+            return self.additions.add(page.file.src_uri, markdown)
+        except PageTemplateError as e:
+            raise PluginError(f"trainbook: page template: {e}") from e
 
     # page.render() (the Markdown conversion) has no hook around it; this is the first event after
     # it, still inside MkDocs' per-page error handling, so a PluginError here ends the build cleanly.
@@ -181,14 +191,19 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        # Every page prints on A4 without the site's chrome, so print.css goes everywhere.
+        # Every page prints on A4 without the site's chrome, so print.css goes everywhere; trainbook.css
+        # too: besides trainbook's blocks it sets site-wide readability (heading contrast).
         head = [_css(ASSET_URI + "print.css", page).replace(">", ' media="print">')]
         body = []
-        if 'class="tb-' in output:
-            head.append(_css(ASSET_URI + "trainbook.css", page))
+        head.append(_css(ASSET_URI + "trainbook.css", page))
         if "data-tb-quiz" in output or "data-tb-record" in output:
             head.append(_css(ASSET_URI + "quiz.css", page))
+        progress = "data-tb-progress" in output
+        if "data-tb-quiz" in output or "data-tb-record" in output or progress:
             body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
+        if progress:
+            # Module headers and learning paths: the reader's progress, read through the engine.
+            body.append(f'<script src="{get_relative_url(ASSET_URI + "progress.js", page.url)}" defer></script>')
         if "data-tb-scheme-calc" in output:
             body.append(f'<script src="{get_relative_url(ASSET_URI + "scheme.js", page.url)}" defer></script>')
         # Which trainbook built the page, for whoever debugs a published site; no date, so builds stay identical.

@@ -46,7 +46,8 @@
     }
   }
 
-  window.trainbookQuiz = { init: initAll, version: "1" };
+  // store, correct: for assets/progress.js (module progress on module pages and learning paths).
+  window.trainbookQuiz = { init: initAll, version: "1", store: readStore, correct: isCorrect };
 
   subscribeMaterial();
   if (document.readyState === "loading") {

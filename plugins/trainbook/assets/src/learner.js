@@ -62,6 +62,7 @@
     pageBar.onlyBtn.setAttribute("aria-pressed", pageBar.only ? "true" : "false");
     pageBar.onlyBtn.textContent = pageBar.only ? t.showAll : t.onlyWrong;
     pageBar.retryBtn.disabled = wrong === 0;
+    document.dispatchEvent(new Event("tb-progress")); // assets/progress.js follows the answers given here
   }
 
   /* 学习记录: per module the questions done and the share right, the best mock-exam scores;
