@@ -4,13 +4,16 @@ and teach and where to go next, case pages keep the answers folded, readable hea
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from pypdf import PdfReader
 
 from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
 
@@ -244,3 +247,12 @@ def test_headings_meet_wcag_aa_contrast(open_page, path: str) -> None:
     for tag, fg, bg in colours:
         bg = bg if "rgba(0, 0, 0, 0)" not in bg else "rgb(255, 255, 255)"
         assert _contrast(fg, bg) >= 4.5, f"{path} {tag} {fg} on {bg}"
+
+
+def test_printed_case_page_carries_the_folded_analysis_and_practice(open_page) -> None:
+    page = open_page("trainbook/cases/elevator-entrapment.html")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    # Chromium's PDF text uses CJK radical code points for some characters; NFKC maps them back.
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages)).replace("\n", "")
+    assert "被困人员可能坠入井道或被夹伤" in text  # 案例分析
+    assert "记下通知时间和对方答复的预计到场时间" in text  # 正确做法
