@@ -8,11 +8,13 @@ Cross-file rules (references, duplicates across files) live in ``validate``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report
 from .model import (
+    FORM_BLOCKS,
     POOLS,
     Bank,
     Case,
@@ -298,7 +300,10 @@ class Loader:
             return None
         w = "the rubric"
         self.r.check_keys(
-            m, ("id", "title", "case", "duration", "instructions", "pass", "criteria"), ("id", "title", "criteria"), w
+            m,
+            ("id", "title", "case", "duration", "instructions", "pass", "criteria", "pages"),
+            ("id", "title", "criteria"),
+            w,
         )
         criteria = []
         for i, cm in self.r.maps(m, "criteria", w, "criterion {n}"):
@@ -344,6 +349,7 @@ class Loader:
             instructions=self.r.text(m, "instructions", w),
             pass_mark=self.r.number(m, "pass", w, lo=0),
             criteria=tuple(criteria),
+            pages=self.r.integer(m, "pages", w, 1, 50),
         )
 
     # -- schemes -----------------------------------------------------------
@@ -397,7 +403,8 @@ class Loader:
         if m is None:
             return None
         w = "the form"
-        self.r.check_keys(m, ("id", "title", "intro", "fields", "sections", "table"), ("id", "title"), w)
+        keys = ("id", "title", "intro", "fields", "sections", "table", "order", "pages")
+        self.r.check_keys(m, keys, ("id", "title"), w)
         sections = []
         for i, sm in self.r.maps(m, "sections", w, "section {n}"):
             sw = f"form section {i + 1}"
@@ -432,14 +439,15 @@ class Loader:
         tm = m.get("table")
         if tm is not None and self.r.mapping(tm, m.at("table"), "key 'table' of the form") is not None:
             tw = "key 'table' of the form"
-            self.r.check_keys(tm, ("columns", "rows"), ("columns",), tw)
+            self.r.check_keys(tm, ("title", "columns", "rows"), ("columns",), tw)
             table = FormTable(
                 pos=tm.pos,
                 where=frozen_where(tm.positions()),
+                title=self.r.text(tm, "title", tw) or "",
                 columns=self.r.texts(tm, "columns", tw),
                 rows=self.r.integer(tm, "rows", tw, 1, 500, 10) or 10,
             )
-        return Form(
+        form = Form(
             pos=m.pos,
             where=frozen_where(m.positions()),
             id=self.r.ident(m, "id", w) or "",
@@ -448,7 +456,42 @@ class Loader:
             fields=self.r.texts(m, "fields", w),
             sections=tuple(sections),
             table=table,
+            pages=self.r.integer(m, "pages", w, 1, 50),
         )
+        return replace(form, order=self.form_order(m, form))
+
+    def form_order(self, m: Map, form: Form) -> tuple[str, ...]:
+        """The author's printing order of the blocks: each block the form has, named once."""
+        seq = self.r.seq(m, "order", "the form")
+        if seq is None:
+            return ()
+        present = set(form.blocks())  # form.order is still empty here
+        order: list[str] = []
+        ok = True
+        for i, item in enumerate(seq):
+            if item not in FORM_BLOCKS:
+                self.report.error(
+                    seq.at(i),
+                    f"item {i + 1} of 'order' in the form must be one of {', '.join(FORM_BLOCKS)}, "
+                    f"found {describe(item)}",
+                )
+                ok = False
+            elif item in order:
+                self.report.error(seq.at(i), f"'{item}' is listed twice in key 'order' of the form")
+                ok = False
+            elif item not in present:
+                self.report.error(seq.at(i), f"key 'order' of the form names '{item}', but the form has no '{item}'")
+                ok = False
+            else:
+                order.append(str(item))
+        missing = [b for b in FORM_BLOCKS if b in present and b not in order]
+        if ok and missing:
+            self.report.error(
+                m.at("order"),
+                f"key 'order' of the form leaves out {', '.join(repr(b) for b in missing)}; "
+                "name every block the form has, in printing order",
+            )
+        return tuple(order) if ok and not missing else ()
 
     # -- pages -------------------------------------------------------------
     def page(self, text: str, path: str, src_path: str) -> Page:

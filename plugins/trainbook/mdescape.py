@@ -89,13 +89,26 @@ class _TopHeadings(HTMLParser):
             self.found.append((int(tag[1]), start, (line, col + len(tag) + 3)))
 
 
-def markdown_blocks(rendered: str) -> Markup:
-    """Rendered HTML made fit for page Markdown: its top-level headings become Markdown
-    headings (so the page's table of contents and search index see them; their text is kept
-    as plain text), everything between them stays HTML blocks separated by blank lines."""
+Found = list[tuple[int, tuple[int, int], tuple[int, int]]]
+
+
+def _top_headings(rendered: str) -> Found:
     parser = _TopHeadings()
     parser.feed(rendered)
     parser.close()
+    return parser.found
+
+
+def markdown_blocks(rendered: str, title: str | None = None, level: int = 2) -> Markup:
+    """Rendered HTML made fit for page Markdown: its top-level headings become Markdown
+    headings (so the page's table of contents and search index see them; their text is kept
+    as plain text), everything between them stays HTML blocks separated by blank lines.
+
+    With *title*, the text becomes one part of the page at heading *level*: when it opens with
+    a heading of its own, its headings move so that the first is at *level* and *title* is
+    left out (the author named the parts); otherwise *title* heads it at *level* and its own
+    headings sit below that."""
+    found = _top_headings(rendered)
     starts = [0]
     for line in rendered.splitlines(keepends=True):
         starts.append(starts[-1] + len(line))
@@ -104,11 +117,19 @@ def markdown_blocks(rendered: str) -> Markup:
         return starts[pos[0] - 1] + pos[1]
 
     parts: list[str] = []
+    shift = 0
+    if title is not None:
+        opens = bool(found) and not _TAG.sub("", rendered[: offset(found[0][1])]).strip()
+        if opens:
+            shift = level - found[0][0]
+        else:
+            parts.append("#" * level + " " + md_text(title))
+            shift = level + 1 - min((f[0] for f in found), default=level + 1)
     done = 0
-    for level, start, end in parser.found:
+    for depth, start, end in found:
         inner = rendered[offset(start) : offset(end)]
         text = html.unescape(_TAG.sub("", _PERMALINK.sub("", inner)))
-        parts += [rendered[done : offset(start)].strip(), "#" * level + " " + md_text(text)]
+        parts += [rendered[done : offset(start)].strip(), "#" * max(1, min(6, depth + shift)) + " " + md_text(text)]
         done = offset(end)
     parts.append(rendered[done:].strip())
     return Markup("\n\n".join(p for p in parts if p))

@@ -277,6 +277,7 @@ class Rubric(Located):
     instructions: str | None = None
     pass_mark: float | None = None
     criteria: tuple[Criterion, ...] = ()
+    pages: int | None = None  # A4 pages the printed sheet is meant to fill (checked by the print tests)
 
     @property
     def total_points(self) -> float:
@@ -314,6 +315,10 @@ class Scheme(Located):
         return None
 
 
+# A form's blocks, in the default printing order.
+FORM_BLOCKS = ("fields", "intro", "sections", "table")
+
+
 @dataclass(frozen=True)
 class FormItem(Located):
     text: str = ""
@@ -331,8 +336,13 @@ class FormSection(Located):
 
 @dataclass(frozen=True)
 class FormTable(Located):
+    title: str = ""
     columns: tuple[str, ...] = ()
     rows: int = 10
+
+    def numbered(self) -> bool:
+        """Whether the first column is a row number, printed pre-filled (1, 2, …)."""
+        return bool(self.columns) and self.columns[0] in ("序号", "编号", "No.", "No")
 
 
 @dataclass(frozen=True)
@@ -343,6 +353,19 @@ class Form(Located):
     fields: tuple[str, ...] = ()
     sections: tuple[FormSection, ...] = ()
     table: FormTable | None = None
+    order: tuple[str, ...] = ()
+    pages: int | None = None  # A4 pages the printed form is meant to fill (checked by the print tests)
+
+    def blocks(self) -> tuple[str, ...]:
+        """The blocks this form has, in printing order: the author's ``order`` if given,
+        else fields, intro, sections, table (the order before ``order`` existed)."""
+        present = {
+            "fields": bool(self.fields),
+            "intro": bool(self.intro),
+            "sections": bool(self.sections),
+            "table": self.table is not None,
+        }
+        return tuple(b for b in (self.order or FORM_BLOCKS) if present[b])
 
 
 @dataclass(frozen=True)

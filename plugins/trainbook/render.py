@@ -82,11 +82,13 @@ def environment(
 
 def _block_filter(md: MarkdownRenderer) -> Callable[[EvalContext, str | None], Markup]:
     @jinja2.pass_eval_context
-    def block(ctx: EvalContext, text: str | None) -> Markup:
+    def block(ctx: EvalContext, text: str | None, title: str | None = None, level: int = 2) -> Markup:
         # In page Markdown its headings must be Markdown headings (TOC, search); ``md_html``
         # keeps them HTML, for a block inside an HTML element of a Markdown template.
+        # ``text|md(title, level)``: a part of the page headed *title*, unless the author's
+        # text opens with headings of its own (see markdown_blocks).
         html = md.block(text)
-        return html if ctx.autoescape else markdown_blocks(html)
+        return html if ctx.autoescape else markdown_blocks(html, title, level)
 
     return block
 

@@ -191,11 +191,10 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        # Every page prints on A4 without the site's chrome, so print.css goes everywhere; trainbook.css
-        # too: besides trainbook's blocks it sets site-wide readability (heading contrast).
-        head = [_css(ASSET_URI + "print.css", page).replace(">", ' media="print">')]
+        # trainbook.css goes everywhere: besides trainbook's blocks it sets site-wide readability
+        # (heading contrast). print.css too, added last (below).
+        head = [_css(ASSET_URI + "trainbook.css", page)]
         body = []
-        head.append(_css(ASSET_URI + "trainbook.css", page))
         if "data-tb-quiz" in output or "data-tb-record" in output:
             head.append(_css(ASSET_URI + "quiz.css", page))
         progress = "data-tb-progress" in output
@@ -206,6 +205,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             body.append(f'<script src="{get_relative_url(ASSET_URI + "progress.js", page.url)}" defer></script>')
         if "data-tb-scheme-calc" in output:
             body.append(f'<script src="{get_relative_url(ASSET_URI + "scheme.js", page.url)}" defer></script>')
+        # Every page prints on A4 without the site's chrome, so print.css goes everywhere; last,
+        # so that on paper it wins over the screen rules of the other stylesheets.
+        head.append(_css(ASSET_URI + "print.css", page).replace(">", ' media="print">'))
         # Which trainbook built the page, for whoever debugs a published site; no date, so builds stay identical.
         body.append(f"<!-- trainbook {__version__} -->")
         output = output.replace("</head>", "".join(head) + "</head>", 1)
