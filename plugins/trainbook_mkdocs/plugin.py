@@ -6,13 +6,14 @@ Each handler is short and hands the real work to the core.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -26,6 +27,7 @@ from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import compact
+from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
@@ -46,6 +48,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
+        self.search_original: dict[int, str] = {}
 
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
@@ -188,6 +191,28 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
 
         return resolve_doc_links(html, url_of)
 
+    # The search plugin indexes page.content at priority 0; around it, it sees the page with the
+    # unindexed quiz markup left out (same index, a fraction of the HTML parsing), and the page
+    # gets its full content back, with the search plugin's own clean-up applied.
+    @event_priority(100)
+    def _search_view_on(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if not self.config.enabled or not page.content or _search_skips(page, config):
+            return None
+        lean = search_view(page.content)
+        if lean is not page.content:
+            self.search_original[id(page)] = page.content
+            page.content = lean
+        return None
+
+    @event_priority(-100)
+    def _search_view_off(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        original = self.search_original.pop(id(page), None)
+        if original is not None:
+            page.content = _SEARCH_ATTRS.sub("", original)
+        return None
+
+    on_page_context = CombinedEvent(_search_view_on, _search_view_off)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
@@ -226,6 +251,21 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+# What Material's search plugin strips from a page after indexing it (data-search-* attributes).
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _search_skips(page: Page, config: MkDocsConfig) -> bool:
+    """True unless Material's search plugin (the one that honours data-search-exclude) indexes *page*."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not type(search).__module__.startswith("material.plugins.search"):
+        return True
+    if not getattr(search.config, "enabled", True):
+        return True
+    meta = page.meta.get("search") or {}
+    return bool(isinstance(meta, dict) and meta.get("exclude"))
 
 
 def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:
