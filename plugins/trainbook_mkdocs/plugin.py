@@ -31,6 +31,7 @@ from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
+from . import segment
 from .config import TrainbookConfig
 
 log = get_plugin_logger(__name__)
@@ -89,6 +90,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         generated = {g.src_uri for g in self.generated}
         self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and getattr(search.config, "enabled", False):
+            segment.install(search)  # configured before us (priority 0)
         return config
 
     on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
