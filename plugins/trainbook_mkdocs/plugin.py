@@ -23,6 +23,7 @@ from trainbook import __version__
 from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
+from trainbook.memo import Generations
 from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
@@ -50,6 +51,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
         self.search_original: dict[int, str] = {}
+        self.serving = False
+        # Serving: each page's search view by its content, from the rebuild before.
+        self.search_views: Generations[str, str] = Generations()
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds (on_config still
+    # runs for each); what a rebuild may reuse from the build before is kept only when serving.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.search_views.clear()
 
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
@@ -74,8 +84,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
         # The handbook's language picks the words of generated pages (the string table's).
         language = language_code(config.theme.get("language"))
-        renderer = Renderer(md, environment(custom, markdown=md, language=language), language)
+        renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
         self.project = project
+        self.search_views.next_generation()
         self.extension = TrainbookExtension(
             project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
         )
@@ -202,7 +213,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def _search_view_on(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         if not self.config.enabled or not page.content or _search_skips(page, config):
             return None
-        lean = search_view(page.content)
+        lean = self.search_views.get(page.content) if self.serving else None
+        if lean is None:
+            lean = search_view(page.content)
+            if self.serving:
+                self.search_views.put(page.content, lean)
         if lean is not page.content:
             self.search_original[id(page)] = page.content
             page.content = lean

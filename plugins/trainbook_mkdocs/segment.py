@@ -7,14 +7,16 @@ already segmented is looked up instead: a question bank's recurring phrasing (ä¸
 within one build, and every unchanged page on a rebuild. The result is the same text,
 character for character (a test compares it with Material's own function).
 
-The memo keeps what the last build used and nothing older, and starts afresh when the jieba
-dictionaries configured for search change.
+The memo keeps what the last build used and nothing older (:class:`trainbook.memo.Generations`),
+and starts afresh when the jieba dictionaries configured for search change.
 """
 
 from __future__ import annotations
 
 import os
 from typing import Any
+
+from trainbook.memo import Generations
 
 ZWSP = "\u200b"
 
@@ -27,24 +29,22 @@ class Segmenter:
         self._jieba = jieba
         self._han = han
         self._key: object = None
-        self._current: dict[str, str] = {}
-        self._previous: dict[str, str] = {}
+        self._done: Generations[str, str] = Generations()
 
     def begin_build(self, key: object) -> None:
         """Start a build whose segmentation is determined by *key* (the dictionaries in use)."""
-        self._previous = self._current if key == self._key else {}
+        if key == self._key:
+            self._done.next_generation()
+        else:
+            self._done.clear()
         self._key = key
-        self._current = {}
 
     def _run(self, match: Any) -> str:
         value: str = match.group(0)
-        done = self._current.get(value)
+        done = self._done.get(value)
         if done is None:
-            done = self._previous.get(value)
-            if done is None:
-                # As Material does it: the words, each between zero-width spaces.
-                done = ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP
-            self._current[value] = done
+            # As Material does it: the words, each between zero-width spaces.
+            done = self._done.put(value, ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP)
         return done
 
     def segment(self, data: str) -> str:
