@@ -16,6 +16,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -60,10 +61,17 @@ def page_weight(site: Path, name: str) -> int:
     return len(gzip.compress((site / name).read_bytes(), mtime=0))
 
 
-def serve_rebuild(root: Path, mkdocs: str, edit: Path, port: int, timeout: float = 600) -> float:
+def free_port() -> int:
+    # A fixed port may be taken by something else on a shared machine; serve would then exit.
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve_rebuild(root: Path, mkdocs: str, edit: Path, timeout: float = 600) -> float:
     """Seconds MkDocs reports for the rebuild after *edit* changes (median of 3 edits)."""
     proc = subprocess.Popen(
-        [mkdocs, "serve", "-a", f"127.0.0.1:{port}"],
+        [mkdocs, "serve", "-a", f"127.0.0.1:{free_port()}"],
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -79,7 +87,14 @@ def serve_rebuild(root: Path, mkdocs: str, edit: Path, port: int, timeout: float
     builds = 0
     try:
         while len(times) < 3:
-            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            if proc.poll() is not None and lines.empty():
+                sys.exit(f"bench: mkdocs serve in {root} exited with {proc.returncode}")
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if time.monotonic() > deadline:
+                    raise
+                continue
             m = built.search(line)
             if not m:
                 continue
@@ -125,9 +140,9 @@ def bench(pages: int, per_page: int, runs: int, python: Path, work: Path) -> dic
     validate = [run([str(python.parent / "trainbook"), "validate", "content"], roots["trainbook"]) for _ in range(3)]
     result["validate_s"] = statistics.median(v["wall"] for v in validate)
     result["rebuild_s"] = {
-        "plain": serve_rebuild(roots["plain"], mkdocs, roots["plain"] / "docs" / "page-001.md", 8765),
+        "plain": serve_rebuild(roots["plain"], mkdocs, roots["plain"] / "docs" / "page-001.md"),
         "trainbook": serve_rebuild(
-            roots["trainbook"], mkdocs, roots["trainbook"] / "content" / "banks" / "bank-001.yml", 8766
+            roots["trainbook"], mkdocs, roots["trainbook"] / "content" / "banks" / "bank-001.yml"
         ),
     }
     return result

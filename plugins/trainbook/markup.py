@@ -34,6 +34,8 @@ class MarkdownRenderer:
     def __init__(self, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None):
         self._md = markdown.Markdown(extensions=list(extensions), extension_configs=dict(configs or {}))
         key = _fingerprint(extensions, configs or {})
+        #: Identifies the extension setup (None when it cannot be told from another one's).
+        self.key = key
         # Shared by every renderer with the same extensions and settings, so `mkdocs serve`
         # (a new renderer per rebuild) renders only values that changed.
         self._cache: dict[str, Markup] = _SHARED.setdefault(key, {}) if key is not None else {}

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2.filters import do_join
@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .markup import MarkdownRenderer
 from .mdescape import markdown_blocks, md_link, md_text, yaml_value
+from .memo import Generations
 from .model import LETTERS, Case, Question
 from .qtypes import TYPES, labels
 from .strings import Strings
@@ -116,17 +117,50 @@ def _link(value: Any, href: str | None = None) -> Markup:
     return md_link(value, href)
 
 
+def _template_files(env: jinja2.Environment) -> tuple[object, ...] | None:
+    """Which template files *env* renders from, as they are now; None when it does not read files."""
+    loader = env.loader
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return None
+    files: list[object] = []
+    for folder in loader.searchpath:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                st = path.stat()
+                files.append((str(path), st.st_size, st.st_mtime_ns))
+    return tuple(files)
+
+
 def script_json(data: Any) -> Markup:
     """JSON safe inside <script type="application/json">."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+#: For `mkdocs serve`: question data by (Markdown setup, language), and quiz HTML, from the
+#: rebuild before. Keyed by the question objects, which the loader reuses for files that did
+#: not change, and for quiz HTML by everything it is rendered from.
+_QUESTION_DATA: dict[tuple[str, str], Generations[tuple[int, float | None, int], tuple[Any, ...]]] = {}
+_QUIZ_HTML: Generations[tuple[object, ...], str] = Generations()
+
+
 class Renderer:
-    def __init__(self, md: MarkdownRenderer, env: jinja2.Environment | None = None, lang: str = "zh"):
+    def __init__(
+        self, md: MarkdownRenderer, env: jinja2.Environment | None = None, lang: str = "zh", *, keep: bool = False
+    ):
+        """*keep*: remember rendered questions and quizzes for the next Renderer (``mkdocs serve``:
+        a rebuild renders only what changed)."""
         self.md = md
         self.env = env or environment(markdown=md, language=lang)
         self.lang = lang
+        self._keep = keep and md.key is not None
+        self._data: Generations[tuple[int, float | None, int], tuple[Any, ...]] = Generations()
+        self._templates: tuple[object, ...] | None = None
+        if self._keep and md.key is not None:
+            self._data = _QUESTION_DATA.setdefault((md.key, lang), Generations())
+            self._data.next_generation()
+            _QUIZ_HTML.next_generation()
+            self._templates = _template_files(self.env)
 
     # -- questions ---------------------------------------------------------
     def stem(self, q: Question) -> Markup:
@@ -137,6 +171,21 @@ class Renderer:
     ) -> dict[str, Any]:
         """What the quiz engine receives for *q*; *points* overrides the bank's points (an exam
         section's; for a group, per sub-question)."""
+        if not self._keep:
+            return self._question_data(q, points, cases)
+        case = (cases or {}).get(q.case) if q.case else None
+        key = (id(q), points, id(case))
+        hit = self._data.get(key)
+        # The entry holds the question and case themselves, so their ids are not reused meanwhile.
+        if hit is not None and hit[0] is q and hit[1] is case:
+            return cast(dict[str, Any], hit[2])
+        data = self._question_data(q, points, cases)
+        self._data.put(key, (q, case, data))
+        return data
+
+    def _question_data(
+        self, q: Question, points: float | None = None, cases: Mapping[str, Case] | None = None
+    ) -> dict[str, Any]:
         kind = TYPES[q.type]
         data: dict[str, Any] = {
             "id": q.id,
@@ -189,7 +238,17 @@ class Renderer:
             "questions": questions_data,
             **(extra or {}),
         }
-        return self.env.get_template("quiz.html").render(
+        payload = script_json(data)
+        key: tuple[object, ...] | None = None
+        if self._templates is not None:
+            # The HTML is rendered from these alone (the static list's questions are in the
+            # payload, unless a pool replaced them there).
+            shown = script_json([i["data"] for i in items]) if pool is not None and static else ""
+            key = (self._templates, self.lang, quiz_id, title, static, mode, time, data["pick"], payload, shown)
+            hit = _QUIZ_HTML.get(key)
+            if hit is not None:
+                return hit
+        html = self.env.get_template("quiz.html").render(
             quiz_id=quiz_id,
             title=title,
             static=static,
@@ -197,9 +256,10 @@ class Renderer:
             mode=mode,
             time=time,
             pick=data["pick"],
-            data=script_json(data),
+            data=payload,
             markup=Markup,
         )
+        return _QUIZ_HTML.put(key, html) if key is not None else html
 
     def case_html(self, case: Case, href: str | None = None) -> str:
         return self.env.get_template("case_box.html").render(case=case, md=self.md, href=href)

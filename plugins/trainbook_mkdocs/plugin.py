@@ -6,13 +6,14 @@ Each handler is short and hands the real work to the core.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -22,13 +23,16 @@ from trainbook import __version__
 from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
+from trainbook.memo import Generations
 from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import compact
+from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
+from . import segment
 from .config import TrainbookConfig
 
 log = get_plugin_logger(__name__)
@@ -46,6 +50,16 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
+        self.search_original: dict[int, str] = {}
+        self.serving = False
+        # Serving: each page's search view by its content, from the rebuild before.
+        self.search_views: Generations[str, str] = Generations()
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds (on_config still
+    # runs for each); what a rebuild may reuse from the build before is kept only when serving.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.search_views.clear()
 
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
@@ -70,8 +84,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
         # The handbook's language picks the words of generated pages (the string table's).
         language = language_code(config.theme.get("language"))
-        renderer = Renderer(md, environment(custom, markdown=md, language=language), language)
+        renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
         self.project = project
+        self.search_views.next_generation()
         self.extension = TrainbookExtension(
             project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
         )
@@ -86,6 +101,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         generated = {g.src_uri for g in self.generated}
         self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and getattr(search.config, "enabled", False):
+            segment.install(search)  # configured before us (priority 0)
         return config
 
     on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
@@ -188,6 +206,32 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
 
         return resolve_doc_links(html, url_of)
 
+    # The search plugin indexes page.content at priority 0; around it, it sees the page with the
+    # unindexed quiz markup left out (same index, a fraction of the HTML parsing), and the page
+    # gets its full content back, with the search plugin's own clean-up applied.
+    @event_priority(100)
+    def _search_view_on(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if not self.config.enabled or not page.content or _search_skips(page, config):
+            return None
+        lean = self.search_views.get(page.content) if self.serving else None
+        if lean is None:
+            lean = search_view(page.content)
+            if self.serving:
+                self.search_views.put(page.content, lean)
+        if lean is not page.content:
+            self.search_original[id(page)] = page.content
+            page.content = lean
+        return None
+
+    @event_priority(-100)
+    def _search_view_off(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        original = self.search_original.pop(id(page), None)
+        if original is not None:
+            page.content = _SEARCH_ATTRS.sub("", original)
+        return None
+
+    on_page_context = CombinedEvent(_search_view_on, _search_view_off)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
@@ -228,6 +272,21 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+# What Material's search plugin strips from a page after indexing it (data-search-* attributes).
+_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _search_skips(page: Page, config: MkDocsConfig) -> bool:
+    """True unless Material's search plugin (the one that honours data-search-exclude) indexes *page*."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not type(search).__module__.startswith("material.plugins.search"):
+        return True
+    if not getattr(search.config, "enabled", True):
+        return True
+    meta = page.meta.get("search") or {}
+    return bool(isinstance(meta, dict) and meta.get("exclude"))
 
 
 def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:

@@ -1,0 +1,90 @@
+"""Chinese word segmentation for Material's search plugin, done once per distinct run of text.
+
+Material's search index splits every run of Han characters with jieba (its
+``SearchIndex._segment_chinese``) — for every page on every build, and on every rebuild of
+``mkdocs serve``. Segmenting a run depends only on the run and jieba's dictionaries, so a run
+already segmented is looked up instead: a question bank's recurring phrasing (下列说法正确的是 …)
+within one build, and every unchanged page on a rebuild. The result is the same text,
+character for character (a test compares it with Material's own function).
+
+The memo keeps what the last build used and nothing older (:class:`trainbook.memo.Generations`),
+and starts afresh when the jieba dictionaries configured for search change.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from trainbook.memo import Generations
+
+ZWSP = "\u200b"
+
+
+class Segmenter:
+    """Material's segmentation of a text, remembered per run of Han characters."""
+
+    def __init__(self, jieba: Any, han: Any):
+        """*jieba*: the jieba module; *han*: the pattern of a Han run (Material's, compiled once)."""
+        self._jieba = jieba
+        self._han = han
+        self._key: object = None
+        self._done: Generations[str, str] = Generations()
+
+    def begin_build(self, key: object) -> None:
+        """Start a build whose segmentation is determined by *key* (the dictionaries in use)."""
+        if key == self._key:
+            self._done.next_generation()
+        else:
+            self._done.clear()
+        self._key = key
+
+    def _run(self, match: Any) -> str:
+        value: str = match.group(0)
+        done = self._done.get(value)
+        if done is None:
+            # As Material does it: the words, each between zero-width spaces.
+            done = self._done.put(value, ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP)
+        return done
+
+    def segment(self, data: str) -> str:
+        """What ``SearchIndex._segment_chinese(data)`` returns."""
+        return str(self._han.sub(self._run, data)).strip(ZWSP)
+
+
+def dictionary_key(*paths: str | None) -> tuple[object, ...]:
+    """What identifies the configured dictionaries: their paths, sizes and modification times."""
+    key: list[object] = []
+    for path in paths:
+        try:
+            st = os.stat(path) if path else None
+        except OSError:
+            st = None
+        key.append((path, st.st_size, st.st_mtime_ns) if st else (path, None, None))
+    return tuple(key)
+
+
+_SEGMENTER: Segmenter | None = None
+
+
+def install(search: Any) -> bool:
+    """Segment through the memo in *search* (Material's search plugin, configured for this
+    build); False, changing nothing, when it is not the plugin this was written against."""
+    global _SEGMENTER
+    try:
+        from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
+    except ImportError:
+        return False
+    index = getattr(search, "search_index", None)
+    jieba = getattr(material_search, "jieba", None)
+    if jieba is None or not isinstance(index, material_search.SearchIndex):
+        return False
+    if not callable(getattr(material_search.SearchIndex, "_segment_chinese", None)):
+        return False
+    if _SEGMENTER is None:
+        han = material_search.bre.compile(r"(\p{script: Han}+)", material_search.bre.UNICODE)
+        _SEGMENTER = Segmenter(jieba, han)
+    config = search.config
+    _SEGMENTER.begin_build(dictionary_key(config.get("jieba_dict"), config.get("jieba_dict_user")))
+    index._segment_chinese = _SEGMENTER.segment
+    return True
