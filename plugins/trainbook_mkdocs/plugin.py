@@ -23,6 +23,7 @@ from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
+from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import compact
@@ -86,6 +87,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         generated = {g.src_uri for g in self.generated}
         self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
+        # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
+        # shim from a public CDN; our copy of it keeps every request on the site's own host.
+        polyfills = config.extra.get("polyfills")
+        if polyfills:
+            config.extra["polyfills"] = local_polyfills(polyfills, ASSET_URI + SHIM)
         return config
 
     on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
@@ -109,6 +115,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                     files.remove(file)
         for asset in sorted(a for a in ASSETS.iterdir() if a.is_file()):  # not the engine's src/
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        for asset in sorted(a for a in (ASSETS / "vendor").rglob("*") if a.is_file()):  # with their licences
+            uri = ASSET_URI + asset.relative_to(ASSETS).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
