@@ -26,7 +26,7 @@ from trainbook.model import Project
 from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
-from trainbook.searchindex import compact
+from trainbook.searchindex import WORKER, compact, with_chinese_queries
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
@@ -118,6 +118,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         for asset in sorted(a for a in (ASSETS / "vendor").rglob("*") if a.is_file()):  # with their licences
             uri = ASSET_URI + asset.relative_to(ASSETS).as_posix()
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        # Material's search worker gets trainbook's Chinese query handling appended (searchindex.py).
+        for worker in [f for f in files if WORKER.fullmatch(f.src_uri) and f.abs_src_path]:
+            files.remove(worker)
+            text = Path(str(worker.abs_src_path)).read_text(encoding="utf-8")
+            files.append(File.generated(config, worker.src_uri, content=with_chinese_queries(text)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

@@ -1,13 +1,18 @@
 """The offline copy `make site` writes: dist/handbook-offline.zip, unpacked and opened straight from
 disk in Chromium with every network request refused. Navigation, Chinese search and the quizzes
-work, and no request goes anywhere but to the files themselves."""
+work, and no request goes anywhere but to the files themselves. Chinese search results make sense,
+from disk (the search runs in an iframe) and served (in a Worker): a word is searched as itself,
+results that contain the query's words do not list them as missing, snippets start at a word."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -40,6 +45,21 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with zipfile.ZipFile(target) as zf:
         zf.extractall(unpacked)
     return unpacked
+
+
+@pytest.fixture(scope="module")
+def served(offline: Path):
+    """The unpacked copy on a local web server, where Material runs its search in a real Worker."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(offline / "handbook-offline"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -81,17 +101,74 @@ def test_the_zip_unpacks_into_one_folder_holding_the_whole_site(offline: Path) -
     assert (folder / "assets/trainbook/vendor/iframe-worker/LICENSE").is_file()
 
 
+def search(page: Page, query: str) -> list[dict[str, object]]:
+    """Type *query* into Material's search box; every result section as title, snippet, marks, missing."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    expect(page.locator(".md-search-result__meta")).to_contain_text("个符合条件的结果")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    result: list[dict[str, object]] = page.evaluate(
+        """() => [...document.querySelectorAll('.md-search-result__article')].map(a => {
+            const plain = e => e.textContent.replace(/[\\u200b\\s]+/g, '');
+            const copy = a.cloneNode(true);
+            copy.querySelectorAll('h1, h2, .md-search-result__terms, .md-icon').forEach(e => e.remove());
+            const terms = a.querySelector('.md-search-result__terms');
+            return {title: plain(a.querySelector('h1, h2')), snippet: plain(copy),
+                    marks: [...a.querySelectorAll('mark')].map(plain), missing: terms ? plain(terms) : ''};
+        })"""
+    )
+    return result
+
+
+def open_site(context: BrowserContext, offline: Path, served: str, where: str, errors: list[str]) -> Page:
+    if where == "disk":
+        return visit(context, offline, "index.html", errors)
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served}/index.html")
+    return page
+
+
 def test_search_from_disk_finds_the_lift_entrapment_pages(context: BrowserContext, offline: Path, requests) -> None:
     errors: list[str] = []
     page = visit(context, offline, "index.html", errors)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("电梯困人")
-    box.press("End")  # Material reads the query on keyup
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
-    expect(page.locator(".md-search-result__list")).to_contain_text("夜间电梯困人事件")
+    titles = [r["title"] for r in search(page, "电梯困人")]
+    assert "夜间电梯困人事件" in titles
     assert errors == [] and outside(requests) == []
+
+
+@pytest.mark.parametrize("where", ["disk", "served"])
+def test_results_containing_the_phrase_list_no_missing_words(
+    context: BrowserContext, offline: Path, served: str, where: str
+) -> None:
+    errors: list[str] = []
+    results = search(open_site(context, offline, served, where, errors), "电梯困人")
+    holding = [r for r in results if "电梯困人" in f"{r['title']}{r['snippet']}"]
+    assert len(holding) >= 3
+    assert [(r["title"], r["missing"]) for r in holding if r["missing"]] == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("where", ["disk", "served"])
+def test_a_two_character_word_is_searched_as_itself(
+    context: BrowserContext, offline: Path, served: str, where: str
+) -> None:
+    # Material alone searches 电梯 as 电*: 电话, 电钻 and 电器 are found and marked.
+    errors: list[str] = []
+    results = search(open_site(context, offline, served, where, errors), "电梯")
+    marks = {m for r in results for m in r["marks"]}  # type: ignore[attr-defined]
+    assert "电梯" in marks
+    assert sorted(m for m in marks if not m.startswith("电梯")) == []
+    assert "电梯" in str(results[0]["title"]) + str(results[0]["snippet"])
+    assert errors == []
+
+
+@pytest.mark.parametrize("query", ["电梯困人", "投诉", "业主", "维修资金", "个人信息"])
+def test_snippets_start_at_a_word_not_at_punctuation(context: BrowserContext, offline: Path, query: str) -> None:
+    results = search(visit(context, offline, "index.html", []), query)
+    assert [r["snippet"] for r in results if re.match(r"[，。、；：！？,.;:!?）]", str(r["snippet"]))] == []
 
 
 def test_a_quiz_answers_from_disk(context: BrowserContext, offline: Path, requests) -> None:
