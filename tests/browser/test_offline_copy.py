@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_SITE = ROOT / "build_tools" / "build-site.sh"
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 MODULE = "modules/emergency.html"
+BANK = "trainbook/banks/emergency.html"  # every practice question shown, none drawn at random
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def visit(context: BrowserContext, offline: Path, path: str, errors: list[str]) 
 def test_the_zip_unpacks_into_one_folder_holding_the_whole_site(offline: Path) -> None:
     assert [p.name for p in offline.iterdir()] == ["handbook-offline"]
     folder = offline / "handbook-offline"
-    for part in ("index.html", MODULE, "search/search_index.js", "assets/trainbook/quiz.js"):
+    for part in ("index.html", MODULE, BANK, "search/search_index.js", "assets/trainbook/quiz.js"):
         assert (folder / part).is_file(), part
     assert (folder / "assets/trainbook/vendor/iframe-worker/LICENSE").is_file()
 
@@ -173,11 +174,13 @@ def test_snippets_start_at_a_word_not_at_punctuation(context: BrowserContext, of
 
 def test_a_quiz_answers_from_disk(context: BrowserContext, offline: Path, requests) -> None:
     errors: list[str] = []
-    page = visit(context, offline, MODULE, errors)
-    html = (offline / "handbook-offline" / MODULE).read_text(encoding="utf-8")
+    page = visit(context, offline, BANK, errors)
+    html = (offline / "handbook-offline" / BANK).read_text(encoding="utf-8")
     raw = re.search(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S)
     assert raw is not None
-    first = next(q for q in json.loads(raw.group(1))["questions"] if q["type"] == "single")
+    data = json.loads(raw.group(1))
+    assert data["pick"] is None  # the whole bank is on the page
+    first = next(q for q in data["questions"] if q["type"] == "single")
     item = page.locator(f'li.tb-q[data-qid="{first["id"]}"]').first
     item.locator(f':scope > .tb-q__body .tb-opt[data-index="{first["answer"][0]}"]').click()
     item.locator(":scope > .tb-q__actions .tb-q__check").click()
