@@ -166,6 +166,16 @@ def test_a_two_character_word_is_searched_as_itself(
     assert errors == []
 
 
+def test_a_result_opens_its_page_with_the_query_marked(context: BrowserContext, offline: Path, requests) -> None:
+    page = visit(context, offline, "index.html", [])
+    search(page, "电梯困人")
+    page.locator(".md-search-result__link").first.click()
+    marks = page.locator("article mark[data-md-highlight]")
+    expect(marks.first).to_be_visible()
+    assert set(marks.all_text_contents()) == {"电梯困人"}
+    assert outside(requests) == []
+
+
 @pytest.mark.parametrize("query", ["电梯困人", "投诉", "业主", "维修资金", "个人信息"])
 def test_snippets_start_at_a_word_not_at_punctuation(context: BrowserContext, offline: Path, query: str) -> None:
     results = search(visit(context, offline, "index.html", []), query)
