@@ -10,8 +10,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams dist bench-grade bench
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
+# Also dist/handbook-offline.zip: the whole site for opening from disk (file://), no network needed.
 site: setup validate
-	@sh build_tools/build-site.sh $(BIN)/mkdocs site
+	@sh build_tools/build-site.sh $(BIN)/mkdocs site dist/handbook-offline.zip
 
 # Printed exam packs and forms (PDF + HTML) into dist/, never into site/.
 exams: setup debs-print validate

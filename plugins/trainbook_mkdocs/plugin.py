@@ -25,9 +25,10 @@ from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.memo import Generations
 from trainbook.model import Project
+from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
-from trainbook.searchindex import compact
+from trainbook.searchindex import WORKER, compact, with_chinese_queries
 from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
@@ -104,6 +105,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and getattr(search.config, "enabled", False):
             segment.install(search)  # configured before us (priority 0)
+        # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
+        # shim from a public CDN; our copy of it keeps every request on the site's own host.
+        polyfills = config.extra.get("polyfills")
+        if polyfills:
+            config.extra["polyfills"] = local_polyfills(polyfills, ASSET_URI + SHIM)
         return config
 
     on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
@@ -127,6 +133,14 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                     files.remove(file)
         for asset in sorted(a for a in ASSETS.iterdir() if a.is_file()):  # not the engine's src/
             files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        for asset in sorted(a for a in (ASSETS / "vendor").rglob("*") if a.is_file()):  # with their licences
+            uri = ASSET_URI + asset.relative_to(ASSETS).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        # Material's search worker gets trainbook's Chinese query handling appended (searchindex.py).
+        for worker in [f for f in files if WORKER.fullmatch(f.src_uri) and f.abs_src_path]:
+            files.remove(worker)
+            text = Path(str(worker.abs_src_path)).read_text(encoding="utf-8")
+            files.append(File.generated(config, worker.src_uri, content=with_chinese_queries(text)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

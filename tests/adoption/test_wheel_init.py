@@ -223,6 +223,21 @@ def test_created_handbook_builds_strictly_without_exam_questions_and_with_the_ve
     assert leaked == []
 
 
+def test_created_handbooks_make_site_also_packs_the_offline_copy(env: Env, handbook: Path, tmp_path: Path) -> None:
+    recipe = (handbook / "Makefile").read_text(encoding="utf-8").split("\nsite:", 1)[1].split("\n\n", 1)[0]
+    command = "$(BIN)/python -m trainbook.offline site dist/handbook-offline.zip"
+    assert command in recipe
+    env.run(str(env.python), "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=handbook)
+    env.run(
+        str(env.python), "-m", "trainbook.offline", str(tmp_path / "site"), str(tmp_path / "offline.zip"), cwd=handbook
+    )
+    with zipfile.ZipFile(tmp_path / "offline.zip") as zf:
+        names = zf.namelist()
+    assert "handbook-offline/index.html" in names
+    assert "handbook-offline/assets/trainbook/vendor/iframe-worker/shim.js" in names
+    assert "dist/" in (handbook / ".gitignore").read_text(encoding="utf-8").split()
+
+
 def test_every_schema_line_in_the_created_repository_resolves(handbook: Path) -> None:
     files = _yaml_files(handbook)
     assert len(files) == len(KIND_OF_FOLDER)
