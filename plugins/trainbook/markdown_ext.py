@@ -25,6 +25,7 @@ from .diagnostics import ContentError, Diagnostic, Pos, Report
 from .fence_source import PageSource
 from .fences import Fence, find_fences, read_case_ref, read_quiz, select_quiz
 from .markup import MarkdownRenderer
+from .messages import msg
 from .model import Project
 from .render import Renderer
 
@@ -105,7 +106,7 @@ class FencePreprocessor(Preprocessor):
         case = ext.project.case(ref[0]) if ref else None
         if case is None:
             if ref:
-                report.error(ref[1], f"case block: case study '{ref[0]}' does not exist")
+                report.error(ref[1], msg("check.case_block_missing", id=ref[0]))
             return None
         return ext.renderer.case_html(case, ext.link(case.id) if ext.link else None)
 
