@@ -473,6 +473,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法从{scope}抽满："
         "需要 {need} 题，只有 {have} 题",
     ),
+    "check.shortfall_seed": (
+        "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled for "
+        "variant {variant} with seed {seed}: needs {need}, has {have}",
+        "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法为 {variant} 卷"
+        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题",
+    ),
     "check.exam_pass": (
         "key 'pass' of exam '{exam}' is {mark:g} but paper {variant} is worth only {total:g} points",
         "试卷 '{exam}' 的键 'pass' 是 {mark:g}，但 {variant} 卷总分只有 {total:g} 分",
@@ -505,6 +511,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.case_block_missing": (
         "case block: case study '{id}' does not exist",
         "案例块（case）：案例 '{id}' 不存在",
+    ),
+    "check.included": (
+        "in text included into this page (line {line} of the included {kind} block): {message}",
+        "在插入本页的文本中（插入的 {kind} 块第 {line} 行）：{message}",
     ),
     "check.block_in_quote": (
         "a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
