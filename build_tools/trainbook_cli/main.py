@@ -14,6 +14,7 @@ from pathlib import Path
 from trainbook import __version__, editor_schemas
 from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
+from trainbook.messages import MESSAGE_LANGUAGES, handbook_language, msg
 from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
@@ -27,6 +28,19 @@ def _content_arg(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="content folder holding handbook/, banks/, cases/, … (default: content)",
     )
+
+
+def _lang_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=MESSAGE_LANGUAGES,
+        help="language of the problem messages (default: the handbook's, theme.language in mkdocs.yml)",
+    )
+
+
+def _language(args: argparse.Namespace, content_dir: str) -> str:
+    """--lang, else the language of the handbook whose repository holds *content_dir*."""
+    return str(args.lang) if args.lang else handbook_language(Path(content_dir).resolve().parent)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text; github: GitHub Actions annotations)",
     )
     p.add_argument("--pages", metavar="DIR", help="handbook pages folder (default: CONTENT_DIR/handbook)")
+    _lang_arg(p)
 
     s = sub.add_parser(
         "stats",
@@ -69,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
     )
+    _lang_arg(s)
     _grade_parser(sub)
     setup_cmds.add_parsers(sub)
     _printing_commands(sub)
@@ -146,6 +162,7 @@ def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
         metavar="DIR",
         help="folder whose papers/*.html and papers/print.css override the built-in templates",
     )
+    _lang_arg(parser)
 
 
 def _printing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -173,10 +190,10 @@ def _printing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     _print_args(f, "dist/forms")
 
 
-def _report_failure(exc: Exception) -> int:
+def _report_failure(exc: Exception, language: str = "en") -> int:
     if isinstance(exc, ContentError):
         for d in exc.diagnostics:
-            print(d, file=sys.stderr)
+            print(d.text(language), file=sys.stderr)
         print("fix the problems above first; nothing was written", file=sys.stderr)
     else:
         print(f"trainbook: error: {exc}", file=sys.stderr)
@@ -200,7 +217,7 @@ def cmd_exam(args: argparse.Namespace) -> int:
             template_dirs=args.templates,
         )
     except (PackError, ContentError) as exc:
-        return _report_failure(exc)
+        return _report_failure(exc, _language(args, args.content))
     _print_written(written, args.out)
     return 0
 
@@ -209,7 +226,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     try:
         written = build_forms(args.content, args.out, formats=args.format, template_dirs=args.templates)
     except (PackError, ContentError) as exc:
-        return _report_failure(exc)
+        return _report_failure(exc, _language(args, args.content))
     _print_written(written, args.out)
     return 0
 
@@ -219,9 +236,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # The repository root holds the content folder; its editor schemas should match this trainbook.
     editor_schemas.check_copies(Path(args.content_dir).resolve().parent, report)
     items = report.sorted()
+    language = _language(args, args.content_dir)
     if args.format == "json":
         json.dump(
-            {"errors": len(report.errors), "warnings": len(report.warnings), "problems": [d.as_dict() for d in items]},
+            {
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+                "problems": [d.as_dict(language) for d in items],
+            },
             sys.stdout,
             ensure_ascii=False,
             indent=2,
@@ -229,13 +251,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for d in items:
-            print(as_github(d) if args.format == "github" else d)
+            print(as_github(d, language) if args.format == "github" else d.text(language))
         n_err, n_warn = len(report.errors), len(report.warnings)
         where = display_path(args.content_dir)
-        print(
-            f"{where}: {n_err} error(s), {n_warn} warning(s)" if items else f"{where}: no problems found",
-            file=sys.stderr,
+        summary = (
+            msg("cli.summary", where=where, errors=n_err, warnings=n_warn) if items else msg("cli.clean", where=where)
         )
+        print(summary.zh if language == "zh" else summary, file=sys.stderr)
     return 1 if report.errors else 0
 
 
@@ -243,7 +265,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     project, report = validate(args.content)
     if report.errors:
         for d in report.sorted():
-            print(d, file=sys.stderr)
+            print(d.text(_language(args, args.content)), file=sys.stderr)
         print("stats needs content without errors; fix the errors above first", file=sys.stderr)
         return 1
     data = stats.collect(project, args.min)

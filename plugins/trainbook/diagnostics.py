@@ -1,7 +1,10 @@
 """Source positions and the problems found at them.
 
 Every problem the compiler finds is a :class:`Diagnostic`, reported as
-``path:line:col: error|warning: message`` so editors and CI logs can jump to it.
+``path:line:col: error|warning: message`` so editors and CI logs can jump to it. Messages
+are :class:`~trainbook.messages.Text` (English that knows its Chinese); front ends print them
+in the handbook's language with ``d.text(language)``. ``error``/``warning`` stay as they are
+in every language: editors' problem matchers look for them.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from .messages import localize
 
 Severity = Literal["error", "warning"]
 
@@ -43,13 +48,17 @@ class Diagnostic:
     def __str__(self) -> str:
         return f"{self.pos}: {self.severity}: {self.message}"
 
-    def as_dict(self) -> dict[str, object]:
+    def text(self, language: str = "en") -> str:
+        """``path:line:col: severity: message`` with the message in *language* (zh, en)."""
+        return f"{self.pos}: {self.severity}: {localize(self.message, language)}"
+
+    def as_dict(self, language: str = "en") -> dict[str, object]:
         return {
             "path": display_path(self.pos.path),
             "line": self.pos.line,
             "column": self.pos.col,
             "severity": self.severity,
-            "message": self.message,
+            "message": localize(self.message, language),
         }
 
 
@@ -61,10 +70,10 @@ def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(d: Diagnostic) -> str:
+def as_github(d: Diagnostic, language: str = "en") -> str:
     """A GitHub Actions workflow command: the problem shows as an annotation on the file's line."""
     where = f"file={_gh_property(display_path(d.pos.path))},line={d.pos.line},col={d.pos.col}"
-    return f"::{d.severity} {where},title=trainbook::{_gh_data(d.message)}"
+    return f"::{d.severity} {where},title=trainbook::{_gh_data(localize(d.message, language))}"
 
 
 @dataclass

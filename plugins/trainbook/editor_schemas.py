@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Pos, Report
+from .messages import msg
 from .version import __version__
 
 SHIPPED = Path(__file__).resolve().parent / "schemas"
@@ -119,19 +120,12 @@ def check_copies(root: Path, report: Report) -> None:
         return
     stamped = _stamped_version(folder / STAMP)
     where = DEFAULT_DIR.as_posix()
-    fix = "run 'trainbook schemas' (or 'make schemas') to update them"
-    if stamped is None:
-        message = f"editor schemas in {where} differ from those of the installed trainbook {__version__}; {fix}"
-    elif _release(stamped) > _release(__version__):
-        message = (
-            f"editor schemas in {where} come from trainbook {stamped}, newer than the installed trainbook "
-            f"{__version__}; upgrade trainbook (requirements.txt) or run 'trainbook schemas' to go back"
-        )
-    elif _release(stamped) < _release(__version__):
-        message = f"editor schemas in {where} come from trainbook {stamped}, older than the installed {__version__}"
-        message += f"; {fix}"
+    if stamped is not None and _release(stamped) > _release(__version__):
+        message = msg("schemas.newer", where=where, stamped=stamped, version=__version__)
+    elif stamped is not None and _release(stamped) < _release(__version__):
+        message = msg("schemas.older", where=where, stamped=stamped, version=__version__)
     else:
-        message = f"editor schemas in {where} differ from those of the installed trainbook {__version__}; {fix}"
+        message = msg("schemas.differ", where=where, version=__version__)
     report.warning(Pos(str(folder / STAMP)), message)
 
 

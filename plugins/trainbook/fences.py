@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Pos, Report
+from .messages import Text, msg
 from .model import Project, Question
 from .qtypes import QUESTION_TYPES
 from .reader import Reader
@@ -121,18 +122,18 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
     """Read a quiz fence body whose first line is at *pos*."""
     data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
     r = Reader(report)
-    m = r.mapping(data, pos, "a quiz block") if data is not None or not body.strip() else None
+    m = r.mapping(data, pos, msg("what.a_quiz_block")) if data is not None or not body.strip() else None
     if m is None:
         return None
-    w = "the quiz block"
+    w = msg("what.the_quiz_block")
     r.check_keys(m, QUIZ_KEYS, (), w)
     if "bank" not in m and "ids" not in m:
-        report.error(m.pos, "the quiz block needs 'bank' or 'ids'")
+        report.error(m.pos, msg("quiz.needs_bank_or_ids"))
         return None
     mode = r.choice(m, "mode", w, ("practice", "exam"), "practice") or "practice"
     time = r.number(m, "time", w, lo=0.01)
     if time is not None and mode != "exam":
-        report.warning(m.at("time"), "key 'time' of the quiz block only applies with mode: exam (ignored)")
+        report.warning(m.at("time"), msg("quiz.time_ignored"))
     return QuizSpec(
         pos=m.pos,
         bank=r.ident(m, "bank", w),
@@ -150,11 +151,12 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
 def read_case_ref(body: str, pos: Pos, report: Report) -> tuple[str, Pos] | None:
     data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
     r = Reader(report)
-    m = r.mapping(data, pos, "a case block")
+    m = r.mapping(data, pos, msg("what.a_case_block"))
     if not isinstance(m, Map):
         return None
-    r.check_keys(m, ("id",), ("id",), "the case block")
-    case_id = r.ident(m, "id", "the case block")
+    w = msg("what.the_case_block")
+    r.check_keys(m, ("id",), ("id",), w)
+    case_id = r.ident(m, "id", w)
     return (case_id, m.at("id")) if case_id else None
 
 
@@ -162,16 +164,17 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
     """Practice-pool questions a quiz fence draws from; problems go to *report*."""
     id_problems = []
 
-    def error(pos: Pos, msg: str) -> None:
-        id_problems.append(msg)
+    def error(pos: Pos, message: str) -> None:
+        id_problems.append(message)
         if report is not None:
-            report.error(pos, msg)
+            report.error(pos, message)
 
     pool: list[Question]
     if spec.bank is not None:
         bank = project.bank(spec.bank)
         if bank is None:
-            error(spec.pos, f"quiz block: bank '{spec.bank}' does not exist")
+            if spec.bank not in project.unread:  # else the bank's own file error says it
+                error(spec.pos, msg("quiz.no_bank", bank=spec.bank))
             return []
         pool = list(bank.questions)
     else:
@@ -183,18 +186,16 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
             if q is None:
                 sub = project.question(qid)
                 if sub is not None and sub.parent:
-                    error(spec.pos, f"quiz block: '{qid}' is a sub-question of group '{sub.parent}'; name the group")
+                    error(spec.pos, msg("quiz.sub_question", id=qid, group=sub.parent))
                 elif sub is not None:
-                    error(spec.pos, f"quiz block: question '{qid}' is not in bank '{spec.bank}'")
+                    error(spec.pos, msg("quiz.not_in_bank", id=qid, bank=spec.bank))
+                elif qid in project.unread:
+                    id_problems.append(qid)  # its file's error says it
                 else:
-                    error(spec.pos, f"quiz block: question '{qid}' does not exist")
+                    error(spec.pos, msg("quiz.no_question", id=qid))
                 continue
             if q.pool == "exam":
-                error(
-                    spec.pos,
-                    f"quiz block names '{qid}', an exam-pool question; exam-pool questions are "
-                    f"reserved for formal exams and never published",
-                )
+                error(spec.pos, msg("quiz.exam_pool", id=qid))
                 continue
             chosen.append(q)
         pool = chosen
@@ -207,11 +208,11 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
         and (spec.type is None or q.type == spec.type)
     ]
     if not selected and not id_problems:
-        error(spec.pos, "quiz block matches no practice-pool question" + _describe(spec))
+        error(spec.pos, msg("quiz.matches_nothing", filters=_describe(spec)))
     return selected
 
 
-def _describe(spec: QuizSpec) -> str:
+def _describe(spec: QuizSpec) -> Text:
     parts = [f"{k}={v}" for k, v in (("bank", spec.bank), ("type", spec.type)) if v]
     if spec.tags:
         parts.append(f"tags=[{', '.join(spec.tags)}]")
@@ -219,7 +220,7 @@ def _describe(spec: QuizSpec) -> str:
         parts.append(f"difficulty=[{', '.join(map(str, spec.difficulty))}]")
     if spec.ids:
         parts.append(f"ids=[{', '.join(spec.ids)}]")
-    return f" ({', '.join(parts)})" if parts else ""
+    return msg("quiz.filters", filters=", ".join(parts)) if parts else Text("")
 
 
 @dataclass(frozen=True)

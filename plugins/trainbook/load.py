@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Pos, Report
+from .messages import Text, describe, msg
 from .model import (
     FORM_BLOCKS,
     POOLS,
@@ -39,10 +40,12 @@ from .model import (
     frozen_where,
 )
 from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
-from .reader import Reader, describe
+from .reader import Reader
 from .yamlsource import Map, Seq, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
+#: "id: x" (also "- id: x") on a line of its own: the ids a file that fails to load would define.
+ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-]{0,63})['\"]?[ \t]*(?:#.*)?$", re.M)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -55,7 +58,7 @@ def read_text(path: Path, report: Report) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        report.error(Pos(str(path)), f"cannot read file: {exc.strerror}")
+        report.error(Pos(str(path)), msg("file.unreadable", reason=exc.strerror))
         return None
     try:
         return data.decode("utf-8-sig")
@@ -63,11 +66,15 @@ def read_text(path: Path, report: Report) -> str | None:
         start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         line = data.count(b"\n", 0, start) + 1
         col = len(data[data.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
-        report.error(
-            Pos(str(path), line, col),
-            f"file is not UTF-8 text (byte 0x{data[start]:02x}); save it as UTF-8 (it may be GBK or another encoding)",
-        )
+        report.error(Pos(str(path), line, col), msg("file.not_utf8", byte=data[start]))
     return None
+
+
+def unread_ids(path: Path, text: str | None) -> set[str]:
+    """The ids a file that failed to load would have defined (its name too: files are named by id)."""
+    if text is None:
+        text = path.read_bytes().decode("utf-8", "replace") if path.is_file() else ""
+    return {path.stem, *ID_LINE_RE.findall(text)}
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -83,34 +90,34 @@ class Loader:
 
     # -- banks -------------------------------------------------------------
     def bank(self, data: Any, path: str) -> Bank | None:
-        m = self.r.mapping(data, Pos(path), "a question bank")
+        m = self.r.mapping(data, Pos(path), msg("what.a_bank"))
         if m is None:
             return None
-        self.r.check_keys(
-            m, ("id", "title", "module", "defaults", "questions"), ("id", "title", "questions"), "the bank"
-        )
-        bank_id = self.r.ident(m, "id", "the bank") or ""
+        w = msg("what.the_bank")
+        self.r.check_keys(m, ("id", "title", "module", "defaults", "questions"), ("id", "title", "questions"), w)
+        bank_id = self.r.ident(m, "id", w) or ""
         defaults: dict[str, Any] = {"points": 1, "difficulty": 2, "pool": "practice"}
         dm = m.get("defaults")
-        if dm is not None and self.r.mapping(dm, m.at("defaults"), "key 'defaults'") is not None:
-            self.r.check_keys(dm, ("points", "difficulty", "pool"), (), "bank defaults")
-            defaults["points"] = self.r.number(dm, "points", "bank defaults", lo=0, default=defaults["points"])
-            defaults["difficulty"] = self.r.integer(dm, "difficulty", "bank defaults", 1, 3, defaults["difficulty"])
-            defaults["pool"] = self.r.choice(dm, "pool", "bank defaults", POOLS, defaults["pool"])
+        if dm is not None and self.r.mapping(dm, m.at("defaults"), msg("what.key_defaults")) is not None:
+            dw = msg("what.bank_defaults")
+            self.r.check_keys(dm, ("points", "difficulty", "pool"), (), dw)
+            defaults["points"] = self.r.number(dm, "points", dw, lo=0, default=defaults["points"])
+            defaults["difficulty"] = self.r.integer(dm, "difficulty", dw, 1, 3, defaults["difficulty"])
+            defaults["pool"] = self.r.choice(dm, "pool", dw, POOLS, defaults["pool"])
         questions = []
-        qs = self.r.seq(m, "questions", "the bank")
+        qs = self.r.seq(m, "questions", w)
         for i, item, at in entries(qs):
-            q = self.question(item, at, bank_id, defaults, f"question {i + 1}")
+            q = self.question(item, at, bank_id, defaults, msg("what.question_n", n=i + 1))
             if q is not None:
                 questions.append(q)
         if qs is not None and not qs:
-            self.report.error(m.at("questions"), "key 'questions' of the bank is empty")
+            self.report.error(m.at("questions"), msg("read.empty", key="questions", what=w))
         return Bank(
             pos=m.pos,
             where=frozen_where(m.positions()),
             id=bank_id,
-            title=self.r.text(m, "title", "the bank") or "",
-            module=self.r.ident(m, "module", "the bank"),
+            title=self.r.text(m, "title", w) or "",
+            module=self.r.ident(m, "module", w),
             questions=tuple(questions),
         )
 
@@ -127,32 +134,29 @@ class Loader:
         if m is None:
             return None
         qid = self.r.ident(m, "id", label)
-        what = f"question '{qid}'" if qid else label
+        what = msg("what.question", id=qid) if qid else label
         if qid is None:
-            self.report.error(m.pos, f"{label} is missing required key 'id'")
+            self.report.error(m.pos, msg("read.missing_key", what=label, key="id"))
         qtype = m.get("type")
         if qtype is None:
-            self.report.error(m.pos, f"{what} is missing required key 'type'")
+            self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
             return None
         kind = TYPES.get(qtype) if isinstance(qtype, str) else None
         if kind is None or (parent is not None and not kind.in_group):
             allowed = [n for n, k in TYPES.items() if parent is None or k.in_group]
-            extra = " (a group cannot hold another group)" if kind is not None else ""
+            extra = msg("load.group_in_group") if kind is not None else Text("")
+            found = describe(qtype)
             self.report.error(
-                m.at("type"),
-                f"key 'type' of {what} must be one of {', '.join(allowed)}, found {describe(qtype)}{extra}",
+                m.at("type"), msg("load.bad_type", what=what, allowed=", ".join(allowed), found=found, extra=extra)
             )
             return None
         self.r.check_keys(m, COMMON_KEYS + kind.keys, kind.required, what)
         if parent is not None and "pool" in m:
-            self.report.warning(
-                m.key_at("pool"),
-                f"key 'pool' of {what} is ignored: a sub-question shares the pool of its group '{parent.id}'",
-            )
+            self.report.warning(m.key_at("pool"), msg("load.sub_pool_ignored", what=what, group=parent.id))
         stem = self.r.text(m, "stem", what) or ""
         explanation = self.r.text(m, "explanation", what) or ""
         if not explanation.strip():
-            self.report.warning(m.pos, f"{what} has no 'explanation'; learners see it after answering")
+            self.report.warning(m.pos, msg("load.no_explanation", what=what))
         base_pool = parent.pool if parent else defaults["pool"]
         base_difficulty = parent.difficulty if parent else defaults["difficulty"]
         fields: dict[str, Any] = dict(
@@ -181,7 +185,7 @@ class Loader:
 
     # -- cases -------------------------------------------------------------
     def case(self, data: Any, path: str) -> Case | None:
-        m = self.r.mapping(data, Pos(path), "a case study")
+        m = self.r.mapping(data, Pos(path), msg("what.a_case"))
         if m is None:
             return None
         keys = (
@@ -196,8 +200,8 @@ class Loader:
             "practice",
             "references",
         )
-        self.r.check_keys(m, keys, ("id", "title", "scenario"), "the case study")
-        w = "the case study"
+        w = msg("what.the_case")
+        self.r.check_keys(m, keys, ("id", "title", "scenario"), w)
         return Case(
             pos=m.pos,
             where=frozen_where(m.positions()),
@@ -215,25 +219,26 @@ class Loader:
 
     # -- exams -------------------------------------------------------------
     def exam(self, data: Any, path: str) -> Exam | None:
-        m = self.r.mapping(data, Pos(path), "an exam blueprint")
+        m = self.r.mapping(data, Pos(path), msg("what.an_exam"))
         if m is None:
             return None
-        w = "the exam blueprint"
+        w = msg("what.the_exam")
         keys = ("id", "title", "duration", "pass", "seed", "variants", "shuffle", "online", "instructions", "sections")
         self.r.check_keys(m, keys, ("id", "title", "sections"), w)
         shuffle_q = shuffle_o = True
         sm = m.get("shuffle")
-        if sm is not None and self.r.mapping(sm, m.at("shuffle"), "key 'shuffle'") is not None:
-            self.r.check_keys(sm, ("questions", "options"), (), "key 'shuffle'")
-            shuffle_q = self.r.boolean(sm, "questions", "key 'shuffle'", True)
-            shuffle_o = self.r.boolean(sm, "options", "key 'shuffle'", True)
+        sw = msg("what.key_shuffle")
+        if sm is not None and self.r.mapping(sm, m.at("shuffle"), sw) is not None:
+            self.r.check_keys(sm, ("questions", "options"), (), sw)
+            shuffle_q = self.r.boolean(sm, "questions", sw, True)
+            shuffle_o = self.r.boolean(sm, "options", sw, True)
         variants = self.r.texts(m, "variants", w, scalar_ok=True) or ("A",)
         if len(set(variants)) != len(variants):
-            self.report.error(m.at("variants"), "key 'variants' of the exam blueprint names a variant twice")
+            self.report.error(m.at("variants"), msg("load.variant_twice"))
         sections = []
         seq = self.r.seq(m, "sections", w)
         for i, item, at in entries(seq):
-            sec = self.section(item, at, f"section {i + 1}")
+            sec = self.section(item, at, msg("what.section_n", n=i + 1))
             if sec is not None:
                 sections.append(sec)
         return Exam(
@@ -260,7 +265,7 @@ class Loader:
         rules = []
         seq = self.r.seq(m, "draw", label)
         for i, item, at in entries(seq):
-            rule = self.rule(item, at, f"draw rule {i + 1} of {label}")
+            rule = self.rule(item, at, msg("what.rule_of", n=i + 1, section=label))
             if rule is not None:
                 rules.append(rule)
         return Section(
@@ -279,7 +284,7 @@ class Loader:
         keys = ("bank", "type", "tags", "difficulty", "objectives", "ids", "count", "pool")
         self.r.check_keys(m, keys, (), label)
         if not m:
-            self.report.error(m.pos, f"{label} is empty; it would match every question")
+            self.report.error(m.pos, msg("load.rule_empty", what=label))
         return DrawRule(
             pos=m.pos,
             where=frozen_where(m.positions()),
@@ -295,10 +300,10 @@ class Loader:
 
     # -- rubrics -----------------------------------------------------------
     def rubric(self, data: Any, path: str) -> Rubric | None:
-        m = self.r.mapping(data, Pos(path), "a rubric")
+        m = self.r.mapping(data, Pos(path), msg("what.a_rubric"))
         if m is None:
             return None
-        w = "the rubric"
+        w = msg("what.the_rubric")
         self.r.check_keys(
             m,
             ("id", "title", "case", "duration", "instructions", "pass", "criteria", "pages"),
@@ -306,18 +311,18 @@ class Loader:
             w,
         )
         criteria = []
-        for i, cm in self.r.maps(m, "criteria", w, "criterion {n}"):
-            cw = f"criterion '{cm.get('name', i + 1)}'"
+        for i, cm in self.r.maps(m, "criteria", w, "what.criterion_n"):
+            cw = msg("what.criterion", name=cm.get("name", i + 1))
             self.r.check_keys(cm, ("name", "description", "points", "levels", "critical"), ("name",), cw)
             critical = self.r.boolean(cm, "critical", cw)
             points = self.r.number(cm, "points", cw, lo=0)
-            if not critical and points is None and "points" not in cm:
-                self.report.error(
-                    cm.pos, f"{cw} is missing required key 'points' (only a critical criterion goes without points)"
-                )
+            # A 'critical' that is not true/false has its own message; no second one about points.
+            unread_critical = "critical" in cm and not isinstance(cm["critical"], bool)
+            if not critical and points is None and "points" not in cm and not unread_critical:
+                self.report.error(cm.pos, msg("load.criterion_points", what=cw))
             levels = []
-            for j, lm in self.r.maps(cm, "levels", cw, f"level {{n}} of {cw}"):
-                lw = f"level {j + 1} of {cw}"
+            for j, lm in self.r.maps(cm, "levels", cw, "what.level_of", criterion=cw):
+                lw = msg("what.level_of", n=j + 1, criterion=cw)
                 self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
                 levels.append(
                     Level(
@@ -354,14 +359,14 @@ class Loader:
 
     # -- schemes -----------------------------------------------------------
     def scheme(self, data: Any, path: str) -> Scheme | None:
-        m = self.r.mapping(data, Pos(path), "an assessment scheme")
+        m = self.r.mapping(data, Pos(path), msg("what.a_scheme"))
         if m is None:
             return None
-        w = "the assessment scheme"
+        w = msg("what.the_scheme")
         self.r.check_keys(m, ("id", "title", "components", "grades", "outcomes"), ("id", "title", "components"), w)
         components = []
-        for i, cm in self.r.maps(m, "components", w, "component {n}"):
-            cw = f"component {i + 1}"
+        for i, cm in self.r.maps(m, "components", w, "what.component_n"):
+            cw = msg("what.component_n", n=i + 1)
             self.r.check_keys(cm, ("id", "name", "weight", "exam", "rubric", "form"), ("id", "name", "weight"), cw)
             components.append(
                 Component(
@@ -376,8 +381,8 @@ class Loader:
                 )
             )
         grades = []
-        for i, gm in self.r.maps(m, "grades", w, "grade {n}"):
-            gw = f"grade {i + 1}"
+        for i, gm in self.r.maps(m, "grades", w, "what.grade_n"):
+            gw = msg("what.grade_n", n=i + 1)
             self.r.check_keys(gm, ("label", "min"), ("label", "min"), gw)
             grades.append(
                 Grade(
@@ -399,23 +404,24 @@ class Loader:
 
     # -- forms -------------------------------------------------------------
     def form(self, data: Any, path: str) -> Form | None:
-        m = self.r.mapping(data, Pos(path), "a form")
+        m = self.r.mapping(data, Pos(path), msg("what.a_form"))
         if m is None:
             return None
-        w = "the form"
+        w = msg("what.the_form")
         keys = ("id", "title", "intro", "fields", "sections", "table", "order", "pages")
         self.r.check_keys(m, keys, ("id", "title"), w)
         sections = []
-        for i, sm in self.r.maps(m, "sections", w, "section {n}"):
-            sw = f"form section {i + 1}"
+        for i, sm in self.r.maps(m, "sections", w, "what.section_n"):
+            sw = msg("what.form_section_n", n=i + 1)
             self.r.check_keys(sm, ("title", "items"), ("items",), sw)
             items = []
-            for j, im in self.r.maps(sm, "items", sw, f"item {{n}} of {sw}"):
-                iw = f"item {j + 1} of {sw}"
+            for j, im in self.r.maps(sm, "items", sw, "what.item_of", section=sw):
+                iw = msg("what.item_of", n=j + 1, section=sw)
                 self.r.check_keys(im, ("text", "scale", "choices", "multiple", "lines"), ("text",), iw)
                 kinds = [k for k in ("scale", "choices", "lines") if k in im]
                 if len(kinds) > 1:
-                    self.report.error(im.pos, f"{iw} has {' and '.join(kinds)}; give only one of scale, choices, lines")
+                    both = Text(" and ".join(kinds), "、".join(kinds))
+                    self.report.error(im.pos, msg("load.item_kinds", what=iw, kinds=both))
                 items.append(
                     FormItem(
                         pos=im.pos,
@@ -437,8 +443,8 @@ class Loader:
             )
         table = None
         tm = m.get("table")
-        if tm is not None and self.r.mapping(tm, m.at("table"), "key 'table' of the form") is not None:
-            tw = "key 'table' of the form"
+        tw = msg("what.form_table")
+        if tm is not None and self.r.mapping(tm, m.at("table"), tw) is not None:
             self.r.check_keys(tm, ("title", "columns", "rows"), ("columns",), tw)
             table = FormTable(
                 pos=tm.pos,
@@ -501,12 +507,12 @@ class Loader:
         data = load_yaml(match.group(1), path, self.report, line_offset=1)
         if not isinstance(data, Map):
             if data is not None:
-                self.report.error(Pos(path, 2), f"front matter must be a mapping of keys, found {describe(data)}")
+                self.report.error(Pos(path, 2), msg("load.front_matter_not_mapping", found=describe(data)))
             return Page(pos=Pos(path), src_path=src_path)
-        w = "the page front matter"
+        w = msg("what.front_matter")
         objectives = []
-        for i, om in self.r.maps(data, "objectives", w, "objective {n}"):
-            ow = f"objective {i + 1}"
+        for i, om in self.r.maps(data, "objectives", w, "what.objective_n"):
+            ow = msg("what.objective_n", n=i + 1)
             self.r.check_keys(om, ("id", "text"), ("id", "text"), ow)
             objectives.append(
                 Objective(
@@ -517,8 +523,8 @@ class Loader:
                 )
             )
         paths = []
-        for i, pm in self.r.maps(data, "paths", w, "learning path {n}"):
-            pw = f"learning path {i + 1}"
+        for i, pm in self.r.maps(data, "paths", w, "what.path_n"):
+            pw = msg("what.path_n", n=i + 1)
             self.r.check_keys(pm, ("id", "title", "intro", "modules", "next"), ("id", "title", "modules"), pw)
             paths.append(
                 LearningPath(
@@ -569,7 +575,7 @@ def _load_document(kind: str, text: str, path: str, report: Report) -> Any:
     obj = None
     if data is None:
         if not own.items:
-            own.error(Pos(path), "file is empty")
+            own.error(Pos(path), msg("file.empty"))
     else:
         obj = getattr(Loader(own), kind[:-1])(data, path)
     _DOCUMENTS[(kind, path)] = (text, obj, tuple(own.items))
@@ -583,26 +589,36 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
     pages_root = Path(pages_dir) if pages_dir is not None else content / "handbook"
     loader = Loader(report)
     if not content.is_dir():
-        report.error(Pos(str(content)), "content folder does not exist")
+        report.error(Pos(str(content)), msg("file.no_content_folder"))
         return Project(str(content), str(pages_root))
     loaded: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    unread: set[str] = set()
     for kind in KINDS:
         for path in yaml_files(content / kind):
             text = read_text(path, report)
-            if text is None:
-                continue
-            obj = _load_document(kind, text, str(path), report)
+            obj = _load_document(kind, text, str(path), report) if text is not None else None
             if obj is not None:
                 loaded[kind].append(obj)
+            else:
+                unread |= unread_ids(path, text)
     pages = []
     if pages_root.is_dir():
         for path in sorted(pages_root.rglob("*.md")):
             text = read_text(path, report)
-            if text is not None:
-                pages.append(loader.page(text, str(path), rel(path, pages_root)))
+            if text is None:
+                unread |= unread_ids(path, text) - {path.stem}
+                continue
+            before = len(report.errors)
+            page = loader.page(text, str(path), rel(path, pages_root))
+            if page.id is None and len(report.errors) > before:
+                # front matter that could not be read: its page id and objective ids
+                match = FRONT_MATTER_RE.match(text)
+                unread |= set(ID_LINE_RE.findall(match.group(0) if match else text[:4000]))
+            pages.append(page)
     return Project(
         content_dir=str(content),
         pages_dir=str(pages_root),
         pages=tuple(pages),
+        unread=frozenset(unread),
         **{kind: tuple(items) for kind, items in loaded.items()},
     )

@@ -25,6 +25,7 @@ from .diagnostics import ContentError, Diagnostic, Pos, Report
 from .fence_source import PageSource
 from .fences import Fence, find_fences, read_case_ref, read_quiz, select_quiz
 from .markup import MarkdownRenderer
+from .messages import Text, msg
 from .model import Project
 from .render import Renderer
 
@@ -73,8 +74,7 @@ class FencePreprocessor(Preprocessor):
                 Diagnostic(
                     Pos(found.path, found.directive_line, 1),
                     d.severity,
-                    f"in text included into this page (line {d.pos.line} of the included {fence.kind} block): "
-                    f"{d.message}",
+                    msg("check.included", line=d.pos.line, kind=fence.kind, message=_text(d.message)),
                 )
                 for d in problems
             ]
@@ -105,9 +105,13 @@ class FencePreprocessor(Preprocessor):
         case = ext.project.case(ref[0]) if ref else None
         if case is None:
             if ref:
-                report.error(ref[1], f"case block: case study '{ref[0]}' does not exist")
+                report.error(ref[1], msg("check.case_block_missing", id=ref[0]))
             return None
         return ext.renderer.case_html(case, ext.link(case.id) if ext.link else None)
+
+
+def _text(message: str) -> Text:
+    return message if isinstance(message, Text) else Text(message)
 
 
 class TrainbookExtension(Extension):

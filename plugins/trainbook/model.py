@@ -381,6 +381,10 @@ class Project:
     schemes: tuple[Scheme, ...] = ()
     forms: tuple[Form, ...] = ()
     pages: tuple[Page, ...] = ()
+    #: ids written in files that could not be read (a YAML syntax error, not UTF-8, not a
+    #: mapping): their own error says what is wrong, so a reference to one of them is not
+    #: reported again as "does not exist" (one mistake, one message).
+    unread: frozenset[str] = frozenset()
 
     def bank(self, bank_id: str) -> Bank | None:
         return next((b for b in self.banks if b.id == bank_id), None)

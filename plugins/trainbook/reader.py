@@ -8,26 +8,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from .diagnostics import Pos, Report
+from .messages import Text, describe, key_hint, msg, value_hint
 from .yamlsource import Map, Seq
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
-
-
-def describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        short = value if len(value) <= 30 else value[:29] + "…"
-        return f"the text '{short}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 class Reader:
@@ -40,7 +24,7 @@ class Reader:
     def mapping(self, value: Any, pos: Pos, what: str) -> Map | None:
         if isinstance(value, Map):
             return value
-        self.report.error(pos, f"{what} must be a mapping of keys, found {describe(value)}")
+        self.report.error(pos, msg("read.not_mapping", what=what, found=describe(value)))
         return None
 
     def check_keys(self, m: Map, allowed: Iterable[str], required: Iterable[str], what: str) -> bool:
@@ -49,11 +33,14 @@ class Reader:
         for key in m:
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                did = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(allowed)}"
-                self.report.warning(m.key_at(key), f"unknown key '{key}' in {what} (ignored){did}")
+                did = (
+                    msg("read.did_you_mean", hint=hint[0]) if hint else msg("read.known_keys", keys=", ".join(allowed))
+                )
+                did = Text(did + key_hint(key), did.zh + key_hint(key).zh)
+                self.report.warning(m.key_at(key), msg("read.unknown_key", key=key, what=what, did=did))
         for key in required:
             if key not in m or m[key] is None or m[key] == "":
-                self.report.error(m.key_at(key) if key in m else m.pos, f"{what} is missing required key '{key}'")
+                self.report.error(m.key_at(key) if key in m else m.pos, msg("read.missing_key", what=what, key=key))
                 ok = False
         return ok
 
@@ -63,7 +50,7 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.report.error(m.at(key), f"key '{key}' of {what} must be text, found {describe(value)}")
+            self.report.error(m.at(key), msg("read.not_text", key=key, what=what, found=describe(value)))
             return default
         return str(value)
 
@@ -72,11 +59,7 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not ID_RE.match(value):
-            self.report.error(
-                m.at(key),
-                f"key '{key}' of {what} must be an id (lowercase letters, digits and '-', starting with a letter, "
-                f"at most 64 characters), found {describe(value)}",
-            )
+            self.report.error(m.at(key), _hinted(msg("read.not_id", key=key, what=what, found=describe(value)), value))
             return value if isinstance(value, str) else None
         return value
 
@@ -87,7 +70,9 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report.error(m.at(key), f"key '{key}' of {what} must be a whole number, found {describe(value)}")
+            self.report.error(
+                m.at(key), _hinted(msg("read.not_whole", key=key, what=what, found=describe(value)), value)
+            )
             return default
         return cast("int | None", self._bounded(m, key, what, value, lo, hi, default))
 
@@ -104,18 +89,20 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report.error(m.at(key), f"key '{key}' of {what} must be a number, found {describe(value)}")
+            self.report.error(
+                m.at(key), _hinted(msg("read.not_number", key=key, what=what, found=describe(value)), value)
+            )
             return default
         return cast("float | None", self._bounded(m, key, what, value, lo, hi, default))
 
     def _bounded(self, m: Map, key: str, what: str, value: Any, lo: Any, hi: Any, default: Any) -> Any:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             rng = (
-                f"from {lo} to {hi}"
+                msg("read.range_between", lo=lo, hi=hi)
                 if lo is not None and hi is not None
-                else (f"at least {lo}" if lo is not None else f"at most {hi}")
+                else (msg("read.range_at_least", lo=lo) if lo is not None else msg("read.range_at_most", hi=hi))
             )
-            self.report.error(m.at(key), f"key '{key}' of {what} must be {rng}, found {value}")
+            self.report.error(m.at(key), msg("read.out_of_range", key=key, what=what, range=rng, value=value))
             return default
         return value
 
@@ -124,7 +111,9 @@ class Reader:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.report.error(m.at(key), f"key '{key}' of {what} must be true or false, found {describe(value)}")
+            self.report.error(
+                m.at(key), _hinted(msg("read.not_bool", key=key, what=what, found=describe(value)), value)
+            )
             return default
         return value
 
@@ -134,8 +123,10 @@ class Reader:
         if value is None:
             return default
         if value not in choices:
+            found = describe(value)
             self.report.error(
-                m.at(key), f"key '{key}' of {what} must be one of {', '.join(choices)}, found {describe(value)}"
+                m.at(key),
+                _hinted(msg("read.not_choice", key=key, what=what, choices=", ".join(choices), found=found), value),
             )
             return default
         return str(value)
@@ -146,17 +137,18 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, Seq):
-            self.report.error(m.at(key), f"key '{key}' of {what} must be a list, found {describe(value)}")
+            self.report.error(m.at(key), msg("read.not_list", key=key, what=what, found=describe(value)))
             return None
         return value
 
-    def maps(self, m: Map, key: str, what: str, label: str) -> Iterator[tuple[int, Map]]:
-        """The mappings listed under *key*; *label* names one item, with {n} for its number."""
+    def maps(self, m: Map, key: str, what: str, label: str, /, **values: Any) -> Iterator[tuple[int, Map]]:
+        """The mappings listed under *key*; *label* is the message naming one item, filled with
+        its number ``n`` (1, 2, …) and *values*."""
         seq = self.seq(m, key, what)
         if seq is None:
             return
         for i, item in enumerate(seq):
-            sub = self.mapping(item, seq.at(i), label.replace("{n}", str(i + 1)))
+            sub = self.mapping(item, seq.at(i), msg(label, n=i + 1, **values))
             if sub is not None:
                 yield i, sub
 
@@ -173,7 +165,9 @@ class Reader:
         out = []
         for i, item in enumerate(seq):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                self.report.error(seq.at(i), f"item {i + 1} of '{key}' in {what} must be text, found {describe(item)}")
+                self.report.error(
+                    seq.at(i), msg("read.item_not_text", n=i + 1, key=key, what=what, found=describe(item))
+                )
                 continue
             out.append(str(item))
         return tuple(out)
@@ -189,7 +183,7 @@ class Reader:
             pos = value.at(i) if isinstance(value, Seq) else m.at(key)
             if isinstance(item, bool) or not isinstance(item, int) or not lo <= item <= hi:
                 self.report.error(
-                    pos, f"key '{key}' of {what} must hold whole numbers from {lo} to {hi}, found {describe(item)}"
+                    pos, _hinted(msg("read.not_ints", key=key, what=what, lo=lo, hi=hi, found=describe(item)), item)
                 )
                 continue
             out.append(item)
@@ -200,6 +194,14 @@ class Reader:
         for i, item in enumerate(self.texts(m, key, what, scalar_ok=True)):
             if not ID_RE.match(item):
                 pos = m[key].at(i) if isinstance(m[key], Seq) else m.at(key)
-                self.report.error(pos, f"'{item}' in '{key}' of {what} is not a valid id")
+                self.report.error(pos, _hinted(msg("read.bad_id_in", item=item, key=key, what=what), item))
             out.append(item)
         return tuple(out)
+
+
+def _hinted(message: Text, value: Any) -> Text:
+    """*message* with a hint when *value* looks typed on a Chinese keyboard (“…”, 、, ，)."""
+    hint = value_hint(value)
+    if not hint:
+        return message
+    return Text(message + hint, message.zh + hint.zh)

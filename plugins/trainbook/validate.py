@@ -13,11 +13,13 @@ from .diagnostics import Pos, Report
 from .draw import draw_paper
 from .fences import find_fences, read_case_ref, read_quiz, select_quiz
 from .load import load_project, read_text
+from .messages import Text, msg
 from .model import Project, Question
 from .qtypes import TYPES
+from .reader import ID_RE
 
 
-def _unique(report: Report, kind: str, items: Iterable[tuple[str, Pos]]) -> None:
+def _unique(report: Report, kind: Text, items: Iterable[tuple[str, Pos]]) -> None:
     # Reported at every occurrence: which copy is the mistake is the author's call.
     seen: dict[str, list[Pos]] = {}
     for ident, pos in items:
@@ -26,37 +28,38 @@ def _unique(report: Report, kind: str, items: Iterable[tuple[str, Pos]]) -> None
     for ident, places in seen.items():
         for pos in places if len(places) > 1 else ():
             others = ", ".join(str(p) for p in places if p != pos)
-            report.error(pos, f"duplicate {kind} id '{ident}' (also defined at {others})")
+            report.error(pos, msg("check.duplicate_id", kind=kind, id=ident, others=others))
 
 
 def check_project(project: Project, report: Report) -> None:
-    _unique(report, "bank", ((b.id, b.at("id")) for b in project.banks))
-    _unique(report, "question", ((q.id, q.at("id")) for b in project.banks for top in b.questions for q in top.walk()))
-    _unique(report, "case", ((c.id, c.at("id")) for c in project.cases))
-    _unique(report, "exam", ((e.id, e.at("id")) for e in project.exams))
-    _unique(report, "rubric", ((r.id, r.at("id")) for r in project.rubrics))
-    _unique(report, "scheme", ((s.id, s.at("id")) for s in project.schemes))
-    _unique(report, "form", ((f.id, f.at("id")) for f in project.forms))
-    _unique(report, "page", ((p.id, p.at("id")) for p in project.pages if p.id))
-    _unique(report, "objective", ((o.id, o.at("id")) for p in project.pages for o in p.objectives))
+    questions = ((q.id, q.at("id")) for b in project.banks for top in b.questions for q in top.walk())
+    _unique(report, msg("kind.bank"), ((b.id, b.at("id")) for b in project.banks))
+    _unique(report, msg("kind.question"), questions)
+    _unique(report, msg("kind.case"), ((c.id, c.at("id")) for c in project.cases))
+    _unique(report, msg("kind.exam"), ((e.id, e.at("id")) for e in project.exams))
+    _unique(report, msg("kind.rubric"), ((r.id, r.at("id")) for r in project.rubrics))
+    _unique(report, msg("kind.scheme"), ((s.id, s.at("id")) for s in project.schemes))
+    _unique(report, msg("kind.form"), ((f.id, f.at("id")) for f in project.forms))
+    _unique(report, msg("kind.page"), ((p.id, p.at("id")) for p in project.pages if p.id))
+    _unique(report, msg("kind.objective"), ((o.id, o.at("id")) for p in project.pages for o in p.objectives))
     _check_banks(project, report)
     for case in project.cases:
-        _module_exists(project, report, case.module, case.at("module"), f"case '{case.id}'")
+        _module_exists(project, report, case.module, case.at("module"), msg("what.case_id", id=case.id))
     _check_exams(project, report)
     _check_rubrics(project, report)
     _check_schemes(project, report)
     _check_paths(project, report)
 
 
-def _module_exists(project: Project, report: Report, module: str | None, pos: Pos, what: str) -> None:
-    if module and project.page(module) is None:
-        report.error(pos, f"key 'module' of {what}: no handbook page has front matter id '{module}'")
+def _module_exists(project: Project, report: Report, module: str | None, pos: Pos, what: Text) -> None:
+    if module and project.page(module) is None and module not in project.unread:
+        report.error(pos, msg("check.no_module", what=what, module=module))
 
 
 def _check_banks(project: Project, report: Report) -> None:
     all_objectives = {o.id for p in project.pages for o in p.objectives}
     for bank in project.banks:
-        _module_exists(project, report, bank.module, bank.at("module"), f"bank '{bank.id}'")
+        _module_exists(project, report, bank.module, bank.at("module"), msg("what.bank_id", id=bank.id))
         # Every page of that id: a duplicate page id is reported once, not as a cascade here.
         pages = [p for p in project.pages if bank.module and p.id == bank.module]
         known = {o.id for p in pages for o in p.objectives} if pages else all_objectives
@@ -66,14 +69,12 @@ def _check_banks(project: Project, report: Report) -> None:
 
 
 def _check_question(project: Project, report: Report, q: Question, known: set[str], module: str | None) -> None:
-    what = f"question '{q.id}'"
+    what = msg("what.question", id=q.id)
     for obj in q.objectives:
-        if obj not in known:
-            where = f"module '{module}'" if module else "any handbook page"
-            report.error(
-                q.at("objectives"),
-                f"key 'objectives' of {what}: objective '{obj}' is not defined in the front matter of {where}",
-            )
+        # An invalid id has its own message; one from a page that could not be read, its page's.
+        if obj not in known and ID_RE.match(obj) and obj not in project.unread:
+            where = msg("what.module_id", id=module) if module else msg("what.any_page")
+            report.error(q.at("objectives"), msg("check.objective_undefined", what=what, objective=obj, where=where))
     TYPES[q.type].check(q, project, report)
 
 
@@ -85,27 +86,28 @@ def _check_exams(project: Project, report: Report) -> None:
         rule_ok = True
         for si, section in enumerate(exam.sections):
             for ri, rule in enumerate(section.draw):
-                label = f"draw rule {ri + 1} of section {si + 1} ('{section.title}') of exam '{exam.id}'"
+                label = msg("what.exam_rule", rule=ri + 1, section=si + 1, title=section.title, exam=exam.id)
+                # A reference into a file that could not be read: that file's error says it all.
+                unread = project.unread
                 if rule.bank and rule.bank not in banks:
-                    report.error(rule.at("bank"), f"key 'bank' of {label}: bank '{rule.bank}' does not exist")
+                    if rule.bank not in unread:
+                        report.error(rule.at("bank"), msg("check.rule_no_bank", what=label, bank=rule.bank))
                     rule_ok = False
                 for obj in rule.objectives:
                     if obj not in objectives:
-                        report.error(
-                            rule.at("objectives"), f"key 'objectives' of {label}: objective '{obj}' does not exist"
-                        )
+                        if obj not in unread:
+                            report.error(
+                                rule.at("objectives"), msg("check.rule_no_objective", what=label, objective=obj)
+                            )
                         rule_ok = False
                 for qid in rule.ids:
                     q = by_id.get(qid)
                     if q is None:
-                        report.error(rule.at("ids"), f"key 'ids' of {label}: question '{qid}' does not exist")
+                        if qid not in unread:
+                            report.error(rule.at("ids"), msg("check.rule_no_question", what=label, id=qid))
                         rule_ok = False
                     elif q.parent:
-                        report.error(
-                            rule.at("ids"),
-                            f"key 'ids' of {label}: '{qid}' is a sub-question of group "
-                            f"'{q.parent}'; a group is drawn whole, name '{q.parent}'",
-                        )
+                        report.error(rule.at("ids"), msg("check.rule_sub_question", what=label, id=qid, group=q.parent))
                         rule_ok = False
         if not rule_ok:
             continue
@@ -119,40 +121,52 @@ def _check_exams(project: Project, report: Report) -> None:
                 reported.add((sf.section, sf.rule, online))
                 section = exam.sections[sf.section]
                 rule = section.draw[sf.rule]
-                scope = "the practice pool (online mock exam)" if online else f"variant {variant}"
+                scope = msg("what.practice_pool") if online else msg("what.variant", variant=variant)
                 report.error(
                     rule.pos,
-                    f"exam '{exam.id}', section {sf.section + 1} ('{section.title}'), draw rule "
-                    f"{sf.rule + 1} {rule.describe()} cannot be filled from {scope}: "
-                    f"needs {sf.need}, has {sf.have}",
+                    msg(
+                        "check.shortfall",
+                        exam=exam.id,
+                        section=sf.section + 1,
+                        title=section.title,
+                        rule=sf.rule + 1,
+                        rule_text=rule.describe(),
+                        scope=scope,
+                        need=sf.need,
+                        have=sf.have,
+                    ),
                 )
             if not paper.shortfalls and exam.pass_mark is not None and exam.pass_mark > paper.total_points:
                 report.error(
                     exam.at("pass"),
-                    f"key 'pass' of exam '{exam.id}' is {exam.pass_mark:g} but paper "
-                    f"{variant} is worth only {paper.total_points:g} points",
+                    msg(
+                        "check.exam_pass", exam=exam.id, mark=exam.pass_mark, variant=variant, total=paper.total_points
+                    ),
                 )
 
 
 def _check_rubrics(project: Project, report: Report) -> None:
     for rubric in project.rubrics:
-        what = f"rubric '{rubric.id}'"
-        if rubric.case and project.case(rubric.case) is None:
-            report.error(rubric.at("case"), f"key 'case' of {what}: case study '{rubric.case}' does not exist")
+        what = msg("what.rubric_id", id=rubric.id)
+        if rubric.case and project.case(rubric.case) is None and rubric.case not in project.unread:
+            report.error(rubric.at("case"), msg("q.case_missing", what=what, case=rubric.case))
         for c in rubric.criteria:
             for level in c.levels:
                 if c.points is not None and level.points > c.points:
                     report.error(
                         level.at("points"),
-                        f"level '{level.label}' of criterion '{c.name}' in {what} "
-                        f"gives {level.points:g} points, more than the criterion's "
-                        f"{c.points:g}",
+                        msg(
+                            "check.level_points",
+                            level=level.label,
+                            criterion=c.name,
+                            what=what,
+                            points=level.points,
+                            max=c.points,
+                        ),
                     )
         if rubric.pass_mark is not None and rubric.pass_mark > rubric.total_points:
             report.error(
-                rubric.at("pass"),
-                f"key 'pass' of {what} is {rubric.pass_mark:g} but the criteria "
-                f"give at most {rubric.total_points:g} points",
+                rubric.at("pass"), msg("check.rubric_pass", what=what, mark=rubric.pass_mark, total=rubric.total_points)
             )
 
 
@@ -161,45 +175,39 @@ def _check_schemes(project: Project, report: Report) -> None:
     rubrics = {r.id for r in project.rubrics}
     forms = {f.id for f in project.forms}
     for scheme in project.schemes:
-        what = f"scheme '{scheme.id}'"
-        _unique(report, f"component (in {what})", ((c.id, c.at("id")) for c in scheme.components))
+        what = msg("what.scheme_id", id=scheme.id)
+        _unique(report, msg("kind.component_in", what=what), ((c.id, c.at("id")) for c in scheme.components))
         total = sum(c.weight for c in scheme.components)
         # A weight the loader could not read counts as 0; its own error says enough.
         unread = {d.pos for d in report.errors} & {c.at("weight") for c in scheme.components}
         if scheme.components and not unread and abs(total - 100) > 1e-9:
-            report.error(
-                scheme.at("components"),
-                f"key 'components' of {what}: weights add up to {total:g}, they must add up to 100",
-            )
+            report.error(scheme.at("components"), msg("check.weights", what=what, total=total))
         for c in scheme.components:
             for key, known in (("exam", exams), ("rubric", rubrics), ("form", forms)):
                 ref = getattr(c, key)
-                if ref and ref not in known:
+                if ref and ref not in known and ref not in project.unread:
+                    kind = msg(f"kind.{key}")
                     report.error(
-                        c.at(key), f"key '{key}' of component '{c.id}' in {what}: {key} '{ref}' does not exist"
+                        c.at(key), msg("check.component_ref", key=key, component=c.id, what=what, kind=kind, ref=ref)
                     )
         mins = [g.min for g in scheme.grades]
         if mins != sorted(mins, reverse=True):
-            report.error(scheme.at("grades"), f"key 'grades' of {what} must list the highest grade first")
+            report.error(scheme.at("grades"), msg("check.grades_order", what=what))
         if scheme.grades and min(mins) > 0:
-            report.warning(
-                scheme.grades[-1].at("min"),
-                f"the lowest grade of {what} starts at {min(mins):g}; a total below it gets no grade",
-            )
+            report.warning(scheme.grades[-1].at("min"), msg("check.lowest_grade", what=what, min=min(mins)))
 
 
 def _check_paths(project: Project, report: Report) -> None:
     """Learning paths (a page's front matter ``paths``) name module pages that exist."""
     for page in project.pages:
-        _unique(report, "learning path", ((lp.id, lp.at("id")) for lp in page.paths))
+        _unique(report, msg("kind.path"), ((lp.id, lp.at("id")) for lp in page.paths))
         for lp in page.paths:
             for i, module in enumerate(lp.modules):
                 pos = lp.module_at[i] if i < len(lp.module_at) else lp.at("modules")
-                if project.page(module) is None:
-                    what = f"key 'modules' of learning path '{lp.id}'"
-                    report.error(pos, f"{what}: no handbook page has front matter id '{module}'")
+                if project.page(module) is None and module not in project.unread:
+                    report.error(pos, msg("check.path_no_module", path=lp.id, module=module))
                 elif lp.modules.index(module) != i:
-                    report.warning(pos, f"key 'modules' of learning path '{lp.id}': '{module}' is listed twice")
+                    report.warning(pos, msg("check.path_module_twice", path=lp.id, module=module))
 
 
 def check_pages(project: Project, report: Report) -> None:
@@ -219,13 +227,10 @@ def check_pages(project: Project, report: Report) -> None:
                     select_quiz(project, spec, report)
             else:
                 ref = read_case_ref(fence.body, pos, report)
-                if ref is not None and project.case(ref[0]) is None:
-                    report.error(ref[1], f"case block: case study '{ref[0]}' does not exist")
+                if ref is not None and project.case(ref[0]) is None and ref[0] not in project.unread:
+                    report.error(ref[1], msg("check.case_block_missing", id=ref[0]))
         for index, kind in quoted:
-            report.error(
-                Pos(path, index + 1, lines[index].index(">") + 1),
-                f"a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
-            )
+            report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
 
 
 def validate(content_dir: str | Path, pages_dir: str | Path | None = None) -> tuple[Project, Report]:

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from .diagnostics import Pos, Report
+from .messages import Text, msg
+from .yamlhints import syntax_problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -65,8 +67,9 @@ def entries(seq: Seq | None) -> Iterator[tuple[int, Any, Pos]]:
 
 
 class YamlLimitError(Exception):
-    def __init__(self, pos: Pos, message: str):
+    def __init__(self, pos: Pos, message: Text):
         self.pos = pos
+        self.message = message
         super().__init__(message)
 
 
@@ -93,7 +96,7 @@ def _prescan(text: str, path: str, line_offset: int, loader: Any = yaml.SafeLoad
                 pos = _pos(path, event.start_mark)
                 raise YamlLimitError(
                     Pos(path, pos.line + line_offset, pos.col),
-                    f"nesting deeper than {MAX_DEPTH} levels; content files never need this",
+                    msg("yaml.too_deep", n=MAX_DEPTH),
                 )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -116,14 +119,14 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise YamlLimitError(
                 self.pos(node),
-                f"document expands to more than {MAX_NODES} values (alias bomb?); refusing to load it",
+                msg("yaml.alias_bomb", n=MAX_NODES),
             )
         if depth > MAX_DEPTH:
-            raise YamlLimitError(self.pos(node), f"nesting deeper than {MAX_DEPTH} levels")
+            raise YamlLimitError(self.pos(node), msg("yaml.too_deep_short", n=MAX_DEPTH))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in PLAIN_TAGS:
             # Safe loading would refuse it anyway; say so instead of reading it as a plain list.
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.report.error(self.pos(node), f"the YAML tag '{tag}' is not allowed in content files")
+            self.report.error(self.pos(node), msg("yaml.tag", tag=tag))
             return None
         if isinstance(node, yaml.MappingNode):
             return self.build_map(node, depth)
@@ -140,7 +143,7 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            self.report.error(self.pos(node), f"cannot read value: {exc.problem}")
+            self.report.error(self.pos(node), msg("yaml.bad_value", problem=exc.problem))
             return None
         if (
             isinstance(node, yaml.ScalarNode)
@@ -149,12 +152,8 @@ class _Builder:
             and node.value.lower() not in ("true", "false")
         ):
             # YAML 1.1 reads yes/no/on/off as booleans; an author who wrote them rarely means that.
-            where = f"key '{key}': " if key is not None else ""
-            self.report.warning(
-                self.pos(node),
-                f"{where}'{node.value}' is read as the boolean {str(value).lower()}; "
-                f"write {str(value).lower()}, or put it in quotes if you mean the text",
-            )
+            where = msg("yaml.loose_bool_key", key=key) if key is not None else Text("")
+            self.report.warning(self.pos(node), msg("yaml.loose_bool", where=where, value=node.value, b=value))
         return value
 
     def build_map(self, node: yaml.MappingNode, depth: int) -> Map:
@@ -177,14 +176,11 @@ class _Builder:
                 continue
             key = self.build(key_node, depth + 1)
             if isinstance(key, (list, dict)):
-                self.report.error(self.pos(key_node), "a key must be a plain value, not a list or mapping")
+                self.report.error(self.pos(key_node), msg("yaml.key_not_plain"))
                 continue
             if key in out.key_pos:
                 first = out.key_pos[key]
-                self.report.error(
-                    self.pos(key_node),
-                    f"duplicate key '{key}' (first at line {first.line}); YAML would silently keep only the last one",
-                )
+                self.report.error(self.pos(key_node), msg("yaml.duplicate_key", key=key, line=first.line))
                 continue
             out[key] = self.build(value_node, depth + 1, key)
             if (
@@ -205,28 +201,29 @@ def load_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Any
     *line_offset* shifts reported lines, for YAML embedded in Markdown.
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        report.error(Pos(path, 1 + line_offset), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it")
+        report.error(Pos(path, 1 + line_offset), msg("yaml.too_big", mib=MAX_BYTES // (1024 * 1024)))
         return None
     try:
         node = _compose(text, path, line_offset)
     except YamlLimitError as exc:
-        report.error(exc.pos, str(exc))
+        report.error(exc.pos, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
-        report.error(_syntax_pos(exc, path, line_offset), f"YAML syntax error: {_syntax_message(exc)}")
+        line, col, message = syntax_problem(exc, text)
+        report.error(Pos(path, line + line_offset, col), message)
         return None
     except yaml.YAMLError as exc:
-        report.error(Pos(path, 1 + line_offset), f"YAML error: {exc}")
+        report.error(Pos(path, 1 + line_offset), msg("yaml.error", detail=str(exc)))
         return None
     except RecursionError:
-        report.error(Pos(path, 1 + line_offset), f"nesting deeper than {MAX_DEPTH} levels")
+        report.error(Pos(path, 1 + line_offset), msg("yaml.too_deep_short", n=MAX_DEPTH))
         return None
     if node is None:
         return None
     try:
         return _Builder(path, report, line_offset).build(node)
     except YamlLimitError as exc:
-        report.error(exc.pos, str(exc))
+        report.error(exc.pos, exc.message)
         return None
 
 
@@ -240,23 +237,3 @@ def _compose(text: str, path: str, line_offset: int) -> yaml.Node | None:
             pass  # re-parse below for the pure-Python parser's message and position
     _prescan(text, path, line_offset)
     return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _syntax_pos(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Pos:
-    # A scanner error "while scanning a quoted scalar" is reported at the end of the
-    # file; the mistake (the unclosed quote) is where the context starts.
-    mark = exc.problem_mark
-    if exc.context and exc.context.startswith("while scanning") and exc.context_mark is not None:
-        mark = exc.context_mark
-    p = _pos(path, mark)
-    return Pos(path, p.line + line_offset, p.col)
-
-
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    parts = [exc.context or "", exc.problem or ""]
-    text = "; ".join(p for p in parts if p)
-    if exc.context and exc.context.startswith("while scanning a quoted"):
-        text += " (a quote opened here is never closed)"
-    if exc.problem and "found character '\\t'" in exc.problem:
-        text += " (YAML does not allow tabs for indentation)"
-    return text

@@ -51,6 +51,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
+        self.language = "en"
         self.search_original: dict[int, str] = {}
         self.serving = False
         # Serving: each page's search view by its content, from the rebuild before.
@@ -69,13 +70,16 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return None
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (base / self.config.content).resolve()
+        # Messages in the handbook's language, like the generated pages.
+        self.language = language_code(config.theme.get("language"))
         project, report = validate(self.content_dir, config.docs_dir)
         for warning in report.sorted():
             if warning.severity == "warning":
-                log.warning(str(warning))
+                log.warning(warning.text(self.language))
         if report.errors:
             raise PluginError(
-                "trainbook: content has errors:\n" + "\n".join(str(d) for d in report.sorted() if d.severity == "error")
+                "trainbook: content has errors:\n"
+                + "\n".join(d.text(self.language) for d in report.sorted() if d.severity == "error")
             )
         if config.strict and report.warnings:
             # Strict mode would abort only after cleaning and rewriting site/; stop before anything is written.
@@ -206,8 +210,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return None
         problems, self.extension.problems = self.extension.problems, []
         for warning in (d for d in problems if d.severity == "warning"):
-            log.warning(str(warning))
-        errors = [str(d) for d in problems if d.severity == "error"]
+            log.warning(warning.text(self.language))
+        errors = [d.text(self.language) for d in problems if d.severity == "error"]
         if errors:
             raise PluginError("trainbook: content has errors:\n" + "\n".join(errors))
         if DOC_LINK not in html:

@@ -346,8 +346,8 @@ def test_validate_warns_when_schema_copies_are_older_than_trainbook(env: Env, ha
     (copy / ".trainbook/schemas/VERSION").write_text("trainbook 0.0.1\n", encoding="utf-8")
     bank = copy / ".trainbook/schemas/bank.schema.json"
     bank.write_text(bank.read_text(encoding="utf-8").replace("Question bank", "Old question bank"), encoding="utf-8")
-    done = env.trainbook("validate", cwd=copy)
+    done = env.trainbook("validate", "--lang", "en", cwd=copy)
     assert "warning: editor schemas in .trainbook/schemas come from trainbook 0.0.1, older" in done.stdout
     assert "trainbook schemas" in done.stdout
     env.trainbook("schemas", cwd=copy)
-    assert "no problems found" in env.trainbook("validate", cwd=copy).stderr
+    assert "no problems found" in env.trainbook("validate", "--lang", "en", cwd=copy).stderr

@@ -32,7 +32,7 @@ def test_validate_github_format_prints_workflow_annotations(
     mini_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (mini_site / "content/forms/extra.yml").write_text("id: x\ntitle: t\nfeilds: [a, b]\n", encoding="utf-8")
-    assert main(["validate", "content", "--format", "github"]) == 0
+    assert main(["validate", "content", "--format", "github", "--lang", "en"]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith("::warning file=content/forms/extra.yml,line=3,col=1,title=trainbook::unknown key 'feilds'")
 

@@ -99,14 +99,15 @@ def test_quiz_in_a_snippet_renders_on_the_including_page(built: Path) -> None:
 def test_bad_quiz_in_an_admonition_fails_the_build_at_its_line(tmp_path: Path) -> None:
     result = build(make_site(tmp_path, page=NESTED_PAGE.replace("m-single", "m-nope")))
     assert result.returncode != 0
-    assert "content/handbook/nested.md:7:5: error: quiz block: question 'm-nope' does not exist" in result.stderr
+    # The handbook is Chinese (theme.language: zh): so are its messages.
+    assert "content/handbook/nested.md:7:5: error: 测验块（quiz）：题目 'm-nope' 不存在" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_error_in_a_snippet_included_fence_is_reported_in_the_snippet_file(tmp_path: Path) -> None:
     result = build(make_site(tmp_path, snippet_bank="no-such-bank"))
     assert result.returncode != 0
-    assert "snippets/practice.md:4:1: error: quiz block: bank 'no-such-bank' does not exist" in result.stderr
+    assert "snippets/practice.md:4:1: error: 测验块（quiz）：题库 'no-such-bank' 不存在" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -118,7 +119,7 @@ def test_error_in_text_included_from_an_unknown_place_names_the_page(tmp_path: P
     result = build(site)
     assert result.returncode != 0
     assert (
-        "content/handbook/shared.md:3:1: error: in text included into this page "
-        "(line 2 of the included quiz block): quiz block: bank 'no-such-bank' does not exist"
+        "content/handbook/shared.md:3:1: error: 在插入本页的文本中（插入的 quiz 块第 2 行）："
+        "测验块（quiz）：题库 'no-such-bank' 不存在"
     ) in result.stderr
     assert "Traceback" not in result.stderr

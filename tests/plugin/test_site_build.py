@@ -79,7 +79,7 @@ def test_strict_build_fails_on_a_content_warning(mini_site: Path) -> None:
     )
     result = build(mini_site)
     assert result.returncode != 0
-    assert "unknown key 'tagz'" in result.stderr
+    assert "未知的键 'tagz'" in result.stderr  # in the handbook's language (zh)
 
 
 def test_content_error_aborts_the_build_with_the_location(mini_site: Path) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..diagnostics import ContentError, Diagnostic
 from ..draw import draw_paper, rng_for
+from ..messages import msg
 from ..model import Case, Choice, Exam, Project, Question
 from ..qtypes import TYPES
 
@@ -131,9 +132,18 @@ def arrange(project: Project, exam: Exam, variant: str, seed: int | None = None)
                 Diagnostic(
                     rule.pos,
                     "error",
-                    f"exam '{exam.id}', section {sf.section + 1} ('{section.title}'), draw rule {sf.rule + 1} "
-                    f"{rule.describe()} cannot be filled for variant {variant} with seed {seed}: "
-                    f"needs {sf.need}, has {sf.have}",
+                    msg(
+                        "check.shortfall_seed",
+                        exam=exam.id,
+                        section=sf.section + 1,
+                        title=section.title,
+                        rule=sf.rule + 1,
+                        rule_text=rule.describe(),
+                        variant=variant,
+                        seed=seed,
+                        need=sf.need,
+                        have=sf.have,
+                    ),
                 )
             )
         raise ContentError(problems)

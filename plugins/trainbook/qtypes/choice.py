@@ -7,8 +7,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..messages import Text, chinese_quoted, describe, msg, value_hint
 from ..model import LETTERS, Body, Case, Choice, Question
-from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import QuestionKind, ReadContext
@@ -35,8 +35,8 @@ class _ChoiceKind(QuestionKind):
 
     def _options(self, ctx: ReadContext, m: Map, what: str) -> tuple[str, ...]:
         options = ctx.r.texts(m, "options", what)
-        if "options" in m and not 2 <= len(options) <= 8:
-            ctx.report.error(m.at("options"), f"key 'options' of {what} needs 2 to 8 options, found {len(options)}")
+        if isinstance(m.get("options"), list) and not 2 <= len(options) <= 8:
+            ctx.report.error(m.at("options"), msg("q.options_count", what=what, n=len(options)))
         return options
 
     def _letters(self, ctx: ReadContext, m: Map, what: str, n_options: int) -> tuple[int, ...]:
@@ -48,35 +48,39 @@ class _ChoiceKind(QuestionKind):
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             letters = [v.strip() for v in value]
         else:
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} must be option letters such as 'A' or 'ACD', found {describe(value)}",
-            )
+            ctx.report.error(m.at("answer"), msg("q.letters_form", what=what, found=describe(value)))
+            return ()
+        if isinstance(value, str) and chinese_quoted(value):
+            # “A”: one message for the quotes, not one per quote mark
+            hinted = msg("q.letters_form", what=what, found=describe(value))
+            hint = value_hint(value)
+            ctx.report.error(m.at("answer"), Text(hinted + hint, hinted.zh + hint.zh))
             return ()
         out: list[int] = []
         for letter in letters:
             up = letter.upper()
             if len(up) != 1 or up not in LETTERS:
-                ctx.report.error(m.at("answer"), f"key 'answer' of {what}: '{letter}' is not an option letter A–H")
+                ctx.report.error(m.at("answer"), msg("q.not_letter", what=what, letter=letter))
                 continue
             index = LETTERS.index(up)
             if n_options and index >= n_options:
+                last = LETTERS[n_options - 1]
                 ctx.report.error(
-                    m.at("answer"),
-                    f"key 'answer' of {what}: letter {up} has no option "
-                    f"(there are {n_options} options, A–{LETTERS[n_options - 1]})",
+                    m.at("answer"), msg("q.letter_no_option", what=what, letter=up, n=n_options, last=last)
                 )
                 continue
             if index in out:
-                ctx.report.error(m.at("answer"), f"key 'answer' of {what}: letter {up} is given twice")
+                ctx.report.error(m.at("answer"), msg("q.letter_twice", what=what, letter=up))
                 continue
             out.append(index)
         return tuple(sorted(out))
 
     def read(self, ctx: ReadContext, m: Map, what: str) -> Choice:
         options = self._options(ctx, m, what)
+        reported = len(ctx.report.items)
         letters = self._letters(ctx, m, what, len(options))
-        if m.get("answer") is not None:
+        # One mistake, one message: a letter already refused is not counted again.
+        if m.get("answer") is not None and len(ctx.report.items) == reported:
             self._check_count(ctx, m, what, letters)
         return Choice(
             options=options,
@@ -165,10 +169,7 @@ class Single(_ChoiceKind):
 
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
         if len(letters) != 1:
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (single choice) must be exactly one letter, found {len(letters)}",
-            )
+            ctx.report.error(m.at("answer"), msg("q.single_one_letter", what=what, n=len(letters)))
 
     def schema_properties(self) -> dict[str, Any]:
         one = f"^{_SEP}[A-Ha-h]{_SEP}$"
@@ -193,11 +194,7 @@ class Multiple(_ChoiceKind):
 
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
         if len(letters) < 2:
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (multiple choice) needs at least 2 letters, found {len(letters)}; "
-                f"use type single for one answer",
-            )
+            ctx.report.error(m.at("answer"), msg("q.multiple_two_letters", what=what, n=len(letters)))
 
     def schema_properties(self) -> dict[str, Any]:
         return {

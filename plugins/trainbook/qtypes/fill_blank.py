@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..messages import describe, msg
 from ..model import Body, Case, FillBlank, Question
-from ..reader import describe
 from ..yamlsource import Map, Seq
 from . import paper
 from .base import QuestionKind, ReadContext
@@ -40,27 +40,17 @@ class FillBlankKind(QuestionKind):
         if value is None:
             return FillBlank()
         if not isinstance(value, Seq):
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (fill_blank) must be a list with one entry per blank, found {describe(value)}",
-            )
+            ctx.report.error(m.at("answer"), msg("q.fill_list", what=what, found=describe(value)))
             return FillBlank()
         for i, entry in enumerate(value):
             accepted = entry if isinstance(entry, list) else [entry]
             good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
             if len(good) != len(accepted) or not good:
-                ctx.report.error(
-                    value.at(i),
-                    f"blank {i + 1} in 'answer' of {what} must be text or a list of accepted texts, "
-                    f"found {describe(entry)}",
-                )
+                ctx.report.error(value.at(i), msg("q.fill_entry", n=i + 1, what=what, found=describe(entry)))
             blanks.append(tuple(good))
         n = len(BLANK_RE.findall(ctx.fields["stem"]))
         if n != len(blanks):
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} has {len(blanks)} entries but the stem has {n} blanks (written ___)",
-            )
+            ctx.report.error(m.at("answer"), msg("q.fill_count", what=what, entries=len(blanks), n=n))
         return FillBlank(tuple(blanks))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Report
+from ..messages import msg
 from ..model import Body, Case, Group, Project, Question
 from ..yamlsource import Map, entries
 from .base import QuestionKind, ReadContext
@@ -28,20 +29,18 @@ class GroupKind(QuestionKind):
     def read(self, ctx: ReadContext, m: Map, what: str) -> Group:
         case = ctx.r.ident(m, "case", what)
         if "case" not in m and "stem" not in m:
-            ctx.report.error(m.pos, f"{what} (a group) needs 'case' or 'stem' for its shared stem")
+            ctx.report.error(m.pos, msg("q.group_stem", what=what))
         if "points" in m:
-            ctx.report.warning(
-                m.key_at("points"), f"key 'points' of {what} is ignored: a group is worth the sum of its sub-questions"
-            )
+            ctx.report.warning(m.key_at("points"), msg("q.group_points", what=what))
         parent = Question(**{**ctx.fields, "body": Group(case)})
         subs = []
         seq = ctx.r.seq(m, "questions", what)
         for i, item, at in entries(seq):
-            q = ctx.read_sub(item, at, f"sub-question {i + 1} of {what}", parent)
+            q = ctx.read_sub(item, at, msg("what.sub_question_of", n=i + 1, what=what), parent)
             if q is not None:
                 subs.append(q)
         if seq is not None and not seq:
-            ctx.report.error(m.at("questions"), f"key 'questions' of {what} is empty")
+            ctx.report.error(m.at("questions"), msg("read.empty", key="questions", what=what))
         return Group(case, tuple(subs))
 
     def points(self, body: Body, authored: float) -> float:
@@ -49,8 +48,8 @@ class GroupKind(QuestionKind):
         return sum(q.points for q in body.questions)
 
     def check(self, q: Question, project: Project, report: Report) -> None:
-        if q.case and project.case(q.case) is None:
-            report.error(q.at("case"), f"key 'case' of question '{q.id}': case study '{q.case}' does not exist")
+        if q.case and project.case(q.case) is None and q.case not in project.unread:
+            report.error(q.at("case"), msg("q.case_missing", what=msg("what.question", id=q.id), case=q.case))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:
         # The sub-questions are written by the caller, after the group's own keys.

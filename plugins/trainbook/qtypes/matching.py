@@ -6,8 +6,8 @@ import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..messages import describe, msg
 from ..model import Body, Case, Matching, Question
-from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
@@ -37,16 +37,14 @@ class MatchingKind(QuestionKind):
                 or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)
             ):
                 assert seq is not None
-                ctx.report.error(
-                    seq.at(i), f"pair {i + 1} in 'pairs' of {what} must be [left, right], found {describe(pair)}"
-                )
+                ctx.report.error(seq.at(i), msg("q.pair_form", n=i + 1, what=what, found=describe(pair)))
                 continue
             pairs.append((str(pair[0]), str(pair[1])))
         if seq is not None and not 2 <= len(seq) <= 10:
-            ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} needs 2 to 10 pairs, found {len(seq)}")
+            ctx.report.error(m.at("pairs"), msg("q.pairs_count", what=what, n=len(seq)))
         rights = [p[1] for p in pairs]
         if len(set(rights)) != len(rights):
-            ctx.report.error(m.at("pairs"), f"key 'pairs' of {what} uses the same right side twice")
+            ctx.report.error(m.at("pairs"), msg("q.pairs_same_right", what=what))
         return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what), ctx.r.boolean(m, "partial", what))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:

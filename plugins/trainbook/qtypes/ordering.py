@@ -6,6 +6,7 @@ import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..messages import msg
 from ..model import Body, Case, Ordering, Question
 from ..yamlsource import Map
 from . import paper
@@ -29,9 +30,9 @@ class OrderingKind(QuestionKind):
     def read(self, ctx: ReadContext, m: Map, what: str) -> Ordering:
         items = ctx.r.texts(m, "items", what)
         if "items" in m and not 2 <= len(items) <= 10:
-            ctx.report.error(m.at("items"), f"key 'items' of {what} needs 2 to 10 items, found {len(items)}")
+            ctx.report.error(m.at("items"), msg("q.items_count", what=what, n=len(items)))
         if len(set(items)) != len(items):
-            ctx.report.error(m.at("items"), f"key 'items' of {what} lists the same item twice")
+            ctx.report.error(m.at("items"), msg("q.items_twice", what=what))
         return Ordering(items)
 
     def to_yaml(self, body: Body) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Report
+from ..messages import msg
 from ..model import Body, Case, Project, Question, RubricPoint, ShortAnswer
 from ..yamlsource import Map
 from . import paper
@@ -28,8 +29,8 @@ class ShortAnswerKind(QuestionKind):
 
     def read(self, ctx: ReadContext, m: Map, what: str) -> ShortAnswer:
         points = []
-        for i, rm in ctx.r.maps(m, "rubric", what, f"rubric point {{n}} of {what}"):
-            label = f"rubric point {i + 1} of {what}"
+        for i, rm in ctx.r.maps(m, "rubric", what, "what.rubric_point_of", what=what):
+            label = msg("what.rubric_point_of", n=i + 1, what=what)
             ctx.r.check_keys(rm, ("point", "points"), ("point", "points"), label)
             points.append(
                 RubricPoint(
@@ -43,11 +44,8 @@ class ShortAnswerKind(QuestionKind):
         if q.body.rubric:
             total = sum(p.points for p in q.body.rubric)
             if abs(total - q.points) > 1e-9:
-                report.error(
-                    q.at("rubric"),
-                    f"key 'rubric' of question '{q.id}': rubric points add up to {total:g} but the "
-                    f"question is worth {q.points:g} points",
-                )
+                what = msg("what.question", id=q.id)
+                report.error(q.at("rubric"), msg("q.rubric_sum", what=what, total=total, points=q.points))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:
         assert isinstance(body, ShortAnswer)

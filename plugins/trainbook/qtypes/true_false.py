@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..messages import Text, describe, msg, value_hint
 from ..model import Body, Case, Question, TrueFalse
-from ..reader import describe
 from ..yamlsource import Map
 from . import paper
 from .base import QuestionKind, ReadContext
@@ -30,16 +30,12 @@ class TrueFalseKind(QuestionKind):
         value = m.get("answer")
         written = getattr(m, "loose_bools", {}).get("answer")
         if written is not None:  # yes/no/on/off: YAML 1.1 guesses a boolean; the contract does not
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (true_false) must be YAML true or false, found '{written}'",
-            )
+            ctx.report.error(m.at("answer"), msg("q.truth_written", what=what, written=written))
             return TrueFalse(None)
         if value is not None and not isinstance(value, bool):
-            ctx.report.error(
-                m.at("answer"),
-                f"key 'answer' of {what} (true_false) must be YAML true or false, found {describe(value)}",
-            )
+            message = msg("q.truth", what=what, found=describe(value))
+            hint = value_hint(value)
+            ctx.report.error(m.at("answer"), Text(message + hint, message.zh + hint.zh))
         return TrueFalse(value if isinstance(value, bool) else None)
 
     def to_yaml(self, body: Body) -> dict[str, Any]:

@@ -1,0 +1,665 @@
+"""The one table of trainer-facing messages (validation and loading), in English and Chinese.
+
+A message is made once, from a key of :data:`MESSAGES` and its values, as a :class:`Text`:
+a ``str`` holding the English — so logs, sorting and every caller that treats messages as
+text see exactly what they always saw — that also carries the Chinese. A value that is a
+``Text`` itself ("question 'q1'", "the bank") goes into the Chinese in Chinese, so messages
+compose. Front ends pick the language when they print (:func:`localize`).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+#: Languages messages exist in; the first is the default when a handbook names no language.
+MESSAGE_LANGUAGES = ("en", "zh")
+
+
+class Text(str):
+    """English text that knows its Chinese."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str | None = None) -> Text:
+        self = super().__new__(cls, en)
+        self.zh = en if zh is None else zh
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Text, (str(self), self.zh))
+
+
+def localize(message: str, language: str) -> str:
+    """*message* in *language* (``zh`` or ``en``); text that is not a :class:`Text` stays as it is."""
+    if language == "zh" and isinstance(message, Text):
+        return message.zh
+    return str(message)
+
+
+def _zh(value: Any) -> Any:
+    if isinstance(value, Text):
+        return value.zh
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value
+
+
+def _en(value: Any) -> Any:
+    if isinstance(value, Text):
+        return str(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value
+
+
+def msg(name: str, /, **values: Any) -> Text:
+    """The message *name* of the table, filled in both languages."""
+    try:
+        en, zh = MESSAGES[name]
+    except KeyError:
+        raise KeyError(f"no message {name!r} in trainbook's message table") from None
+    return Text(en.format(**{k: _en(v) for k, v in values.items()}), _fill_zh(zh, values))
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z0-9'\]})]")
+_FORMATTER = string.Formatter()
+
+
+def _spaced(left: str, right: str) -> bool:
+    """Chinese text meets Latin text: a space between them, as Chinese typesetting does."""
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    return bool((_CJK.match(a) and _LATIN.match(b)) or (_LATIN.match(a) and _CJK.match(b)))
+
+
+def _fill_zh(template: str, values: dict[str, Any]) -> str:
+    # Spaces go only where a composed phrase (a Text: "题目 'q1'") meets the template's own
+    # words, never inside a value an author wrote.
+    out = ""
+    phrase_end = False
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        if literal:
+            out += (" " if phrase_end and _spaced(out, literal) else "") + literal
+            phrase_end = False
+        if field is None:
+            continue
+        value = values[field]
+        text = _FORMATTER.convert_field(_zh(value), conversion) if conversion else _zh(value)
+        text = format(text, spec or "")
+        if isinstance(value, Text):
+            out += (" " if _spaced(out, text) else "") + text
+            phrase_end = True
+        else:
+            out += text
+            phrase_end = False
+    return out
+
+
+def join(parts: list[Text] | tuple[Text, ...], en: str = "; ", zh: str = "；") -> Text:
+    return Text(en.join(str(p) for p in parts), zh.join(p.zh for p in parts))
+
+
+EMPTY = Text("")
+
+# --------------------------------------------------------------------------- the table
+# key: (English, Chinese). The English of every message that existed before the table is
+# kept word for word (tests/core/test_bad_inputs.py holds authors to it).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- what a message is about ------------------------------------------------------
+    "what.the_bank": ("the bank", "题库"),
+    "what.a_bank": ("a question bank", "题库文件"),
+    "what.bank_defaults": ("bank defaults", "题库的 defaults"),
+    "what.key_defaults": ("key 'defaults'", "键 'defaults'"),
+    "what.question_n": ("question {n}", "第 {n} 题"),
+    "what.question": ("question '{id}'", "题目 '{id}'"),
+    "what.the_case": ("the case study", "案例"),
+    "what.a_case": ("a case study", "案例文件"),
+    "what.the_exam": ("the exam blueprint", "试卷蓝图"),
+    "what.an_exam": ("an exam blueprint", "试卷蓝图文件"),
+    "what.key_shuffle": ("key 'shuffle'", "键 'shuffle'"),
+    "what.section_n": ("section {n}", "第 {n} 部分"),
+    "what.rule_of": ("draw rule {n} of {section}", "{section}的第 {n} 条抽题规则"),
+    "what.exam_rule": (
+        "draw rule {rule} of section {section} ('{title}') of exam '{exam}'",
+        "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则",
+    ),
+    "what.the_rubric": ("the rubric", "评分表"),
+    "what.a_rubric": ("a rubric", "评分表文件"),
+    "what.criterion_n": ("criterion {n}", "第 {n} 个评分项"),
+    "what.criterion": ("criterion '{name}'", "评分项 '{name}'"),
+    "what.level_of": ("level {n} of {criterion}", "{criterion}的第 {n} 个等级"),
+    "what.the_scheme": ("the assessment scheme", "考核方案"),
+    "what.a_scheme": ("an assessment scheme", "考核方案文件"),
+    "what.component_n": ("component {n}", "第 {n} 个考核项目"),
+    "what.grade_n": ("grade {n}", "第 {n} 个等级"),
+    "what.the_form": ("the form", "表单"),
+    "what.a_form": ("a form", "表单文件"),
+    "what.form_section_n": ("form section {n}", "表单第 {n} 部分"),
+    "what.item_of": ("item {n} of {section}", "{section}的第 {n} 项"),
+    "what.form_table": ("key 'table' of the form", "表单的键 'table'"),
+    "what.front_matter": ("the page front matter", "页面的前置元数据（front matter）"),
+    "what.objective_n": ("objective {n}", "第 {n} 个学习目标"),
+    "what.path_n": ("learning path {n}", "第 {n} 条学习路径"),
+    "what.the_quiz_block": ("the quiz block", "测验块（quiz）"),
+    "what.a_quiz_block": ("a quiz block", "测验块（quiz）"),
+    "what.the_case_block": ("the case block", "案例块（case）"),
+    "what.a_case_block": ("a case block", "案例块（case）"),
+    "what.sub_question_of": ("sub-question {n} of {what}", "{what}的第 {n} 个子题"),
+    "what.rubric_point_of": ("rubric point {n} of {what}", "{what}的第 {n} 个评分要点"),
+    "what.case_id": ("case '{id}'", "案例 '{id}'"),
+    "what.bank_id": ("bank '{id}'", "题库 '{id}'"),
+    "what.rubric_id": ("rubric '{id}'", "评分表 '{id}'"),
+    "what.scheme_id": ("scheme '{id}'", "考核方案 '{id}'"),
+    "what.module_id": ("module '{id}'", "模块 '{id}'"),
+    "what.any_page": ("any handbook page", "任何手册页面"),
+    "what.variant": ("variant {variant}", "{variant} 卷"),
+    "what.practice_pool": ("the practice pool (online mock exam)", "练习题池（在线模拟考试）"),
+    # kinds of things with ids
+    "kind.bank": ("bank", "题库"),
+    "kind.question": ("question", "题目"),
+    "kind.case": ("case", "案例"),
+    "kind.exam": ("exam", "试卷"),
+    "kind.rubric": ("rubric", "评分表"),
+    "kind.scheme": ("scheme", "考核方案"),
+    "kind.form": ("form", "表单"),
+    "kind.page": ("page", "页面"),
+    "kind.objective": ("objective", "学习目标"),
+    "kind.path": ("learning path", "学习路径"),
+    "kind.component_in": ("component (in {what})", "{what}中考核项目的"),
+    # -- describing a value ------------------------------------------------------------
+    "value.nothing": ("nothing", "空值"),
+    "value.boolean": ("the boolean {value}", "布尔值 {value}"),
+    "value.number": ("the number {value}", "数字 {value}"),
+    "value.text": ("the text '{value}'", "文本 '{value}'"),
+    "value.list": ("a list", "一个列表"),
+    "value.mapping": ("a mapping", "一个映射（键值对）"),
+    "value.other": ("{value}", "{value}"),
+    # -- files and YAML ----------------------------------------------------------------
+    "file.unreadable": ("cannot read file: {reason}", "无法读取文件：{reason}"),
+    "file.not_utf8": (
+        "file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 (it may be GBK or another encoding)",
+        "文件不是 UTF-8 编码（字节 0x{byte:02x}）；请另存为 UTF-8（它可能是 GBK 或其他编码）",
+    ),
+    "file.empty": ("file is empty", "文件是空的"),
+    "file.no_content_folder": ("content folder does not exist", "内容文件夹不存在"),
+    "yaml.too_big": ("file is larger than {mib} MiB; split it", "文件超过 {mib} MiB，请拆分成几个文件"),
+    "yaml.too_deep": (
+        "nesting deeper than {n} levels; content files never need this",
+        "嵌套超过 {n} 层；内容文件不需要这么深",
+    ),
+    "yaml.too_deep_short": ("nesting deeper than {n} levels", "嵌套超过 {n} 层"),
+    "yaml.alias_bomb": (
+        "document expands to more than {n} values (alias bomb?); refusing to load it",
+        "文档展开后超过 {n} 个值（别名炸弹？），拒绝读取",
+    ),
+    "yaml.tag": ("the YAML tag '{tag}' is not allowed in content files", "内容文件中不允许使用 YAML 标签 '{tag}'"),
+    "yaml.bad_value": ("cannot read value: {problem}", "无法读取这个值：{problem}"),
+    "yaml.loose_bool": (
+        "{where}'{value}' is read as the boolean {b}; write {b}, or put it in quotes if you mean the text",
+        "{where}'{value}' 会被读成布尔值 {b}；请写 {b}，如果想表示文字请加英文引号",
+    ),
+    "yaml.loose_bool_key": ("key '{key}': ", "键 '{key}'："),
+    "yaml.key_not_plain": (
+        "a key must be a plain value, not a list or mapping",
+        "键必须是普通的值，不能是列表或映射",
+    ),
+    "yaml.duplicate_key": (
+        "duplicate key '{key}' (first at line {line}); YAML would silently keep only the last one",
+        "重复的键 '{key}'（第一次出现在第 {line} 行）；YAML 会悄悄只保留最后一个",
+    ),
+    "yaml.syntax": ("YAML syntax error: {detail}", "YAML 语法错误：{detail}"),
+    "yaml.error": ("YAML error: {detail}", "YAML 错误：{detail}"),
+    "yaml.quote_never_closed": (" (a quote opened here is never closed)", "这里开始的引号一直没有闭合"),
+    "yaml.tab": (" (YAML does not allow tabs for indentation)", "YAML 不允许用 Tab（制表符）缩进，请改用空格"),
+    "yaml.flow_never_closed": (
+        " (a '{open}' opened here is never closed with '{close}')",
+        "这里开始的 '{open}' 一直没有用 '{close}' 闭合",
+    ),
+    # specific hints for what Chinese keyboards type
+    "hint.fullwidth_colon": (
+        "the colon after '{key}' is a full-width '：'; YAML needs an ASCII colon and a space: '{key}: …'",
+        "'{key}' 后面是全角冒号“：”；YAML 只认半角冒号加一个空格：'{key}: …'",
+    ),
+    "hint.no_space": (
+        "'{key}:' needs a space after the colon: '{key}: …'",
+        "'{key}:' 的冒号后面要有一个空格：'{key}: …'",
+    ),
+    "hint.fullwidth_space": (
+        "this line is indented with full-width spaces '　'; YAML counts only ASCII spaces: "
+        "switch the input method to half-width and indent with the space bar",
+        "这一行用全角空格“　”缩进；YAML 只认半角空格：请把输入法切到半角，再用空格键缩进",
+    ),
+    "hint.chinese_quotes": (
+        "Chinese quotes “…” are ordinary characters to YAML; a value that holds ': ' needs ASCII quotes \"…\" "
+        "around the whole value",
+        "中文引号“…”在 YAML 里只是普通字符；值里有 ': ' 时，要用英文引号 \"…\" 把整个值括起来",
+    ),
+    "hint.value_chinese_quotes": (
+        '; “…” are Chinese quotes, which YAML keeps as part of the value: remove them or use ASCII quotes "…"',
+        '；“…”是中文引号，YAML 会把它们当作值的一部分：请删掉，或改用英文引号 "…"',
+    ),
+    "hint.list_separator": (
+        "; '、' and '，' do not separate list items: write [a, b] with ASCII commas, or one '- ' item per line",
+        "；'、' 和 '，' 不能分隔列表项：请写成 [a, b]（英文逗号），或每行一项，以 '- ' 开头",
+    ),
+    "hint.key_fullwidth_space": (
+        "; the key is indented with full-width spaces '　': indent with ASCII spaces only",
+        "；这个键前面是全角空格“　”：缩进只能用半角空格",
+    ),
+    "hint.key_fullwidth_colon": (
+        "; '：' is a full-width colon: write '{key}: …' with an ASCII colon and a space",
+        "；“：”是全角冒号：请写成 '{key}: …'（半角冒号加一个空格）",
+    ),
+    "hint.truth_words": (
+        "; write true for 对/是/正确 and false for 错/否/错误",
+        "；“对/是/正确”写 true，“错/否/错误”写 false",
+    ),
+    # -- reading keys (reader.py) --------------------------------------------------------
+    "read.not_mapping": (
+        "{what} must be a mapping of keys, found {found}",
+        "{what}应为键值映射（key: value），实际是{found}",
+    ),
+    "read.unknown_key": ("unknown key '{key}' in {what} (ignored){did}", "{what}中有未知的键 '{key}'（已忽略）{did}"),
+    "read.did_you_mean": ("; did you mean '{hint}'?", "；是不是想写 '{hint}'？"),
+    "read.known_keys": ("; known keys: {keys}", "；可用的键：{keys}"),
+    "read.missing_key": ("{what} is missing required key '{key}'", "{what}缺少必填的键 '{key}'"),
+    "read.not_text": (
+        "key '{key}' of {what} must be text, found {found}",
+        "{what}的键 '{key}' 应为文本，实际是{found}",
+    ),
+    "read.not_id": (
+        "key '{key}' of {what} must be an id (lowercase letters, digits and '-', starting with a letter, "
+        "at most 64 characters), found {found}",
+        "{what}的键 '{key}' 应为 id（小写字母、数字和 '-'，以字母开头，最多 64 个字符），实际是{found}",
+    ),
+    "read.not_whole": (
+        "key '{key}' of {what} must be a whole number, found {found}",
+        "{what}的键 '{key}' 应为整数，实际是{found}",
+    ),
+    "read.not_number": (
+        "key '{key}' of {what} must be a number, found {found}",
+        "{what}的键 '{key}' 应为数字，实际是{found}",
+    ),
+    "read.out_of_range": (
+        "key '{key}' of {what} must be {range}, found {value}",
+        "{what}的键 '{key}' 应{range}，实际是 {value}",
+    ),
+    "read.range_between": ("from {lo} to {hi}", "在 {lo} 到 {hi} 之间"),
+    "read.range_at_least": ("at least {lo}", "至少为 {lo}"),
+    "read.range_at_most": ("at most {hi}", "至多为 {hi}"),
+    "read.not_bool": (
+        "key '{key}' of {what} must be true or false, found {found}",
+        "{what}的键 '{key}' 应为 true 或 false，实际是{found}",
+    ),
+    "read.not_choice": (
+        "key '{key}' of {what} must be one of {choices}, found {found}",
+        "{what}的键 '{key}' 应为以下之一：{choices}，实际是{found}",
+    ),
+    "read.not_list": (
+        "key '{key}' of {what} must be a list, found {found}",
+        "{what}的键 '{key}' 应为列表，实际是{found}",
+    ),
+    "read.item_not_text": (
+        "item {n} of '{key}' in {what} must be text, found {found}",
+        "{what}的 '{key}' 中第 {n} 项应为文本，实际是{found}",
+    ),
+    "read.not_ints": (
+        "key '{key}' of {what} must hold whole numbers from {lo} to {hi}, found {found}",
+        "{what}的键 '{key}' 应为 {lo} 到 {hi} 之间的整数，实际是{found}",
+    ),
+    "read.bad_id_in": (
+        "'{item}' in '{key}' of {what} is not a valid id",
+        "{what}的 '{key}' 中的 '{item}' 不是有效的 id",
+    ),
+    "read.empty": ("key '{key}' of {what} is empty", "{what}的键 '{key}' 是空的"),
+    # -- loading documents (load.py) -------------------------------------------------------
+    "load.bad_type": (
+        "key 'type' of {what} must be one of {allowed}, found {found}{extra}",
+        "{what}的键 'type' 应为以下之一：{allowed}，实际是{found}{extra}",
+    ),
+    "load.group_in_group": (" (a group cannot hold another group)", "（题组里不能再放题组）"),
+    "load.sub_pool_ignored": (
+        "key 'pool' of {what} is ignored: a sub-question shares the pool of its group '{group}'",
+        "{what}的键 'pool' 被忽略：子题与所在题组 '{group}' 在同一个题池",
+    ),
+    "load.no_explanation": (
+        "{what} has no 'explanation'; learners see it after answering",
+        "{what}没有 'explanation'（解析）；学员答题后会看到解析",
+    ),
+    "load.variant_twice": (
+        "key 'variants' of the exam blueprint names a variant twice",
+        "试卷蓝图的键 'variants' 中有重复的卷别",
+    ),
+    "load.rule_empty": ("{what} is empty; it would match every question", "{what}是空的，会匹配所有题目"),
+    "load.criterion_points": (
+        "{what} is missing required key 'points' (only a critical criterion goes without points)",
+        "{what}缺少必填的键 'points'（只有一票否决项 critical: true 可以不设分值）",
+    ),
+    "load.item_kinds": (
+        "{what} has {kinds}; give only one of scale, choices, lines",
+        "{what}同时有 {kinds}；scale、choices、lines 只能给一个",
+    ),
+    "load.front_matter_not_mapping": (
+        "front matter must be a mapping of keys, found {found}",
+        "前置元数据（front matter）应为键值映射（key: value），实际是{found}",
+    ),
+    # -- question types (qtypes/) ----------------------------------------------------------
+    "q.options_count": (
+        "key 'options' of {what} needs 2 to 8 options, found {n}",
+        "{what}的键 'options' 需要 2 到 8 个选项，实际有 {n} 个",
+    ),
+    "q.letters_form": (
+        "key 'answer' of {what} must be option letters such as 'A' or 'ACD', found {found}",
+        "{what}的键 'answer' 应为选项字母，如 'A' 或 'ACD'，实际是{found}",
+    ),
+    "q.not_letter": (
+        "key 'answer' of {what}: '{letter}' is not an option letter A–H",
+        "{what}的键 'answer'：'{letter}' 不是选项字母 A–H",
+    ),
+    "q.letter_no_option": (
+        "key 'answer' of {what}: letter {letter} has no option (there are {n} options, A–{last})",
+        "{what}的键 'answer'：字母 {letter} 没有对应的选项（共 {n} 个选项，A–{last}）",
+    ),
+    "q.letter_twice": (
+        "key 'answer' of {what}: letter {letter} is given twice",
+        "{what}的键 'answer'：字母 {letter} 写了两次",
+    ),
+    "q.single_one_letter": (
+        "key 'answer' of {what} (single choice) must be exactly one letter, found {n}",
+        "{what}的键 'answer'（单选题）只能有一个字母，实际有 {n} 个",
+    ),
+    "q.multiple_two_letters": (
+        "key 'answer' of {what} (multiple choice) needs at least 2 letters, found {n}; use type single for one answer",
+        "{what}的键 'answer'（多选题）至少要有 2 个字母，实际有 {n} 个；只有一个答案请用 type: single",
+    ),
+    "q.fill_list": (
+        "key 'answer' of {what} (fill_blank) must be a list with one entry per blank, found {found}",
+        "{what}的键 'answer'（填空题）应为列表，每个空一项，实际是{found}",
+    ),
+    "q.fill_entry": (
+        "blank {n} in 'answer' of {what} must be text or a list of accepted texts, found {found}",
+        "{what}的 'answer' 中第 {n} 个空应为文本，或可接受答案的列表，实际是{found}",
+    ),
+    "q.fill_count": (
+        "key 'answer' of {what} has {entries} entries but the stem has {n} blanks (written ___)",
+        "{what}的键 'answer' 有 {entries} 项，但题干有 {n} 个空（写作 ___）",
+    ),
+    "q.group_stem": (
+        "{what} (a group) needs 'case' or 'stem' for its shared stem",
+        "{what}（题组）需要 'case' 或 'stem' 作为共同的题干",
+    ),
+    "q.group_points": (
+        "key 'points' of {what} is ignored: a group is worth the sum of its sub-questions",
+        "{what}的键 'points' 被忽略：题组的分值是各子题分值之和",
+    ),
+    "q.case_missing": (
+        "key 'case' of {what}: case study '{case}' does not exist",
+        "{what}的键 'case'：案例 '{case}' 不存在",
+    ),
+    "q.pair_form": (
+        "pair {n} in 'pairs' of {what} must be [left, right], found {found}",
+        "{what}的 'pairs' 中第 {n} 对应写成 [左, 右]，实际是{found}",
+    ),
+    "q.pairs_count": (
+        "key 'pairs' of {what} needs 2 to 10 pairs, found {n}",
+        "{what}的键 'pairs' 需要 2 到 10 对，实际有 {n} 对",
+    ),
+    "q.pairs_same_right": (
+        "key 'pairs' of {what} uses the same right side twice",
+        "{what}的键 'pairs' 中有两对的右侧相同",
+    ),
+    "q.items_count": (
+        "key 'items' of {what} needs 2 to 10 items, found {n}",
+        "{what}的键 'items' 需要 2 到 10 项，实际有 {n} 项",
+    ),
+    "q.items_twice": ("key 'items' of {what} lists the same item twice", "{what}的键 'items' 中有重复的项"),
+    "q.rubric_sum": (
+        "key 'rubric' of {what}: rubric points add up to {total:g} but the question is worth {points:g} points",
+        "{what}的键 'rubric'：评分要点合计 {total:g} 分，但本题分值是 {points:g} 分",
+    ),
+    "q.truth_written": (
+        "key 'answer' of {what} (true_false) must be YAML true or false, found '{written}'",
+        "{what}的键 'answer'（判断题）应为 YAML 的 true 或 false，实际是 '{written}'",
+    ),
+    "q.truth": (
+        "key 'answer' of {what} (true_false) must be YAML true or false, found {found}",
+        "{what}的键 'answer'（判断题）应为 YAML 的 true 或 false，实际是{found}",
+    ),
+    # -- cross-file rules (validate.py) ------------------------------------------------------
+    "check.duplicate_id": (
+        "duplicate {kind} id '{id}' (also defined at {others})",
+        "重复的{kind} id '{id}'（另见 {others}）",
+    ),
+    "check.no_module": (
+        "key 'module' of {what}: no handbook page has front matter id '{module}'",
+        "{what}的键 'module'：没有哪个手册页面的前置元数据 id 是 '{module}'",
+    ),
+    "check.path_no_module": (
+        "key 'modules' of learning path '{path}': no handbook page has front matter id '{module}'",
+        "学习路径 '{path}' 的键 'modules'：没有哪个手册页面的前置元数据 id 是 '{module}'",
+    ),
+    "check.path_module_twice": (
+        "key 'modules' of learning path '{path}': '{module}' is listed twice",
+        "学习路径 '{path}' 的键 'modules'：'{module}' 列出了两次",
+    ),
+    "check.objective_undefined": (
+        "key 'objectives' of {what}: objective '{objective}' is not defined in the front matter of {where}",
+        "{what}的键 'objectives'：学习目标 '{objective}' 没有在{where}的前置元数据中定义",
+    ),
+    "check.rule_no_bank": (
+        "key 'bank' of {what}: bank '{bank}' does not exist",
+        "{what}的键 'bank'：题库 '{bank}' 不存在",
+    ),
+    "check.rule_no_objective": (
+        "key 'objectives' of {what}: objective '{objective}' does not exist",
+        "{what}的键 'objectives'：学习目标 '{objective}' 不存在",
+    ),
+    "check.rule_no_question": (
+        "key 'ids' of {what}: question '{id}' does not exist",
+        "{what}的键 'ids'：题目 '{id}' 不存在",
+    ),
+    "check.rule_sub_question": (
+        "key 'ids' of {what}: '{id}' is a sub-question of group '{group}'; a group is drawn whole, name '{group}'",
+        "{what}的键 'ids'：'{id}' 是题组 '{group}' 的子题；题组只能整组抽取，请写 '{group}'",
+    ),
+    "check.shortfall": (
+        "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled from "
+        "{scope}: needs {need}, has {have}",
+        "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法从{scope}抽满："
+        "需要 {need} 题，只有 {have} 题",
+    ),
+    "check.shortfall_seed": (
+        "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled for "
+        "variant {variant} with seed {seed}: needs {need}, has {have}",
+        "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法为 {variant} 卷"
+        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题",
+    ),
+    "check.exam_pass": (
+        "key 'pass' of exam '{exam}' is {mark:g} but paper {variant} is worth only {total:g} points",
+        "试卷 '{exam}' 的键 'pass' 是 {mark:g}，但 {variant} 卷总分只有 {total:g} 分",
+    ),
+    "check.level_points": (
+        "level '{level}' of criterion '{criterion}' in {what} gives {points:g} points, more than the criterion's "
+        "{max:g}",
+        "{what}中评分项 '{criterion}' 的等级 '{level}' 给 {points:g} 分，超过了该评分项的 {max:g} 分",
+    ),
+    "check.rubric_pass": (
+        "key 'pass' of {what} is {mark:g} but the criteria give at most {total:g} points",
+        "{what}的键 'pass' 是 {mark:g}，但各评分项合计最多 {total:g} 分",
+    ),
+    "check.weights": (
+        "key 'components' of {what}: weights add up to {total:g}, they must add up to 100",
+        "{what}的键 'components'：权重合计 {total:g}，应正好是 100",
+    ),
+    "check.component_ref": (
+        "key '{key}' of component '{component}' in {what}: {key} '{ref}' does not exist",
+        "{what}中考核项目 '{component}' 的键 '{key}'：{kind} '{ref}' 不存在",
+    ),
+    "check.grades_order": (
+        "key 'grades' of {what} must list the highest grade first",
+        "{what}的键 'grades' 应从最高的等级开始排列",
+    ),
+    "check.lowest_grade": (
+        "the lowest grade of {what} starts at {min:g}; a total below it gets no grade",
+        "{what}的最低等级从 {min:g} 分开始；低于它的总分得不到任何等级",
+    ),
+    "check.case_block_missing": (
+        "case block: case study '{id}' does not exist",
+        "案例块（case）：案例 '{id}' 不存在",
+    ),
+    "check.included": (
+        "in text included into this page (line {line} of the included {kind} block): {message}",
+        "在插入本页的文本中（插入的 {kind} 块第 {line} 行）：{message}",
+    ),
+    "check.block_in_quote": (
+        "a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
+        "不支持把 {kind} 块放在引用块（'>'）里；请把它移到引用块外面",
+    ),
+    # -- quiz fences (fences.py) ---------------------------------------------------------------
+    "quiz.needs_bank_or_ids": ("the quiz block needs 'bank' or 'ids'", "测验块（quiz）需要 'bank' 或 'ids'"),
+    "quiz.time_ignored": (
+        "key 'time' of the quiz block only applies with mode: exam (ignored)",
+        "测验块（quiz）的键 'time' 只在 mode: exam 时有效（已忽略）",
+    ),
+    "quiz.no_bank": ("quiz block: bank '{bank}' does not exist", "测验块（quiz）：题库 '{bank}' 不存在"),
+    "quiz.sub_question": (
+        "quiz block: '{id}' is a sub-question of group '{group}'; name the group",
+        "测验块（quiz）：'{id}' 是题组 '{group}' 的子题；请写题组的 id",
+    ),
+    "quiz.not_in_bank": (
+        "quiz block: question '{id}' is not in bank '{bank}'",
+        "测验块（quiz）：题目 '{id}' 不在题库 '{bank}' 中",
+    ),
+    "quiz.no_question": ("quiz block: question '{id}' does not exist", "测验块（quiz）：题目 '{id}' 不存在"),
+    "quiz.exam_pool": (
+        "quiz block names '{id}', an exam-pool question; exam-pool questions are reserved for formal exams and "
+        "never published",
+        "测验块（quiz）引用了 '{id}'，它属于考试题池（pool: exam）；考试题只用于正式考试，从不发布",
+    ),
+    "quiz.matches_nothing": (
+        "quiz block matches no practice-pool question{filters}",
+        "测验块（quiz）没有匹配到任何练习题池的题目{filters}",
+    ),
+    "quiz.filters": (" ({filters})", "（{filters}）"),
+    # -- editor schema copies (editor_schemas.py) ----------------------------------------------
+    "schemas.differ": (
+        "editor schemas in {where} differ from those of the installed trainbook {version}; "
+        "run 'trainbook schemas' (or 'make schemas') to update them",
+        "{where} 中的编辑器 schema 与已安装的 trainbook {version} 不一致；"
+        "请运行 'trainbook schemas'（或 'make schemas'）更新",
+    ),
+    "schemas.newer": (
+        "editor schemas in {where} come from trainbook {stamped}, newer than the installed trainbook {version}; "
+        "upgrade trainbook (requirements.txt) or run 'trainbook schemas' to go back",
+        "{where} 中的编辑器 schema 来自 trainbook {stamped}，比已安装的 trainbook {version} 新；"
+        "请升级 trainbook（requirements.txt），或运行 'trainbook schemas' 退回",
+    ),
+    "schemas.older": (
+        "editor schemas in {where} come from trainbook {stamped}, older than the installed {version}; "
+        "run 'trainbook schemas' (or 'make schemas') to update them",
+        "{where} 中的编辑器 schema 来自 trainbook {stamped}，比已安装的 {version} 旧；"
+        "请运行 'trainbook schemas'（或 'make schemas'）更新",
+    ),
+    # -- command line summaries ------------------------------------------------------------------
+    "cli.summary": ("{where}: {errors} error(s), {warnings} warning(s)", "{where}：{errors} 个错误，{warnings} 个警告"),
+    "cli.clean": ("{where}: no problems found", "{where}：没有发现问题"),
+}
+
+# --------------------------------------------------------------------------- describing values
+
+
+def describe(value: Any) -> Text:
+    """A value as a message shows it: "the text '…'", "a list", …"""
+    if value is None:
+        return msg("value.nothing")
+    if isinstance(value, bool):
+        return msg("value.boolean", value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return msg("value.number", value=value)
+    if isinstance(value, str):
+        short = value if len(value) <= 30 else value[:29] + "…"
+        return msg("value.text", value=short)
+    if isinstance(value, list):
+        return msg("value.list")
+    if isinstance(value, dict):
+        return msg("value.mapping")
+    return msg("value.other", value=type(value).__name__)
+
+
+_CN_QUOTED = re.compile(r"^\s*[“‘「『].*[”’」』]\s*$", re.S)
+_CN_SEPARATED = re.compile(r"\S\s*[、，；]\s*\S")
+TRUTH_WORDS = frozenset({"对", "错", "正确", "错误", "是", "否", "√", "×", "✓", "✗", "T", "F"})
+
+
+def chinese_quoted(value: str) -> bool:
+    """Whether *value* is wrapped in Chinese quotes (“A”, ‘q1’, 「…」)."""
+    return bool(_CN_QUOTED.match(value))
+
+
+def value_hint(value: Any) -> Text:
+    """A hint for a value typed on a Chinese keyboard that a typed key refused ('' when none)."""
+    if not isinstance(value, str):
+        return EMPTY
+    if _CN_QUOTED.match(value):
+        return msg("hint.value_chinese_quotes")
+    if _CN_SEPARATED.search(value):
+        return msg("hint.list_separator")
+    if value.strip() in TRUTH_WORDS:
+        return msg("hint.truth_words")
+    return EMPTY
+
+
+def key_hint(key: Any) -> Text:
+    """A hint for an unknown key that a Chinese keyboard made ('' when none)."""
+    if not isinstance(key, str):
+        return EMPTY
+    if key.startswith("\u3000"):
+        return msg("hint.key_fullwidth_space")
+    if "：" in key:
+        return msg("hint.key_fullwidth_colon", key=key.split("：", 1)[0].strip())
+    return EMPTY
+
+
+# --------------------------------------------------------------------------- which language
+
+
+def _tolerant_loader() -> Any:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml may hold !!python/name and !ENV tags; only theme.language matters here."""
+
+    def ignore(loader: Any, suffix: str, node: Any) -> None:
+        return None
+
+    Loader.add_multi_constructor("", ignore)
+    Loader.add_multi_constructor("!", ignore)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", ignore)
+    return Loader
+
+
+def handbook_language(root: str | Path) -> str:
+    """The messages' language for the handbook in *root*: its mkdocs.yml ``theme.language``
+    (``zh`` or ``en``, as the generated pages pick it); ``en`` without mkdocs.yml or when the
+    theme names no language (MkDocs' own default)."""
+    import yaml
+
+    from .strings import language_code
+
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        path = Path(root) / name
+        if not path.is_file():
+            continue
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_tolerant_loader())
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return "en"
+        theme = data.get("theme") if isinstance(data, dict) else None
+        language = theme.get("language") if isinstance(theme, dict) else None
+        return language_code(language) if isinstance(language, str) and language.strip() else "en"
+    return "en"
