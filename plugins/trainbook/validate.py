@@ -200,6 +200,12 @@ def _check_paths(project: Project, report: Report) -> None:
                     report.error(pos, f"{what}: no handbook page has front matter id '{module}'")
                 elif lp.modules.index(module) != i:
                     report.warning(pos, f"key 'modules' of learning path '{lp.id}': '{module}' is listed twice")
+            exam = next((e for e in project.exams if e.id == lp.exam), None) if lp.exam else None
+            what = f"key 'exam' of learning path '{lp.id}'"
+            if lp.exam and exam is None:
+                report.error(lp.at("exam"), f"{what}: exam '{lp.exam}' does not exist")
+            elif exam is not None and not exam.online:
+                report.error(lp.at("exam"), f"{what}: exam '{lp.exam}' has no mock exam on the site (online: true)")
 
 
 def check_pages(project: Project, report: Report) -> None:
