@@ -54,6 +54,8 @@ class PathEntry:
     next: str | None
     modules: tuple[ModuleEntry, ...]
     duration: str | None  # of all its modules
+    exam_title: str | None = None  # the mock exam that ends the path
+    exam_href: str | None = None  # tb-doc:<src path> of its page
 
     @property
     def order(self) -> str:
@@ -180,8 +182,19 @@ class PageAdditions:
                     )
                 )
                 every.append(mid)
+            exam = next((e for e in self.project.exams if e.id == lp.exam and e.online), None)
+            exam_uri = self.uris.uri("exams", exam.id) if exam is not None else None
             entries.append(
-                PathEntry(lp.id, lp.title, lp.intro, lp.next, tuple(modules), duration_text(self.t, minutes or None))
+                PathEntry(
+                    lp.id,
+                    lp.title,
+                    lp.intro,
+                    lp.next,
+                    tuple(modules),
+                    duration_text(self.t, minutes or None),
+                    self.t.plain("exam.mock_title", title=exam.title) if exam is not None else None,
+                    DOC_LINK + exam_uri if exam_uri is not None and exam_uri in self.generated else None,
+                )
             )
         return self.render("paths.md.j2", paths=entries, progress=self.progress_data(dict.fromkeys(every), page))
 

@@ -525,7 +525,7 @@ class Loader:
         paths = []
         for i, pm in self.r.maps(data, "paths", w, "what.path_n"):
             pw = msg("what.path_n", n=i + 1)
-            self.r.check_keys(pm, ("id", "title", "intro", "modules", "next"), ("id", "title", "modules"), pw)
+            self.r.check_keys(pm, ("id", "title", "intro", "modules", "next", "exam"), ("id", "title", "modules"), pw)
             paths.append(
                 LearningPath(
                     pos=pm.pos,
@@ -536,6 +536,7 @@ class Loader:
                     modules=self.r.ids(pm, "modules", pw),
                     module_at=_item_positions(pm, "modules"),
                     next=self.r.text(pm, "next", pw),
+                    exam=self.r.ident(pm, "exam", pw),
                 )
             )
         return Page(

@@ -447,6 +447,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'modules' of learning path '{path}': '{module}' is listed twice",
         "学习路径 '{path}' 的键 'modules'：'{module}' 列出了两次",
     ),
+    "check.path_no_exam": (
+        "key 'exam' of learning path '{path}': exam '{exam}' does not exist",
+        "学习路径 '{path}' 的键 'exam'：考试 '{exam}' 不存在",
+    ),
+    "check.path_exam_offline": (
+        "key 'exam' of learning path '{path}': exam '{exam}' has no mock exam on the site (online: true)",
+        "学习路径 '{path}' 的键 'exam'：考试 '{exam}' 在网站上没有模拟考试（需要 online: true）",
+    ),
     "check.objective_undefined": (
         "key 'objectives' of {what}: objective '{objective}' is not defined in the front matter of {where}",
         "{what}的键 'objectives'：学习目标 '{objective}' 没有在{where}的前置元数据中定义",

@@ -50,6 +50,7 @@ class LearningPath(Located):
     intro: str | None = None  # Markdown
     modules: tuple[str, ...] = ()  # page ids, in the order to study them
     next: str | None = None  # Markdown: where to go once every module is done
+    exam: str | None = None  # an exam with an online mock exam: the path's last step
     module_at: tuple[Pos, ...] = field(default=(), compare=False, repr=False)  # where each module id stands
 
 

@@ -138,6 +138,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     "reader.start_with": ("从这里开始：", "Start here: "),
     "reader.objectives_count": ("学习目标（{count}）", "Objectives ({count})"),
     "reader.after_path": ("学完以后", "When you have finished"),
+    "reader.path_exam": ("检验一下：", "Test yourself: "),
     "reader.state_todo": ("未开始", "Not started"),
     "reader.state_doing": ("已练 {d} / {n} 题 · 正确率 {p}%", "{d} of {n} practised · {p}% right"),
     "reader.state_done": ("已练完 · 正确率 {p}%", "All practised · {p}% right"),

@@ -208,6 +208,11 @@ def _check_paths(project: Project, report: Report) -> None:
                     report.error(pos, msg("check.path_no_module", path=lp.id, module=module))
                 elif lp.modules.index(module) != i:
                     report.warning(pos, msg("check.path_module_twice", path=lp.id, module=module))
+            exam = next((e for e in project.exams if e.id == lp.exam), None) if lp.exam else None
+            if lp.exam and exam is None:
+                report.error(lp.at("exam"), msg("check.path_no_exam", path=lp.id, exam=lp.exam))
+            elif exam is not None and not exam.online:
+                report.error(lp.at("exam"), msg("check.path_exam_offline", path=lp.id, exam=lp.exam))
 
 
 def check_pages(project: Project, report: Report) -> None:

@@ -145,8 +145,11 @@ def test_a_path_whose_modules_are_all_practised_says_so(open_page) -> None:
     order = (page.locator("#path-supervisor .tb-path__next").get_attribute("data-tb-next") or "").split()
     _save_answers(page, {qid: "correct" for m in order for qid in modules[m]["ids"]})
     page.reload()
-    expect(page.locator("#path-supervisor .tb-path__next")).to_have_text("这条路径的模块都已练完。")
+    final = page.locator("#path-supervisor .tb-path__next")
+    expect(final).to_have_text("这条路径的模块都已练完。下一步：物业客服主管进阶考试（模拟考试）")
     expect(page.locator("#path-new-hire .tb-path__next")).to_contain_text("下一步：服务流程与操作规范")
+    final.locator("a").click()
+    expect(page).to_have_url(re.compile(r"trainbook/exams/cs-supervisor\.html$"))
 
 
 # -- module pages -----------------------------------------------------------------------------

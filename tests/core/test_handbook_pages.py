@@ -23,6 +23,7 @@ paths:
     title: 新入职客服专员
     intro: 先学**流程**。
     modules: [process, laws]
+    exam: mock
     next: 做一次模拟考试。
   - id: supervisor
     title: 客服主管
@@ -72,6 +73,14 @@ questions:
   - {id: p-2, type: true_false, stem: 考试题。, answer: true, explanation: 是。, pool: exam}
 """
 
+EXAM = """id: mock
+title: 流程考试
+online: true
+sections:
+  - title: 一、判断题
+    draw: [{bank: process-bank, count: 1}]
+"""
+
 CASE = """id: leak
 title: 楼上漏水
 module: process
@@ -88,6 +97,7 @@ def _content(tmp_path: Path, home: str = HOME) -> Path:
         "handbook/modules/laws.md": LAWS,
         "banks/process.yml": BANK,
         "cases/leak.yml": CASE,
+        "exams/mock.yml": EXAM,
     }.items():
         path = content / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,7 +113,15 @@ def project(tmp_path: Path) -> Project:
 
 
 def _additions(project: Project, generated: set[str] | None = None) -> PageAdditions:
-    generated = generated if generated is not None else {"trainbook/cases/leak.md", "trainbook/banks/process-bank.md"}
+    generated = (
+        generated
+        if generated is not None
+        else {
+            "trainbook/cases/leak.md",
+            "trainbook/banks/process-bank.md",
+            "trainbook/exams/mock.md",
+        }
+    )
     return PageAdditions(project, Renderer(MarkdownRenderer()), generated)
 
 
@@ -120,7 +138,7 @@ def test_a_path_naming_a_missing_module_is_an_error_at_that_entry(tmp_path: Path
     home = HOME.replace("modules: [laws]", "modules:\n      - laws\n      - lawz")
     _, report = validate(_content(tmp_path, home))
     [error] = report.errors
-    assert (error.pos.line, error.pos.col) == (13, 9) and error.pos.path.endswith("index.md")
+    assert (error.pos.line, error.pos.col) == (14, 9) and error.pos.path.endswith("index.md")
     assert "learning path 'supervisor'" in error.message and "'lawz'" in error.message
 
 
@@ -128,6 +146,21 @@ def test_a_path_without_modules_is_an_error_naming_the_key(tmp_path: Path) -> No
     home = HOME.replace("    title: 客服主管\n    modules: [laws]\n", "    title: 客服主管\n")
     _, report = validate(_content(tmp_path, home))
     assert any("'modules'" in d.message and "learning path 2" in d.message for d in report.errors)
+
+
+def test_a_path_ending_in_an_exam_without_a_mock_exam_is_an_error(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    (content / "exams/mock.yml").write_text(EXAM.replace("online: true", "online: false"), encoding="utf-8")
+    _, report = validate(content)
+    [error] = report.errors
+    assert error.pos.line == 8 and "key 'exam' of learning path 'new-hire'" in error.message
+
+
+def test_a_path_ending_in_an_unknown_exam_is_an_error(tmp_path: Path) -> None:
+    _, report = validate(_content(tmp_path, HOME.replace("exam: mock", "exam: mok")))
+    assert [(d.pos.line, d.message) for d in report.errors] == [
+        (8, "key 'exam' of learning path 'new-hire': exam 'mok' does not exist")
+    ]
 
 
 def test_module_header_goes_under_the_title_not_into_a_code_block(project: Project) -> None:
@@ -167,6 +200,8 @@ def test_paths_list_modules_in_order_with_durations_and_where_to_start(project: 
     assert "6 学时" in new_hire and "45 分钟" in new_hire and "<strong>流程</strong>" in new_hire
     assert 'data-tb-next="process"' in new_hire  # laws has no practice questions to track
     assert "做一次模拟考试。" in new_hire
+    assert '<a href="tb-doc:trainbook/exams/mock.md">流程考试（模拟考试）</a>' in new_hire
+    assert 'data-tb-final="tb-doc:trainbook/exams/mock.md"' in new_hire
 
 
 def test_pages_without_reader_data_are_left_alone(project: Project) -> None:

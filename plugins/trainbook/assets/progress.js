@@ -5,7 +5,8 @@
  * Data: <script class="tb-progress__data">{modules: {id: {ids, title, href}}, words: {todo, doing,
  * done, next, cont, all}}</script>, one or more per page; the words come from the string table.
  * [data-tb-module=id] gets data-state (todo | doing | done) and its [data-tb-state] the words;
- * [data-tb-next="a b c"] (a path's modules in order) names the first module not done yet.
+ * [data-tb-next="a b c"] (a path's modules in order) names the first module not done yet, or, when
+ * all are, the path's mock exam (data-tb-final, data-tb-final-title) if it has one.
  * A module is done when each of its practice questions has been answered at least once.
  * Plain ES5, no framework, CSP-safe (no inline code, no eval); text only through textContent.
  */
@@ -72,12 +73,14 @@
       if (!ids.length) {
         return;
       }
+      var final = el.getAttribute("data-tb-final"); // the path's mock exam, once every module is practised
       el.setAttribute("data-state", next ? states[next].state : "done");
       el.textContent = next ? words[states[next].state === "doing" ? "cont" : "next"] : words.all;
-      if (next) {
+      if (next || final) {
         var a = document.createElement("a");
-        a.href = String(modules[next].href);
-        a.textContent = String(modules[next].title);
+        a.href = next ? String(modules[next].href) : final;
+        a.textContent = next ? String(modules[next].title) : el.getAttribute("data-tb-final-title");
+        el.appendChild(document.createTextNode(next ? "" : words.next));
         el.appendChild(a);
       }
     });
