@@ -368,7 +368,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "new.exists": ("{path} 已经存在，未作改动", "{path} exists already; nothing was written"),
     "new.taken": (
-        "编号 '{id}' 已被 {path} 使用，请换一个编号",
+        "{kind} 编号 '{id}' 已被 {path} 使用，请换一个编号",
         "{kind} id '{id}' is already used by {path}; choose another id",
     ),
     "new.exam_needs_bank": (
