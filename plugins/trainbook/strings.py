@@ -350,6 +350,19 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Next:\n  cd {root}\n  git init\n  make site      # builds the website into site/; open site/index.html\n"
         "Then read README.md: where to write what.",
     ),
+    # `mkdocs serve` while the content has problems (trainbook.problempage)
+    "serve.title": ("手册内容有问题，预览暂停更新", "The handbook's content has problems; the preview is paused"),
+    "serve.intro": (
+        "改正下面的问题并保存，本页会自动刷新。终端里有同样的清单。",
+        "Fix the problems below and save; this page reloads by itself. The terminal lists them too.",
+    ),
+    "serve.count": ("共 {errors} 个错误、{warnings} 个警告。", "{errors} error(s), {warnings} warning(s)."),
+    "serve.error": ("错误", "error"),
+    "serve.warning": ("警告", "warning"),
+    "serve.terminal": (
+        "trainbook：内容有问题，预览里的每个页面都显示这份清单，改正并保存后恢复：",
+        "trainbook: the content has problems; every preview page lists them until they are fixed and saved:",
+    ),
     # `trainbook new` (command-line output; the default title of a new file)
     "new.title.module": ("新课程 {id}", "New module {id}"),
     "new.title.bank": ("新题库 {id}", "New bank {id}"),

@@ -6,8 +6,9 @@ Each handler is short and hands the real work to the core.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,10 +21,12 @@ from mkdocs.utils import get_relative_url
 
 from trainbook import __version__
 from trainbook.handbook_pages import PageAdditions
+from trainbook.diagnostics import Diagnostic
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
+from trainbook.problempage import problem_html, problem_text
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import compact
 from trainbook.strings import language_code
@@ -46,6 +49,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
+        # `mkdocs serve` shows content problems as pages instead of stopping (see trainbook.problempage).
+        self.serving = False
+        self.problems: list[Diagnostic] = []
+        self.language = "zh"
+
+    # Defining on_startup also keeps this instance across serve rebuilds, so the generated pages of
+    # the last good build keep their URLs while the content has problems.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.serving = command == "serve"
 
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
@@ -55,6 +67,14 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (base / self.config.content).resolve()
         project, report = validate(self.content_dir, config.docs_dir)
+        # The handbook's language picks the words of generated pages (the string table's).
+        language = self.language = language_code(config.theme.get("language"))
+        self.problems, self.extension, self.additions = [], None, None
+        if self.serving and (report.errors or (config.strict and report.warnings)):
+            # A warning in strict mode would abort the build: the server would hang until the next good save.
+            self.problems = report.sorted()
+            _to_terminal(problem_text(self.problems, language))
+            return config
         for warning in report.sorted():
             if warning.severity == "warning":
                 log.warning(str(warning))
@@ -68,8 +88,6 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
-        # The handbook's language picks the words of generated pages (the string table's).
-        language = language_code(config.theme.get("language"))
         renderer = Renderer(md, environment(custom, markdown=md, language=language), language)
         self.project = project
         self.extension = TrainbookExtension(
@@ -150,6 +168,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         return section
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.problems:
+            return problem_html(self.problems, self.language)
         if not self.config.enabled or self.extension is None:
             return None
         prefix = self.config.prefix.strip("/")
@@ -173,6 +193,10 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if not self.config.enabled or self.extension is None:
             return None
         problems, self.extension.problems = self.extension.problems, []
+        if self.serving and any(d.severity == "error" or config.strict for d in problems):
+            # Found while rendering this page (text included by snippets): this page lists them.
+            _to_terminal(problem_text(sorted(problems), self.language))
+            return problem_html(problems, self.language)
         for warning in (d for d in problems if d.severity == "warning"):
             log.warning(str(warning))
         errors = [str(d) for d in problems if d.severity == "error"]
@@ -226,6 +250,11 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if self.config.enabled and self.content_dir is not None:
             server.watch(str(self.content_dir))
         return server
+
+
+def _to_terminal(text: str) -> None:
+    # Not through the MkDocs logger: in strict mode it counts warnings and errors and aborts the build.
+    sys.stderr.write(text + "\n")
 
 
 def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:
