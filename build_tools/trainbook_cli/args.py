@@ -31,14 +31,24 @@ def lang_option(parser: argparse.ArgumentParser, what: str, default: str | None 
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=f"language of {what} (default: {shown})")
 
 
-def handbook_language(content: Path) -> str:
-    """The language of the handbook whose content folder is ``content``: mkdocs.yml's theme.language."""
+def handbook_config(content: Path) -> dict[str, Any]:
+    """mkdocs.yml beside the content folder ``content`` (empty when missing or unreadable)."""
     config = content.resolve().parent / "mkdocs.yml"
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
         data = None
-    theme = data.get("theme") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def has_nav(content: Path) -> bool:
+    """Whether the handbook lists its pages in mkdocs.yml (a new page must then be added there)."""
+    return bool(handbook_config(content).get("nav"))
+
+
+def handbook_language(content: Path) -> str:
+    """The language of the handbook whose content folder is ``content``: mkdocs.yml's theme.language."""
+    theme = handbook_config(content).get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
     return language_code(language if isinstance(language, str) else None)
 

@@ -12,7 +12,7 @@ from trainbook import __version__, editor_schemas, newfile, scaffold
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
 
-from .args import content_option, handbook_language, lang_option
+from .args import content_option, handbook_language, has_nav, lang_option
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -117,7 +117,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     for d in new.warnings:
         print(d, file=sys.stderr)
     print(words.plain("new.created", path=display_path(new.path)))
-    print(words.plain("new.next.module" if new.kind == "module" else "new.next.yaml"))
+    if new.kind != "module":
+        print(words.plain("new.next.yaml"))
+    else:  # without a nav: in mkdocs.yml MkDocs lists every page by itself
+        print(words.plain("new.next.module" if has_nav(args.content) else "new.next.page"))
     return 0
 
 

@@ -398,6 +398,10 @@ _TABLE: dict[str, tuple[str, str]] = {
         "下一步：填写学习目标和正文；把本页加入 mkdocs.yml 的 nav；运行 trainbook validate 检查。",
         "Next: write the objectives and the text; add the page to nav: in mkdocs.yml; run trainbook validate.",
     ),
+    "new.next.page": (
+        "下一步：填写学习目标和正文，然后运行 trainbook validate 检查。",
+        "Next: write the objectives and the text; then run trainbook validate.",
+    ),
     "new.next.yaml": (
         "下一步：按文件里的注释改成你的内容，然后运行 trainbook validate 检查。",
         "Next: replace the examples by your own, following the comments; then run trainbook validate.",

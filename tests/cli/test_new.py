@@ -142,3 +142,14 @@ def test_exam_without_any_bank_says_to_make_one_first(tmp_path: Path, monkeypatc
 def test_unknown_bank_for_an_exam_is_refused(handbook: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "exam", "x", "--bank", "nope", "--lang", "en"]) == 1
     assert "bank 'nope' does not exist" in capsys.readouterr().err
+
+
+def test_module_hint_asks_to_add_the_page_to_nav_only_when_mkdocs_yml_has_a_nav(
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "module", "first", "--lang", "en"]) == 0
+    assert "nav:" not in capsys.readouterr().out  # MkDocs lists every page by itself
+    config = handbook / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - index.md\n", encoding="utf-8")
+    assert main(["new", "module", "second", "--lang", "en"]) == 0
+    assert "add the page to nav: in mkdocs.yml" in capsys.readouterr().out
