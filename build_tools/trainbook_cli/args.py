@@ -46,6 +46,12 @@ def has_nav(content: Path) -> bool:
     return bool(handbook_config(content).get("nav"))
 
 
+def pages_dir(content: Path) -> Path | None:
+    """The handbook's pages folder: mkdocs.yml's docs_dir, else None (CONTENT/handbook)."""
+    docs = handbook_config(content).get("docs_dir")
+    return content.resolve().parent / docs if isinstance(docs, str) else None
+
+
 def handbook_language(content: Path) -> str:
     """The language of the handbook whose content folder is ``content``: mkdocs.yml's theme.language."""
     theme = handbook_config(content).get("theme")

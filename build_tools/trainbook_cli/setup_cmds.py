@@ -12,7 +12,7 @@ from trainbook import __version__, editor_schemas, newfile, scaffold
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
 
-from .args import content_option, handbook_language, has_nav, lang_option
+from .args import content_option, handbook_language, has_nav, lang_option, pages_dir
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,7 +104,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     lang = args.lang or handbook_language(args.content)
     words = Strings(lang)
     try:
-        new = newfile.plan(args.kind, args.id, args.content, title=args.title, lang=lang, bank=args.bank)
+        new = newfile.plan(
+            args.kind,
+            args.id,
+            args.content,
+            title=args.title,
+            lang=lang,
+            pages_dir=pages_dir(args.content),
+            bank=args.bank,
+        )
         newfile.write(new)
     except newfile.NewError as exc:
         for d in exc.problems:

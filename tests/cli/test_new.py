@@ -153,3 +153,13 @@ def test_module_hint_asks_to_add_the_page_to_nav_only_when_mkdocs_yml_has_a_nav(
     config.write_text(config.read_text(encoding="utf-8") + "nav:\n  - index.md\n", encoding="utf-8")
     assert main(["new", "module", "second", "--lang", "en"]) == 0
     assert "add the page to nav: in mkdocs.yml" in capsys.readouterr().out
+
+
+def test_module_goes_into_the_docs_dir_of_mkdocs_yml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: pages\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "module", "intro", "--lang", "en"]) == 0
+    assert (tmp_path / "pages/modules/intro.md").is_file()
+    _, report = validate(tmp_path / "content", tmp_path / "pages")
+    assert report.sorted() == []
