@@ -99,3 +99,14 @@ def test_serve_shows_problems_in_the_page_and_recovers_on_the_next_good_save(ser
     module = wait_for(url + "modules/complaints/", lambda html: PROBLEM_LIST in html)
     assert "content/cases/night-lift.yml:" in module
     assert PROBLEM_LIST in get(url + "trainbook/cases/night-lift/")
+
+
+def test_serve_strict_lists_a_warning_instead_of_stopping(served: tuple[Path, str]) -> None:
+    root, url = served
+    for rel in ("content/banks/mini.yml", "content/cases/night-lift.yml"):
+        shutil.copyfile(MINI / rel, root / rel)
+    wait_for(url + "modules/complaints/", lambda html: "data-tb-quiz" in html)
+    form = root / "content/forms/mini-form.yml"
+    form.write_text(form.read_text(encoding="utf-8") + "feilds: [房号]\n", encoding="utf-8")
+    page = wait_for(url + "modules/complaints/", lambda html: PROBLEM_LIST in html)
+    assert "content/forms/mini-form.yml:" in page and "feilds" in page
