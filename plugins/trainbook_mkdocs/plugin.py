@@ -20,8 +20,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from trainbook import __version__
-from trainbook.handbook_pages import PageAdditions
 from trainbook.diagnostics import Diagnostic
+from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.model import Project
