@@ -47,7 +47,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "new",
         help="write a commented starter file: module, bank, case, exam, rubric or form",
         description="Write one commented starter file of KIND with id ID where it belongs (a module page in "
-        "CONTENT/handbook/modules/, a bank in CONTENT/banks/, …), with the editor schema line. It validates as "
+        "modules/ of the pages folder, mkdocs.yml's docs_dir or CONTENT/handbook; a bank in CONTENT/banks/, …), "
+        "with the editor schema line. It validates as "
         "written; nothing is written when the id or file is taken. An exam draws from --bank (default: the bank "
         "named ID, else the first bank).",
     )
