@@ -21,7 +21,8 @@ from trainbook.interchange import (
     import_file,
     select,
 )
-from trainbook.validate import validate
+
+from .args import checked_project, content_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -42,9 +43,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--title", help="bank title (default: a title row above the header, else the bank id)")
     p.add_argument("--module", metavar="ID", help="handbook page id the bank belongs to")
     p.add_argument("--out", type=Path, metavar="PATH", help="bank file to write (default: CONTENT/banks/ID.yml)")
-    p.add_argument(
-        "--content", type=Path, default=Path("content"), metavar="DIR", help="content folder (default: content)"
-    )
+    content_option(p)
     p.add_argument("--prefix", help="new question ids are PREFIX-001, PREFIX-002, … (default: the bank id)")
     p.add_argument("--sheet", help="xlsx: read only this sheet (default: every sheet with a question header)")
     p.add_argument("--skip-bad", action="store_true", help="write the good rows and list the bad ones")
@@ -66,9 +65,7 @@ def add_parsers(sub: Any) -> None:
         "--pool", choices=POOL_CHOICES, default="any", help="with --bank: which pool to export (default: any)"
     )
     e.add_argument("--out", type=Path, required=True, metavar="PATH")
-    e.add_argument(
-        "--content", type=Path, default=Path("content"), metavar="DIR", help="content folder (default: content)"
-    )
+    content_option(e)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -100,11 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.exam and args.bank:
         print("trainbook export: give --bank or --exam, not both", file=sys.stderr)
         return 2
-    project, report = validate(args.content)
-    if report.errors:
-        for d in report.sorted():
-            print(d, file=sys.stderr)
-        print("export needs content without errors; fix the errors above first", file=sys.stderr)
+    project = checked_project(args.content, "export")
+    if project is None:
         return 1
     try:
         selection = select(project, args.bank, args.exam, args.variant if args.exam else None, args.pool)

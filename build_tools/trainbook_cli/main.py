@@ -19,15 +19,7 @@ from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
-
-
-def _content_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--content",
-        default="content",
-        metavar="DIR",
-        help="content folder holding handbook/, banks/, cases/, … (default: content)",
-    )
+from .args import checked_project, content_option, lang_option
 
 
 def _lang_arg(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +30,7 @@ def _lang_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _language(args: argparse.Namespace, content_dir: str) -> str:
+def _language(args: argparse.Namespace, content_dir: str | Path) -> str:
     """--lang, else the language of the handbook whose repository holds *content_dir*."""
     return str(args.lang) if args.lang else handbook_language(Path(content_dir).resolve().parent)
 
@@ -75,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Counts by bank, type, difficulty, pool and module, and an objective "
         "coverage table that flags objectives with fewer than 3 questions.",
     )
-    _content_arg(s)
+    content_option(s)
     s.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     s.add_argument(
         "--min",
@@ -108,12 +100,12 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--responses", metavar="FILE", help="answers written on the printed exam: 工号, 试卷, 1, 2, …")
     g.add_argument("--exam", metavar="ID", help="exam the responses are for (default: the scheme's only exam)")
     g.add_argument("--manifest", metavar="PATH", help="exam pack manifest (default: dist/exams/<exam>/manifest.json)")
-    _content_arg(g)
+    content_option(g)
     g.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created when missing)")
     g.add_argument("--anonymize", action="store_true", help="replace 姓名 and 工号 by stable pseudonyms (学员001 …)")
     g.add_argument("--salt", metavar="TEXT", help="key for --anonymize: the same salt gives the same pseudonyms")
     g.add_argument("--site-url", metavar="URL", help="address of the published handbook, for links in the report")
-    g.add_argument("--lang", default="zh", choices=("zh", "en"), help="language of report.html (default: zh)")
+    lang_option(g, "report.html")
     g.add_argument(
         "--site-dir", default="site", metavar="DIR", help="built site folder, never written to (default: site)"
     )
@@ -124,7 +116,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         scheme=args.scheme_id,
         scores=Path(args.scores),
         out=Path(args.out),
-        content=Path(args.content),
+        content=args.content,
         responses=Path(args.responses) if args.responses else None,
         exam=args.exam,
         manifest=Path(args.manifest) if args.manifest else None,
@@ -150,7 +142,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
-    _content_arg(parser)
+    content_option(parser)
     parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default: {default_out})")
     parser.add_argument(
         "--format", default="pdf,html", metavar="pdf,html", help="pdf, html or both (default: pdf,html)"
@@ -262,11 +254,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    project, report = validate(args.content)
-    if report.errors:
-        for d in report.sorted():
-            print(d.text(_language(args, args.content)), file=sys.stderr)
-        print("stats needs content without errors; fix the errors above first", file=sys.stderr)
+    project = checked_project(args.content, "stats", _language(args, args.content))
+    if project is None:
         return 1
     data = stats.collect(project, args.min)
     if args.format == "json":
@@ -289,6 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "grade": cmd_grade,
         "init": setup_cmds.cmd_init,
         "schemas": setup_cmds.cmd_schemas,
+        "new": setup_cmds.cmd_new,
         "exam": cmd_exam,
         "forms": cmd_forms,
         **interchange.COMMANDS,

@@ -1,4 +1,4 @@
-"""``trainbook init`` and ``trainbook schemas``: setting up a handbook repository."""
+"""``trainbook init``, ``trainbook schemas`` and ``trainbook new``: setting up a handbook and its files."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from trainbook import __version__, editor_schemas, scaffold
+from trainbook import __version__, editor_schemas, newfile, scaffold
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
+
+from .args import content_option, handbook_language, has_nav, lang_option, pages_dir
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("dir", nargs="?", default=".", metavar="DIR", help="folder to create it in (default: .)")
     p.add_argument("--title", help="site title (default: 物业服务培训手册 / Property service training handbook)")
-    p.add_argument("--lang", choices=scaffold.LANGS, default="zh", help="language of the content (default: zh)")
+    lang_option(p, "the content")
     p.add_argument("--force", action="store_true", help="add the files to a non-empty DIR, keeping existing ones")
 
     s = sub.add_parser(
@@ -39,7 +41,23 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="DIR",
         help=f"where to write the schemas (default: {editor_schemas.DEFAULT_DIR.as_posix()})",
     )
-    s.add_argument("--content", default="content", metavar="DIR", help="content folder (default: content)")
+    content_option(s)
+
+    n = sub.add_parser(
+        "new",
+        help="write a commented starter file: module, bank, case, exam, rubric or form",
+        description="Write one commented starter file of KIND with id ID where it belongs (a module page in "
+        "modules/ of the pages folder, mkdocs.yml's docs_dir or CONTENT/handbook; a bank in CONTENT/banks/, …), "
+        "with the editor schema line. It validates as "
+        "written; nothing is written when the id or file is taken. An exam draws from --bank (default: the bank "
+        "named ID, else the first bank).",
+    )
+    n.add_argument("kind", choices=newfile.KINDS, metavar="KIND", help=" | ".join(newfile.KINDS))
+    n.add_argument("id", metavar="ID", help="id of the new file (lowercase letters, digits, '-')")
+    content_option(n)
+    n.add_argument("--title", help="title (default: the kind and the id; change it in the file)")
+    n.add_argument("--bank", metavar="ID", help="exam: the bank its draw rule uses")
+    lang_option(n, "the starter text and messages", default=None)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -64,7 +82,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_schemas(args: argparse.Namespace) -> int:
     root = Path(".")
-    out, content = Path(args.out), Path(args.content)
+    out, content = Path(args.out), args.content
     settings = root / editor_schemas.SETTINGS
     try:
         editor_schemas.write_copies(out)
@@ -80,6 +98,38 @@ def cmd_schemas(args: argparse.Namespace) -> int:
         return 1
     settings_name = editor_schemas.SETTINGS.as_posix()
     print(f"Editor schemas written to {out.as_posix()} (trainbook {__version__}); {settings_name} updated.")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    lang = args.lang or handbook_language(args.content)
+    words = Strings(lang)
+    try:
+        new = newfile.plan(
+            args.kind,
+            args.id,
+            args.content,
+            title=args.title,
+            lang=lang,
+            pages_dir=pages_dir(args.content),
+            bank=args.bank,
+        )
+        newfile.write(new)
+    except newfile.NewError as exc:
+        for d in exc.problems:
+            print(d, file=sys.stderr)
+        print(f"trainbook new: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"trainbook new: error: {exc}", file=sys.stderr)
+        return 1
+    for d in new.warnings:
+        print(d, file=sys.stderr)
+    print(words.plain("new.created", path=display_path(new.path)))
+    if new.kind != "module":
+        print(words.plain("new.next.yaml"))
+    else:  # without a nav: in mkdocs.yml MkDocs lists every page by itself
+        print(words.plain("new.next.module" if has_nav(args.content) else "new.next.page"))
     return 0
 
 

@@ -3,7 +3,8 @@
 ``starter/common/`` holds what does not depend on the language (Makefile, CI workflow, …),
 ``starter/<lang>/`` the content and words. A path part ``dot-x`` is written as ``.x`` (packaging
 tools drop hidden files). Placeholders: ``@title@`` (Markdown), ``@title_yaml@`` (a quoted YAML
-scalar) and ``@version@``.
+scalar) and ``@version@`` (:func:`fill`). ``starter/new/`` holds the single files of ``trainbook new``
+(:mod:`trainbook.newfile`), not copied by ``init``.
 
 Into a folder that is not empty, files are only added: an existing file is never replaced, it is
 reported as kept. Two exceptions, both meant to be refreshed: the schema copies in
@@ -47,21 +48,27 @@ def starter_files(lang: str, title: str, requirement: str) -> dict[PurePosixPath
     """Relative path -> bytes of every file of a new handbook (the schema copies and settings aside)."""
     if lang not in LANGS:
         raise InitError(f"unknown language '{lang}': expected one of {', '.join(LANGS)}")
-    values = {
-        "@title_yaml@": json.dumps(title, ensure_ascii=False),  # a JSON string is a valid YAML scalar
-        "@title@": title,
-        "@version@": __version__,
-    }
     files: dict[PurePosixPath, bytes] = {}
     for layer in ("common", lang):
         base = STARTER / layer
         for src in sorted(p for p in base.rglob("*") if p.is_file()):
-            text = src.read_text(encoding="utf-8")
-            for key, value in values.items():
-                text = text.replace(key, value)
+            text = fill(src.read_text(encoding="utf-8"), title)
             files[_target(src.relative_to(base))] = text.encode("utf-8")
     files[PurePosixPath("requirements.txt")] = _requirements(requirement, lang).encode("utf-8")
     return files
+
+
+def fill(text: str, title: str, values: Mapping[str, str] | None = None) -> str:
+    """A starter text with its placeholders replaced: the title (Markdown and YAML), the version, ``values``."""
+    filled = {
+        "@title_yaml@": json.dumps(title, ensure_ascii=False),  # a JSON string is a valid YAML scalar
+        "@title@": title,
+        "@version@": __version__,
+        **(values or {}),
+    }
+    for key, value in filled.items():
+        text = text.replace(key, value)
+    return text
 
 
 def init(root: Path, *, title: str | None = None, lang: str = "zh", force: bool = False) -> InitResult:

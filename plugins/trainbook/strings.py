@@ -351,6 +351,62 @@ _TABLE: dict[str, tuple[str, str]] = {
         "Next:\n  cd {root}\n  git init\n  make site      # builds the website into site/; open site/index.html\n"
         "Then read README.md: where to write what.",
     ),
+    # `mkdocs serve` while the content has problems (trainbook.problempage)
+    "serve.title": ("手册内容有问题，预览暂停更新", "The handbook's content has problems; the preview is paused"),
+    "serve.intro": (
+        "改正下面的问题并保存，本页会自动刷新。终端里有同样的清单。",
+        "Fix the problems below and save; this page reloads by itself. The terminal lists them too.",
+    ),
+    "serve.count": ("共 {errors} 个错误、{warnings} 个警告。", "{errors} error(s), {warnings} warning(s)."),
+    "serve.error": ("错误", "error"),
+    "serve.warning": ("警告", "warning"),
+    "serve.terminal": (
+        "trainbook：内容有问题，预览里的每个页面都显示这份清单，改正并保存后恢复：",
+        "trainbook: the content has problems; every preview page lists them until they are fixed and saved:",
+    ),
+    # `trainbook new` (command-line output; the default title of a new file)
+    "new.title.module": ("新课程 {id}", "New module {id}"),
+    "new.title.bank": ("新题库 {id}", "New bank {id}"),
+    "new.title.case": ("新案例 {id}", "New case {id}"),
+    "new.title.exam": ("新试卷 {id}", "New exam {id}"),
+    "new.title.rubric": ("新评分表 {id}", "New rubric {id}"),
+    "new.title.form": ("新表单 {id}", "New form {id}"),
+    "new.unknown_kind": ("不认识的类型 '{kind}'，可用：{kinds}", "unknown kind '{kind}': expected one of {kinds}"),
+    "new.bad_id": (
+        "'{id}' 不能作编号：编号以小写字母开头，只用小写字母、数字和 -，最长 64 个字符",
+        "'{id}' is not an id: a lowercase letter first, then lowercase letters, digits and '-', at most 64",
+    ),
+    "new.no_content": (
+        "内容目录 {content} 不存在（用 --content 指定）",
+        "content folder {content} does not exist (see --content)",
+    ),
+    "new.exists": ("{path} 已经存在，未作改动", "{path} exists already; nothing was written"),
+    "new.taken": (
+        "{kind} 编号 '{id}' 已被 {path} 使用，请换一个编号",
+        "{kind} id '{id}' is already used by {path}; choose another id",
+    ),
+    "new.exam_needs_bank": (
+        "试卷从题库抽题，但还没有题库：先运行 trainbook new bank 编号",
+        "an exam draws from a bank and there is none yet: run trainbook new bank ID first",
+    ),
+    "new.no_bank": ("题库 '{bank}' 不存在", "bank '{bank}' does not exist"),
+    "new.invalid": (
+        "新文件 {path} 与现有内容冲突（见上），未写入",
+        "the new file {path} does not fit the existing content (see above); nothing was written",
+    ),
+    "new.created": ("已创建 {path}", "created {path}"),
+    "new.next.module": (
+        "下一步：填写学习目标和正文；把本页加入 mkdocs.yml 的 nav；运行 trainbook validate 检查。",
+        "Next: write the objectives and the text; add the page to nav: in mkdocs.yml; run trainbook validate.",
+    ),
+    "new.next.page": (
+        "下一步：填写学习目标和正文，然后运行 trainbook validate 检查。",
+        "Next: write the objectives and the text; then run trainbook validate.",
+    ),
+    "new.next.yaml": (
+        "下一步：按文件里的注释改成你的内容，然后运行 trainbook validate 检查。",
+        "Next: replace the examples by your own, following the comments; then run trainbook validate.",
+    ),
     "init.requirements": (
         "# make 用这一行安装 trainbook。若 trainbook 不是从 PyPI 安装的，请改成安装它的来源，例如\n"
         "#   trainbook @ git+https://example.com/your/trainbook.git@v{version}\n",

@@ -7,8 +7,9 @@ Each handler is short and hands the real work to the core.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from trainbook import __version__
+from trainbook.diagnostics import Diagnostic
 from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
@@ -27,6 +29,7 @@ from trainbook.memo import Generations
 from trainbook.model import Project
 from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
+from trainbook.problempage import problem_html, problem_text
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import WORKER, compact, with_chinese_queries
 from trainbook.searchview import search_view
@@ -51,15 +54,18 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
-        self.language = "en"
-        self.search_original: dict[int, str] = {}
+        self.language = "zh"
+        # `mkdocs serve` shows content problems as pages instead of stopping (see trainbook.problempage).
         self.serving = False
+        self.problems: list[Diagnostic] = []
+        self.search_original: dict[int, str] = {}
         # Serving: each page's search view by its content, from the rebuild before.
         self.search_views: Generations[str, str] = Generations()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds (on_config still
-    # runs for each); what a rebuild may reuse from the build before is kept only when serving.
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    # runs for each): the generated pages of the last good build keep their URLs while the content
+    # has problems, and what a rebuild may reuse from the build before is kept only when serving.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
         self.search_views.clear()
 
@@ -70,9 +76,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return None
         base = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = (base / self.config.content).resolve()
-        # Messages in the handbook's language, like the generated pages.
-        self.language = language_code(config.theme.get("language"))
+        # The handbook's language picks the words of generated pages (the string table's) and messages.
+        language = self.language = language_code(config.theme.get("language"))
         project, report = validate(self.content_dir, config.docs_dir)
+        self.problems, self.extension, self.additions = [], None, None
+        if self.serving and (report.errors or (config.strict and report.warnings)):
+            # A warning in strict mode would abort the build: the server would hang until the next good save.
+            self.problems = report.sorted()
+            _to_terminal(problem_text(self.problems, language))
+            return config
         for warning in report.sorted():
             if warning.severity == "warning":
                 log.warning(warning.text(self.language))
@@ -87,8 +99,6 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
-        # The handbook's language picks the words of generated pages (the string table's).
-        language = language_code(config.theme.get("language"))
         renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
         self.project = project
         self.search_views.next_generation()
@@ -186,6 +196,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         return section
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.problems:
+            return problem_html(self.problems, self.language)
         if not self.config.enabled or self.extension is None:
             return None
         prefix = self.config.prefix.strip("/")
@@ -209,6 +221,10 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if not self.config.enabled or self.extension is None:
             return None
         problems, self.extension.problems = self.extension.problems, []
+        if self.serving and any(d.severity == "error" or config.strict for d in problems):
+            # Found while rendering this page (text included by snippets): this page lists them.
+            _to_terminal(problem_text(sorted(problems), self.language))
+            return problem_html(problems, self.language)
         for warning in (d for d in problems if d.severity == "warning"):
             log.warning(warning.text(self.language))
         errors = [d.text(self.language) for d in problems if d.severity == "error"]
@@ -305,6 +321,11 @@ def _search_skips(page: Page, config: MkDocsConfig) -> bool:
         return True
     meta = page.meta.get("search") or {}
     return bool(isinstance(meta, dict) and meta.get("exclude"))
+
+
+def _to_terminal(text: str) -> None:
+    # Not through the MkDocs logger: in strict mode it counts warnings and errors and aborts the build.
+    sys.stderr.write(text + "\n")
 
 
 def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:
