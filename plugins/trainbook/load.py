@@ -468,7 +468,7 @@ class Loader:
 
     def form_order(self, m: Map, form: Form) -> tuple[str, ...]:
         """The author's printing order of the blocks: each block the form has, named once."""
-        seq = self.r.seq(m, "order", "the form")
+        seq = self.r.seq(m, "order", msg("what.the_form"))
         if seq is None:
             return ()
         present = set(form.blocks())  # form.order is still empty here
@@ -478,15 +478,14 @@ class Loader:
             if item not in FORM_BLOCKS:
                 self.report.error(
                     seq.at(i),
-                    f"item {i + 1} of 'order' in the form must be one of {', '.join(FORM_BLOCKS)}, "
-                    f"found {describe(item)}",
+                    msg("form.order_item", n=i + 1, blocks=", ".join(FORM_BLOCKS), found=describe(item)),
                 )
                 ok = False
             elif item in order:
-                self.report.error(seq.at(i), f"'{item}' is listed twice in key 'order' of the form")
+                self.report.error(seq.at(i), msg("form.order_twice", block=item))
                 ok = False
             elif item not in present:
-                self.report.error(seq.at(i), f"key 'order' of the form names '{item}', but the form has no '{item}'")
+                self.report.error(seq.at(i), msg("form.order_absent", block=item))
                 ok = False
             else:
                 order.append(str(item))
@@ -494,8 +493,7 @@ class Loader:
         if ok and missing:
             self.report.error(
                 m.at("order"),
-                f"key 'order' of the form leaves out {', '.join(repr(b) for b in missing)}; "
-                "name every block the form has, in printing order",
+                msg("form.order_missing", blocks=", ".join(repr(b) for b in missing)),
             )
         return tuple(order) if ok and not missing else ()
 

@@ -447,6 +447,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'modules' of learning path '{path}': '{module}' is listed twice",
         "学习路径 '{path}' 的键 'modules'：'{module}' 列出了两次",
     ),
+    "form.order_item": (
+        "item {n} of 'order' in the form must be one of {blocks}, found {found}",
+        "表单键 'order' 的第 {n} 项必须是 {blocks} 之一，实际是 {found}",
+    ),
+    "form.order_twice": (
+        "'{block}' is listed twice in key 'order' of the form",
+        "表单键 'order' 中 '{block}' 列出了两次",
+    ),
+    "form.order_absent": (
+        "key 'order' of the form names '{block}', but the form has no '{block}'",
+        "表单键 'order' 列出了 '{block}'，但表单没有 '{block}'",
+    ),
+    "form.order_missing": (
+        "key 'order' of the form leaves out {blocks}; name every block the form has, in printing order",
+        "表单键 'order' 漏掉了 {blocks}；请按打印顺序列出表单具有的每一部分",
+    ),
     "check.path_no_exam": (
         "key 'exam' of learning path '{path}': exam '{exam}' does not exist",
         "学习路径 '{path}' 的键 'exam'：考试 '{exam}' 不存在",

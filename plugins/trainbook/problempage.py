@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from .diagnostics import Diagnostic
+from .messages import localize
 from .strings import Strings
 
 
@@ -20,7 +21,7 @@ def problem_html(problems: Sequence[Diagnostic], language: str) -> str:
     """One HTML block (also valid as a Markdown page) listing every problem, errors first."""
     t = Strings(language)
     errors = sum(d.severity == "error" for d in problems)
-    items = "".join(_item(d, t) for d in sorted(problems, key=lambda d: (d.severity != "error", d.pos)))
+    items = "".join(_item(d, t, language) for d in sorted(problems, key=lambda d: (d.severity != "error", d.pos)))
     summary = t.plain("serve.count", errors=errors, warnings=len(problems) - errors)
     return str(
         Markup(
@@ -34,12 +35,12 @@ def problem_html(problems: Sequence[Diagnostic], language: str) -> str:
 def problem_text(problems: Sequence[Diagnostic], language: str) -> str:
     """The same list for the terminal: one ``path:line:col: severity: message`` per line."""
     t = Strings(language)
-    return "\n".join([t.plain("serve.terminal"), *(str(d) for d in problems)])
+    return "\n".join([t.plain("serve.terminal"), *(d.text(language) for d in problems)])
 
 
-def _item(d: Diagnostic, t: Strings) -> str:
+def _item(d: Diagnostic, t: Strings, language: str) -> str:
     return str(
         Markup("<li><code>{where}</code> <strong>{severity}</strong> {message}</li>").format(
-            where=str(d.pos), severity=t.plain(f"serve.{d.severity}"), message=d.message
+            where=str(d.pos), severity=t.plain(f"serve.{d.severity}"), message=localize(d.message, language)
         )
     )
