@@ -63,4 +63,5 @@ def test_handbook_hook_passes_clean_content_and_stops_a_commit_with_a_mistake(ha
     result = run([*PRE_COMMIT, "run"], handbook_repo, home)
     assert result.returncode == 1
     assert "Failed" in result.stdout
-    assert "content/banks/repair-intake.yml:" in result.stdout and "must be YAML true or false" in result.stdout
+    # The handbook is Chinese (trainbook init's default), so the hook speaks Chinese.
+    assert "content/banks/repair-intake.yml:" in result.stdout and "应为 YAML 的 true 或 false" in result.stdout
