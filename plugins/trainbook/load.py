@@ -87,6 +87,8 @@ class Loader:
     def __init__(self, report: Report):
         self.report = report
         self.r = Reader(report)
+        #: ids of questions whose own error stopped them loading (see Project.unread)
+        self.unread: set[str] = set()
 
     # -- banks -------------------------------------------------------------
     def bank(self, data: Any, path: str) -> Bank | None:
@@ -140,6 +142,7 @@ class Loader:
         qtype = m.get("type")
         if qtype is None:
             self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
+            self.unread.add(qid or "")
             return None
         kind = TYPES.get(qtype) if isinstance(qtype, str) else None
         if kind is None or (parent is not None and not kind.in_group):
@@ -149,6 +152,7 @@ class Loader:
             self.report.error(
                 m.at("type"), msg("load.bad_type", what=what, allowed=", ".join(allowed), found=found, extra=extra)
             )
+            self.unread.add(qid or "")
             return None
         self.r.check_keys(m, COMMON_KEYS + kind.keys, kind.required, what)
         if parent is not None and "pool" in m:
@@ -561,25 +565,31 @@ def _item_positions(m: Map, key: str) -> tuple[Pos, ...]:
 #: (kind, path, text) -> (model object, the diagnostics loading it produced). A document's
 #: model depends only on its own text, so `mkdocs serve` re-reads only the files that changed.
 #: Bounded: one entry per file version; old versions of a file are dropped.
-_DOCUMENTS: dict[tuple[str, str], tuple[str, Any, tuple[Diagnostic, ...]]] = {}
+_DOCUMENTS: dict[tuple[str, str], tuple[str, Any, tuple[Diagnostic, ...], frozenset[str]]] = {}
 
 
-def _load_document(kind: str, text: str, path: str, report: Report) -> Any:
+def _load_document(kind: str, text: str, path: str, report: Report) -> tuple[Any, frozenset[str]]:
+    """The model object of one file (None when it could not be read) and the ids it failed to load."""
     cached = _DOCUMENTS.get((kind, path))
     if cached is not None and cached[0] == text:
         report.items.extend(cached[2])
-        return cached[1]
+        return cached[1], cached[3]
     own = Report()
     data = load_yaml(text, path, own)
     obj = None
+    unread: set[str] = set()
     if data is None:
         if not own.items:
             own.error(Pos(path), msg("file.empty"))
     else:
-        obj = getattr(Loader(own), kind[:-1])(data, path)
-    _DOCUMENTS[(kind, path)] = (text, obj, tuple(own.items))
+        loader = Loader(own)
+        obj = getattr(loader, kind[:-1])(data, path)
+        unread = loader.unread - {""}
+    if obj is None:
+        unread |= unread_ids(Path(path), text)
+    _DOCUMENTS[(kind, path)] = (text, obj, tuple(own.items), frozenset(unread))
     report.items.extend(own.items)
-    return obj
+    return obj, frozenset(unread)
 
 
 def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path | None = None) -> Project:
@@ -595,11 +605,13 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
     for kind in KINDS:
         for path in yaml_files(content / kind):
             text = read_text(path, report)
-            obj = _load_document(kind, text, str(path), report) if text is not None else None
+            if text is None:
+                unread |= unread_ids(path, text)
+                continue
+            obj, failed = _load_document(kind, text, str(path), report)
+            unread |= failed
             if obj is not None:
                 loaded[kind].append(obj)
-            else:
-                unread |= unread_ids(path, text)
     pages = []
     if pages_root.is_dir():
         for path in sorted(pages_root.rglob("*.md")):

@@ -234,6 +234,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "switch the input method to half-width and indent with the space bar",
         "这一行用全角空格“　”缩进；YAML 只认半角空格：请把输入法切到半角，再用空格键缩进",
     ),
+    "hint.deeper_indent": (
+        "'{key}:' is indented more than the line above, so YAML reads it as part of that line's value; "
+        "line it up with the keys above it",
+        "'{key}:' 比上一行缩进得多，YAML 会把它当作上一行值的延续：请与上面的键对齐",
+    ),
     "hint.chinese_quotes": (
         "Chinese quotes “…” are ordinary characters to YAML; a value that holds ': ' needs ASCII quotes \"…\" "
         "around the whole value",
@@ -254,6 +259,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.key_fullwidth_colon": (
         "; '：' is a full-width colon: write '{key}: …' with an ASCII colon and a space",
         "；“：”是全角冒号：请写成 '{key}: …'（半角冒号加一个空格）",
+    ),
+    "hint.fullwidth_chars": (
+        "; '{chars}' is typed in full-width; switch the input method to half-width",
+        "；'{chars}' 是全角字符：请把输入法切到半角再输入",
+    ),
+    "hint.swallowed_key": (
+        "; the text of '{into}' holds '{key}{colon}': a full-width colon or a deeper indentation made that line "
+        "part of the text",
+        "；'{into}' 的文本里有 '{key}{colon}'：全角冒号或多余的缩进让那一行成了这段文本的一部分",
     ),
     "hint.truth_words": (
         "; write true for 对/是/正确 and false for 错/否/错误",
@@ -625,16 +639,33 @@ def chinese_quoted(value: str) -> bool:
     return bool(_CN_QUOTED.match(value))
 
 
+_FULLWIDTH_ASCII = re.compile(r"[\uff01-\uff5e]+")
+
+
 def value_hint(value: Any) -> Text:
     """A hint for a value typed on a Chinese keyboard that a typed key refused ('' when none)."""
     if not isinstance(value, str):
         return EMPTY
     if _CN_QUOTED.match(value):
         return msg("hint.value_chinese_quotes")
+    wide = _FULLWIDTH_ASCII.search(value)
+    if wide and wide.group(0) not in ("，", "；", "：") and not _CN_SEPARATED.search(value):
+        return msg("hint.fullwidth_chars", chars=wide.group(0))
     if _CN_SEPARATED.search(value):
         return msg("hint.list_separator")
     if value.strip() in TRUTH_WORDS:
         return msg("hint.truth_words")
+    return EMPTY
+
+
+def swallowed_hint(mapping: dict[Any, Any], key: str) -> Text:
+    """A hint when a required *key* is missing because its line became part of another value's text."""
+    pattern = re.compile(rf"(?:^|\s){re.escape(key)}\s*([：:])")
+    for other, value in mapping.items():
+        if isinstance(value, str):
+            found = pattern.search(value)
+            if found:
+                return msg("hint.swallowed_key", into=other, key=key, colon=found.group(1))
     return EMPTY
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from .diagnostics import Pos, Report
-from .messages import Text, describe, key_hint, msg, value_hint
+from .messages import Text, describe, key_hint, msg, swallowed_hint, value_hint
 from .yamlsource import Map, Seq
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
@@ -40,7 +40,11 @@ class Reader:
                 self.report.warning(m.key_at(key), msg("read.unknown_key", key=key, what=what, did=did))
         for key in required:
             if key not in m or m[key] is None or m[key] == "":
-                self.report.error(m.key_at(key) if key in m else m.pos, msg("read.missing_key", what=what, key=key))
+                missing = msg("read.missing_key", what=what, key=key)
+                swallowed = swallowed_hint(m, key) if key not in m else Text("")
+                self.report.error(
+                    m.key_at(key) if key in m else m.pos, Text(missing + swallowed, missing.zh + swallowed.zh)
+                )
                 ok = False
         return ok
 
@@ -137,7 +141,9 @@ class Reader:
         if value is None:
             return None
         if not isinstance(value, Seq):
-            self.report.error(m.at(key), msg("read.not_list", key=key, what=what, found=describe(value)))
+            self.report.error(
+                m.at(key), _hinted(msg("read.not_list", key=key, what=what, found=describe(value)), value)
+            )
             return None
         return value
 

@@ -85,12 +85,34 @@ def _hint(lines: list[str], first: int, last: int, exc: Any) -> tuple[int, int, 
         if any(q in line for q in _CHINESE_QUOTES):
             col = min(line.index(q) for q in _CHINESE_QUOTES if q in line)
             return i, col, msg("hint.chinese_quotes")
+    if problem == "mapping values are not allowed here" and exc.problem_mark is not None:
+        i = exc.problem_mark.line
+        deeper = _deeper_key(lines, i)
+        if deeper is not None:
+            return i, deeper[0], msg("hint.deeper_indent", key=deeper[1])
     if context == "while scanning a simple key" and exc.context_mark is not None:
         i = exc.context_mark.line
         m = _NO_SPACE.match(lines[i]) if i < len(lines) else None
         if m:
             return i, m.start(1), msg("hint.no_space", key=m.group(1))
     return None
+
+
+_KEY_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _deeper_key(lines: list[str], i: int) -> tuple[int, str] | None:
+    """(column, key) when line *i* is a key indented deeper than the key line above it."""
+    if i >= len(lines):
+        return None
+    here = _KEY_LINE.match(lines[i])
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    there = _KEY_LINE.match(above) if above is not None else None
+    if here is None or there is None or len(here.group(1)) <= len(there.group(1)):
+        return None
+    if above is not None and above.rstrip().endswith((":", "|", ">", "|-", ">-")):
+        return None  # a nested mapping or a block text starts here: deeper is right
+    return len(here.group(1)), here.group(2)
 
 
 def _unclosed_flow(lines: list[str], exc: Any) -> tuple[int, int, str] | None:

@@ -162,6 +162,49 @@ TYPED = [
         "“对/是/正确”写 true",
     ),
     (
+        "a full-width answer letter",
+        QUESTION + "    answer: Ａ\n",
+        10,
+        13,
+        "'Ａ' is typed in full-width",
+        "'Ａ' 是全角字符",
+    ),
+    (
+        "a full-width digit",
+        QUESTION + "    answer: A\n    difficulty: ２\n",
+        11,
+        17,
+        "must be a whole number, found the text '２'; '２' is typed in full-width",
+        "请把输入法切到半角",
+    ),
+    (
+        "options written as one text with 、",
+        "  - id: typed-1\n    type: single\n    stem: 选哪个？\n    options: 甲、乙\n    answer: A\n"
+        "    explanation: 甲。\n",
+        8,
+        14,
+        "must be a list, found the text '甲、乙'; '、' and '，' do not separate list items",
+        "不能分隔列表项",
+    ),
+    (
+        "a key swallowed by the text above it",
+        "  - id: typed-1\n    type: single\n    stem: 选哪个？\n      answer：A\n    options: [甲, 乙]\n"
+        "    explanation: 甲。\n",
+        5,
+        5,
+        "is missing required key 'answer'; the text of 'stem' holds 'answer：'",
+        "'stem' 的文本里有 'answer：'",
+    ),
+    (
+        "a key indented deeper than the one above",
+        "  - id: typed-1\n    type: single\n    stem: 选哪个？\n      answer: A\n    options: [甲, 乙]\n"
+        "    explanation: 甲。\n",
+        8,
+        7,
+        "'answer:' is indented more than the line above",
+        "'answer:' 比上一行缩进得多",
+    ),
+    (
         "a key indented with a full-width space that YAML still reads",
         QUESTION + "    answer: A\n\u3000tags: [a]\n",
         11,
@@ -215,6 +258,14 @@ def test_front_matter_that_cannot_be_parsed_does_not_make_its_objectives_unknown
     break_line(page, "title: 投诉处理", "title：投诉处理")
     _, report = validate("content")
     assert {d.pos.path for d in report.items} == {"content/handbook/modules/complaints.md"}, report.sorted()
+
+
+def test_a_question_that_cannot_be_read_is_not_reported_again_from_exams_and_pages(mini_site: Path) -> None:
+    # The mini exam draws the group m-group by id; the module page's quiz names it too.
+    bank = mini_site / "content/banks/mini.yml"
+    line = break_line(bank, "type: group", "type: grop")
+    _, report = validate("content")
+    assert [(d.pos.path, d.pos.line) for d in report.items] == [("content/banks/mini.yml", line)], report.sorted()
 
 
 def test_a_refused_answer_letter_is_not_counted_again(mini_site: Path) -> None:

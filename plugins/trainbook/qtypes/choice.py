@@ -60,7 +60,9 @@ class _ChoiceKind(QuestionKind):
         for letter in letters:
             up = letter.upper()
             if len(up) != 1 or up not in LETTERS:
-                ctx.report.error(m.at("answer"), msg("q.not_letter", what=what, letter=letter))
+                refused = msg("q.not_letter", what=what, letter=letter)
+                hint = value_hint(letter)
+                ctx.report.error(m.at("answer"), Text(refused + hint, refused.zh + hint.zh))
                 continue
             index = LETTERS.index(up)
             if n_options and index >= n_options:
