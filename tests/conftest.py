@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from .chromium import CHROMIUM_ARGS, chromium_executable
 from .sitebuild import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +40,15 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(MINI, out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+# Module scope, not session: only one sync Playwright may run at a time, and modules that start
+# their own (`with sync_playwright()`) must be able to run after this one.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one per test module."""
+    executable = chromium_executable()
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -272,6 +272,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         # trainbook.css goes everywhere: besides trainbook's blocks it sets site-wide readability
         # (heading contrast). print.css too, added last (below).
         head = [_css(ASSET_URI + "trainbook.css", page)]
+        # Material's chrome (header, tabs, links, footer) at WCAG AA contrast: every page.
+        head.append(_css(ASSET_URI + "contrast.css", page))
+        output = _name_search_dialog(output)
         body = []
         if "data-tb-quiz" in output or "data-tb-record" in output:
             head.append(_css(ASSET_URI + "quiz.css", page))
@@ -335,6 +338,19 @@ def _snippet_dirs(config: MkDocsConfig, base: Path) -> list[Path]:
     paths = [paths] if isinstance(paths, str) else list(paths)
     dirs = [Path(p).resolve() for p in paths]
     return [*dirs, *(base / p for p in paths if not Path(p).is_absolute())]
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = re.compile(r'<input[^>]*class="md-search__input"[^>]*aria-label="([^"]*)"')
+
+
+def _name_search_dialog(output: str) -> str:
+    """Material's search box is a dialog without a name (axe: aria-dialog-name); give it the
+    search field's own label, in the theme's language."""
+    label = _SEARCH_LABEL.search(output)
+    if label is None or _SEARCH_DIALOG not in output:
+        return output
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
 
 
 def _css(uri: str, page: Page) -> str:

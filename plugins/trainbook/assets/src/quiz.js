@@ -97,7 +97,8 @@
       "class": "tb-quiz__summary",
       tabindex: "-1",
       role: "region",
-      "aria-label": t.summaryLabel
+      // Several quizzes on a page: each result region needs a name of its own.
+      "aria-label": this.data.title ? fmt(t.summaryOf, { title: String(this.data.title) }) : t.summaryLabel
     });
     this.summary.hidden = true;
     app.appendChild(this.summary);

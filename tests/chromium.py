@@ -1,0 +1,62 @@
+"""Debian's Chromium for the browser tests: where it is, how it is launched, and a local server.
+
+Playwright's own browser download is not used: the Debian package `chromium` must be installed.
+When it is missing the tests fail (never skip) with a message that says so."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_executable() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        pytest.fail(
+            "Chromium is not installed: the browser tests need Debian's `chromium` package "
+            "(run `apt-get install -y chromium fonts-noto-cjk`). Playwright's own browser "
+            "download is not used.",
+            pytrace=False,
+        )
+    return path
+
+
+@contextlib.contextmanager
+def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Serve *directory* on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
