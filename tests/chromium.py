@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -48,6 +49,13 @@ def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator
                 self.send_header(name, value)
             super().end_headers()
 
+        def do_GET(self) -> None:
+            if self.path.startswith("/favicon.ico"):
+                self.send_response(204)  # no icon, and no 404 in the console
+                self.end_headers()
+                return
+            super().do_GET()
+
         def log_message(self, *args: object) -> None:
             pass
 
@@ -60,3 +68,9 @@ def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=5)
+
+
+def watch_errors(page: Page, errors: list[str]) -> None:
+    """Record the page's uncaught exceptions and console errors in *errors*."""
+    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)

@@ -39,6 +39,7 @@ class FencePreprocessor(Preprocessor):
         super().__init__(md)
         self.ext = ext
         self.counter = 0
+        self.page_bar = False  # the page's practice total sits before its first practice quiz
 
     def run(self, lines: list[str]) -> list[str]:
         fences = list(find_fences(lines))
@@ -91,6 +92,8 @@ class FencePreprocessor(Preprocessor):
             if spec is None or report.errors:
                 return None
             self.counter += 1
+            page_bar = spec.mode == "practice" and not self.page_bar
+            self.page_bar = self.page_bar or page_bar
             cases = {c.id: c for c in ext.project.cases}
             return ext.renderer.quiz_html(
                 f"tb-quiz-{self.counter}",
@@ -100,6 +103,7 @@ class FencePreprocessor(Preprocessor):
                 mode=spec.mode,
                 time=spec.time,
                 pick=spec.pick,
+                page_bar=page_bar,
             )
         ref = read_case_ref(body, pos, report)
         case = ext.project.case(ref[0]) if ref else None
@@ -156,3 +160,4 @@ class TrainbookExtension(Extension):
     def reset(self) -> None:
         if self.processor is not None:
             self.processor.counter = 0
+            self.processor.page_bar = False

@@ -57,6 +57,7 @@ def minify_css(source: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s*([{};,>])\s*", r"\1", text)
     text = re.sub(r"\s*:\s*(?![^{}]*\{)", ":", text)  # property colons only, not selectors' :hover
+    text = re.sub(r"(?<![\w.])0\.(\d)", r".\1", text)  # 0.5em → .5em
     return text.replace(";}", "}").strip() + "\n"
 
 

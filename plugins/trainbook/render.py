@@ -213,10 +213,13 @@ class Renderer:
         pool: Sequence[Question] | None = None,
         extra: Mapping[str, Any] | None = None,
         static: bool = True,
+        page_bar: bool = False,
     ) -> str:
         """*questions* are shown as the static list (the page without JavaScript); the engine gets
         *pool* when given (a mock exam draws each attempt from it) and the keys of *extra*
-        (``exam``: pass mark, sections' draw rules, objectives; ``review``: the 错题本)."""
+        (``exam``: pass mark, sections' draw rules, objectives; ``review``: the 错题本).
+        *page_bar*: reserve, before this quiz, the place of the page's running total (the engine
+        fills it), so that it does not push the page down when it appears."""
         engine = list(pool) if pool is not None else list(questions)
         leaked = sorted({q.id for q in [*questions, *engine] if q.pool != "practice"})
         if leaked:
@@ -252,6 +255,8 @@ class Renderer:
             quiz_id=quiz_id,
             title=title,
             static=static,
+            page_bar=page_bar,
+            review=bool(data.get("review")),
             items=items,
             mode=mode,
             time=time,

@@ -6,21 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from .test_quiz_engine import CHROMIUM_ARGS, check, chromium_executable, feedback, option, question
+from .test_quiz_engine import check, feedback, option, question
 
 
 @pytest.fixture
-def page(mini_built: Path):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        pg = browser.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto((mini_built / "modules/complaints/index.html").as_uri())
-        yield pg, errors
-        browser.close()
+def page(mini_built: Path, browser: Browser):
+    pg = browser.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto((mini_built / "modules/complaints/index.html").as_uri())
+    yield pg, errors
+    pg.close()
 
 
 def test_plugin_rendered_quiz_becomes_interactive_and_scores(page) -> None:

@@ -10,9 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
-
-from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
+from playwright.sync_api import Page
 
 # Each payload, if it ever ran, records itself in window.tbPwned and opens a dialog.
 RUN = "window.tbPwned=(window.tbPwned||[]).concat('{0}');alert('{0}')"
@@ -254,14 +252,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return src / "site"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:

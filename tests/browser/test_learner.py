@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .test_quiz_engine import ASSETS, CHROMIUM_ARGS, chromium_executable
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "learner_fixture.html"
+from ..chromium import watch_errors
+from .quizpage import quiz_page
+from .test_quiz_engine import ASSETS
 
 # A seeded Math.random, so that the shuffles of a test are the same on every run.
 SEEDED_RANDOM = """
@@ -30,20 +30,12 @@ def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("learner")
     for name in ("quiz.js", "quiz.css"):
         shutil.copy(ASSETS / name, root / name)
-    html = FIXTURE.read_text(encoding="utf-8")
+    html = quiz_page("learner_fixture.html")
     (root / "learner.html").write_text(html, encoding="utf-8")
     edited = html.replace("业主报修后，客服首先应当（　）。", "业主报修后，客服人员首先应当（　）。")
     assert edited != html
     (root / "edited.html").write_text(edited, encoding="utf-8")
     return root
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -62,8 +54,7 @@ def errors() -> list[str]:
 
 def open_page(context, errors: list[str], url: str) -> Page:
     page = context.new_page()
-    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    watch_errors(page, errors)
     page.goto(url)
     page.wait_for_selector("#tb-quiz-1 .tb-quiz__app")
     return page

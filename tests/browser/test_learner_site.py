@@ -3,21 +3,17 @@ pages, a 360 px phone, and no request to any host but the site's own."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import subprocess
-import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
+from ..chromium import serve
+from ..sitebuild import mkdocs_build
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 PRINTED_INSTRUCTIONS = "请使用黑色签字笔在答题卡上作答，不得使用手机。"
@@ -40,38 +36,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     exam = src / "content/exams/mini-exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8") + f"instructions: {PRINTED_INSTRUCTIONS}\n", encoding="utf-8")
     out = tmp_path_factory.mktemp("learner-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=src,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    result = mkdocs_build(src, out)
     assert result.returncode == 0, result.stderr
     return out
 
 
 @pytest.fixture(scope="module")
 def server(built: Path):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    with serve(built) as url:
+        yield url
 
 
 @pytest.fixture

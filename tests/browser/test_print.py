@@ -14,10 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 from pypdf import PdfReader
-
-from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
 
 ROWS = 80
 PAGE = (
@@ -48,7 +46,7 @@ title: 打印测试表格
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+def printed(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> PdfReader:
     src = tmp_path_factory.mktemp("print-src") / "site-src"
     shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "mini", src)
     (src / "content/handbook/print-test.md").write_text(PAGE, encoding="utf-8")
@@ -65,12 +63,10 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto((out / "print-test/index.html").as_uri())
-        pdf = page.pdf(format="A4", prefer_css_page_size=True)
-        browser.close()
+    page = browser.new_page()
+    page.goto((out / "print-test/index.html").as_uri())
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    page.close()
     return PdfReader(io.BytesIO(pdf))
 
 

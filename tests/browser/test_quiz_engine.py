@@ -1,35 +1,26 @@
 """Browser tests for the quiz engine (plugins/trainbook/assets/quiz.js).
 
-They drive Debian's Chromium through Playwright's sync API. Playwright's own browser
-download is not used: the Debian package `chromium` must be installed. When it is missing
-the tests fail (never skip) with a message that says so.
+They drive Debian's Chromium through Playwright's sync API (tests/chromium.py, the shared
+`browser` fixture in tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
+
+from ..chromium import CHROMIUM_ARGS as CHROMIUM_ARGS  # re-exported: other modules import it from here
+from ..chromium import chromium_executable as chromium_executable
+from ..chromium import serve, watch_errors
+from .quizpage import quiz_page
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "plugins" / "trainbook" / "assets"
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "quiz_fixture.html"
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+FIXTURE = "quiz_fixture.html"
 
 ORDER = ["接听并安抚业主", "记录投诉信息", "派单处理", "回访确认"]
 MATCHES = {"漏水": "维修部", "电梯故障": "电梯维保单位", "噪音扰民": "秩序维护部"}
@@ -51,18 +42,6 @@ MATERIAL_STUB = """\
 # ----------------------------------------------------------------- fixtures
 
 
-def chromium_executable() -> str:
-    path = shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
-        pytest.fail(
-            "Chromium is not installed: the browser tests need Debian's `chromium` package "
-            "(run `apt-get install -y chromium fonts-noto-cjk`). Playwright's own browser "
-            "download is not used.",
-            pytrace=False,
-        )
-    return path
-
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """A directory holding the fixture page, its variants and the assets next to them."""
@@ -72,7 +51,7 @@ def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("quizsite")
     shutil.copy(ASSETS / "quiz.js", root / "quiz.js")
     shutil.copy(ASSETS / "quiz.css", root / "quiz.css")
-    html = FIXTURE.read_text(encoding="utf-8")
+    html = quiz_page(FIXTURE)
     (root / "quiz_fixture.html").write_text(html, encoding="utf-8")
 
     csp_html = html.replace(
@@ -96,17 +75,6 @@ def site(tmp_path_factory) -> Path:
     return root
 
 
-# Module scope, not session: only one sync Playwright may run at a time, and other modules
-# (tests/grading, …) start their own after this one.
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_executable()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def context(browser):
     ctx = browser.new_context(viewport={"width": 1000, "height": 900}, locale="zh-CN")
@@ -118,11 +86,6 @@ def context(browser):
 @pytest.fixture
 def errors() -> list[str]:
     return []
-
-
-def watch_errors(page: Page, errors: list[str]) -> None:
-    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    page.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
 
 
 def open_page(context, errors, url: str) -> Page:
@@ -141,32 +104,8 @@ def page(context, site, errors) -> Page:
 @pytest.fixture
 def http_site(site):
     """Serve the site directory on 127.0.0.1 (random free port), with a CSP header too."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            self.send_header("Content-Security-Policy", CSP)
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
-
-        def log_message(self, *args):  # keep the test output quiet
-            pass
-
-        def do_GET(self):
-            if self.path.startswith("/favicon.ico"):
-                self.send_response(204)  # no icon, and no 404 in the console
-                self.end_headers()
-                return
-            super().do_GET()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site, {"Content-Security-Policy": CSP, "Cache-Control": "no-store"}) as url:
+        yield url
 
 
 # ------------------------------------------------------------------ helpers
@@ -536,7 +475,7 @@ def test_material_document_observable_initialises_each_quiz_once(context, site, 
     )
     assert counts == [1, 1, 1, 1]
     # instant navigation: new content is swapped in, then document$ emits again
-    fixture = FIXTURE.read_text(encoding="utf-8")
+    fixture = quiz_page(FIXTURE)
     quiz3 = re.search(r'<div class="tb-quiz" id="tb-quiz-3".*?</script>\s*</div>', fixture, re.S).group(0)
     page.evaluate(
         "html => { const main = document.querySelector('main'); main.innerHTML = html; }",

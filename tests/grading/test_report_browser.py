@@ -6,23 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from tests.browser.test_quiz_engine import CHROMIUM_ARGS, chromium_executable
+from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="module")
-def report(graded: Path):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("request", lambda r: errors.append(f"request {r.url}") if not r.url.startswith("file:") else None)
-        page.goto((graded / "report.html").as_uri())
-        yield page, errors
-        browser.close()
+def report(graded: Path, browser: Browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("request", lambda r: errors.append(f"request {r.url}") if not r.url.startswith("file:") else None)
+    page.goto((graded / "report.html").as_uri())
+    yield page, errors
+    page.close()
 
 
 def test_report_opens_without_console_errors_or_network(report) -> None:

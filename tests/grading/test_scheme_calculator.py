@@ -7,37 +7,20 @@ mini-scheme: 理论笔试 50 %, 情景模拟 30 % (a rubric with a critical item
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-
-from tests.browser.test_quiz_engine import CHROMIUM_ARGS, chromium_executable
-
-MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
+from playwright.sync_api import Browser, expect
 
 
 @pytest.fixture(scope="module")
-def scheme_page(tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("mini-site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=MINI,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert result.returncode == 0, result.stderr
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto((out / "trainbook/schemes/mini-scheme/index.html").as_uri())
-        yield page, errors, out
-        browser.close()
+def scheme_page(mini_built: Path, browser: Browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((mini_built / "trainbook/schemes/mini-scheme/index.html").as_uri())
+    yield page, errors, mini_built
+    page.close()
 
 
 def fill(page, written: str, practical: str, satisfaction: str, veto: bool = False) -> None:

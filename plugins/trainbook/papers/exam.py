@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Exam, Project, Question
-from ..qtypes.base import PAPER_LETTERS
+from ..qtypes.paper import PAPER_LETTERS
 from ..render import Renderer
 from .arrange import VariantPaper, arrange
 from .documents import Document, Printer

@@ -39,10 +39,6 @@ COMMON_KEYS: tuple[str, ...] = (
 )
 
 
-#: Letters of printed items and right-hand entries (ordering and matching have up to 10 and more).
-PAPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
 def shuffled(n: int, rng: random.Random) -> tuple[int, ...]:
     """A random order of range(n) that is never the authored one (the paper must not give it away)."""
     order = list(range(n))

@@ -12,15 +12,14 @@ the left-hand items.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import LETTERS, RubricPoint
-from .paper import BadResponseError, truth
+from .paper import PAPER_LETTERS, BadResponseError, letter_index, truth, written_letters
 
 #: Option columns a sheet may have: A–H for choices, up to J for ordering items (2–10).
-OPTION_LETTERS = "ABCDEFGHIJ"
+OPTION_LETTERS = PAPER_LETTERS[:10]
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,6 @@ class NotationError(ValueError):
 
 # -- letters ----------------------------------------------------------------------------------
 
-_LETTER_SEPARATORS = re.compile(r"[\s,，、;；/]+")
-
 
 def letters_of(indices: Iterable[int], lower: bool = False) -> str:
     text = "".join(OPTION_LETTERS[i] for i in indices)
@@ -55,14 +52,14 @@ def parse_letters(text: str, count: int, what: str = "answer", lower: bool = Fal
 
     *count* is how many entries the letters may name (options, or right-hand items).
     """
-    cleaned = _LETTER_SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).strip("[]()（）")
+    cleaned = written_letters(text).strip("[]()（）")
     if not cleaned:
         raise NotationError(f"{what} is empty")
     out: list[int] = []
     alphabet = OPTION_LETTERS.lower() if lower else OPTION_LETTERS
     for ch in cleaned:
         letter = ch.lower() if lower else ch.upper()
-        index = alphabet.find(letter)
+        index = letter_index(ch, OPTION_LETTERS, lower=lower)
         if index < 0 or len(letter) != 1:
             raise NotationError(f"{what} '{text}': '{ch}' is not a letter {alphabet[0]}–{alphabet[-1]}")
         if index >= count:

@@ -10,9 +10,9 @@ from ..messages import describe, msg
 from ..model import Body, Case, Matching, Question
 from ..yamlsource import Map
 from . import paper
-from .base import PAPER_LETTERS, QuestionKind, ReadContext, shuffled
+from .base import QuestionKind, ReadContext, shuffled
 from .flat import Flat, NotationError, letters_of, parse_letters
-from .paper import PaperKey, PaperMark
+from .paper import PAPER_LETTERS, PaperKey, PaperMark
 
 if TYPE_CHECKING:
     from ..render import Renderer

@@ -43,12 +43,25 @@ _SEPARATORS = re.compile(r"[\s,，、;；/]+")
 _TRAILING_PUNCT = re.compile(r"[\s.。,，;；:：!！?？、]+$")
 
 
+def written_letters(written: str) -> str:
+    """The letters of an answer as written, one character each: NFKC (full-width Ａ is A) and the
+    separators people put between letters (spaces , ， 、 ; ； /) dropped. Both notations use it:
+    the bank's answer keys (flat.parse_letters) and a candidate's paper responses (letters)."""
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", written))
+
+
+def letter_index(ch: str, alphabet: str = PAPER_LETTERS, *, lower: bool = False) -> int:
+    """0-based position of the letter *ch* in *alphabet* (lower case for matching entries), or -1."""
+    if len(ch) != 1:
+        return -1
+    return (alphabet.lower() if lower else alphabet).find(ch.lower() if lower else ch.upper())
+
+
 def letters(written: str, count: int, *, lower: bool = False) -> list[int]:
     """Printed positions of the letters in *written*; a letter beyond the printed ones is an error."""
-    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", written))
     out = []
-    for ch in text:
-        index = PAPER_LETTERS.find(ch.upper())
+    for ch in written_letters(written):
+        index = letter_index(ch)
         if index < 0 or index >= count:
             last = PAPER_LETTERS[count - 1] if count else "A"
             shown = f"A–{last}".lower() if lower else f"A–{last}"

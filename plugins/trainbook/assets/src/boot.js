@@ -30,10 +30,44 @@
     }
   }
 
+  /* Start-up in pieces: the quizzes on or near the screen are built at once, the others one at a
+   * time when the browser is idle, so that opening a long bank or module page runs no long task. */
+  var pending = [];
+  var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 30); };
+
+  /** Build every quiz still waiting (before an action that spans the whole page). */
+  function flushPending() {
+    while (pending.length) {
+      initQuiz(pending.shift());
+    }
+  }
+
+  function idleStep(deadline) {
+    do {
+      initQuiz(pending.shift());
+    } while (pending.length && deadline && deadline.timeRemaining() > 8);
+    updatePageBar();
+    if (pending.length) {
+      idle(idleStep, { timeout: 1000 });
+    }
+  }
+
   function initAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-quiz]"), initQuiz);
+    var wasIdle = !pending.length;
+    var screen = window.innerHeight || 800;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-quiz]"), function (root) {
+      var r = root.getBoundingClientRect();
+      if (r.bottom > -screen && r.top < 2 * screen) {
+        initQuiz(root);
+      } else if (pending.indexOf(root) < 0) {
+        pending.push(root);
+      }
+    });
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-record]"), initRecord);
     updatePageBar();
+    if (wasIdle && pending.length) {
+      idle(idleStep, { timeout: 1000 });
+    }
   }
 
   var subscribed = false;

@@ -22,17 +22,28 @@
       pageBar = { only: false };
       pageBar.total = h("p", { "class": "tb-pagebar__total", role: "status" });
       pageBar.onlyBtn = button(t.onlyWrong, "tb-pagebar__only", function () {
+        flushPending();
         pageBar.only = !pageBar.only;
         updatePageBar();
       }, { "aria-pressed": "false" });
       pageBar.retryBtn = button(t.retryWrong, "tb-pagebar__retry", function () {
+        flushPending();
         practiceQuizzes().forEach(function (q) { q.retryWrong(); });
         pageBar.only = false;
         updatePageBar();
       });
-      pageBar.el = h("div", { "class": "tb-pagebar" }, pageBar.total,
-        h("div", { "class": "tb-pagebar__actions" }, pageBar.onlyBtn, pageBar.retryBtn));
-      first.root.parentNode.insertBefore(pageBar.el, first.root);
+      var actions = h("div", { "class": "tb-pagebar__actions" }, pageBar.onlyBtn, pageBar.retryBtn);
+      // The build reserved the bar's place (see quiz.html): fill it, so nothing moves.
+      var slot = document.querySelector("[data-tb-pagebar]");
+      if (slot && !slot.firstChild) {
+        slot.classList.remove("tb-pagebar--slot");
+        slot.appendChild(pageBar.total);
+        slot.appendChild(actions);
+        pageBar.el = slot;
+      } else {
+        pageBar.el = h("div", { "class": "tb-pagebar" }, pageBar.total, actions);
+        first.root.parentNode.insertBefore(pageBar.el, first.root);
+      }
     }
     var n = 0;
     var k = 0;
@@ -91,7 +102,7 @@
       file,
       button(t.printRecord, "tb-record__print", function () { window.print(); }),
       button(t.clearRecord, "tb-record__clear", function () {
-        ask(t.confirmClear, t.clearRecord, function () {
+        ask(actions, t, t.confirmClear, t.clearRecord, function () {
           writeStore(emptyStore());
           render();
           say(t.cleared);
@@ -103,21 +114,6 @@
 
     function say(text) {
       status.textContent = text;
-    }
-
-    function ask(message, yesText, onYes) {
-      var old = actions.querySelector(".tb-ask");
-      if (old) {
-        old.parentNode.removeChild(old);
-      }
-      var box = h("div", { "class": "tb-ask", role: "group" }, h("p", { "class": "tb-ask__msg", text: message }));
-      box.appendChild(button(yesText, "tb-ask__yes tb-btn--primary", function () {
-        box.parentNode.removeChild(box);
-        onYes();
-      }));
-      box.appendChild(button(t.cancel, "tb-ask__no", function () { box.parentNode.removeChild(box); }));
-      actions.appendChild(box);
-      box.querySelector(".tb-ask__yes").focus();
     }
 
     function exportRecord() {
@@ -149,7 +145,7 @@
           say(t.importError);
           return;
         }
-        ask(t.confirmImport, t.importRecord, function () {
+        ask(actions, t, t.confirmImport, t.importRecord, function () {
           writeStore(d);
           render();
           say(t.imported);

@@ -373,36 +373,9 @@
     }, 60);
   };
 
-  /** Ask in the page (no blocking dialog): message, a button to go ahead and one to stay. */
   Quiz.prototype.ask = function (where, message, yesText, onYes) {
-    var t = this.t;
-    var old = where.querySelector(".tb-ask");
-    if (old) {
-      old.parentNode.removeChild(old);
-    }
-    var box;
-    var back = document.activeElement;
-    function close() {
-      if (box.parentNode) {
-        box.parentNode.removeChild(box);
-      }
-    }
-    var yes = button(yesText, "tb-ask__yes tb-btn--primary", function () {
-      close();
-      onYes();
-    });
-    var no = button(t.cancel, "tb-ask__no", function () {
-      close();
-      if (back && back.focus) {
-        back.focus();
-      }
-    });
-    var msgId = uid("ask");
-    box = h("div", { "class": "tb-ask", role: "group", "aria-labelledby": msgId },
-      h("p", { "class": "tb-ask__msg", id: msgId, text: message }), yes, no);
-    where.appendChild(box);
+    ask(where, this.t, message, yesText, onYes);
     this.announce(message);
-    yes.focus();
   };
 
   /** Enter in a blank: check in practice; in an exam, move on to the next field. */

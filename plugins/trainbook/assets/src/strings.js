@@ -124,8 +124,7 @@
       newAttempt: "已重新出题。",
       liveResult: "{q}：{r}，{score}。",
       summaryLabel: "成绩",
-      summaryOf: "成绩：{title}",
-      dataError: "测验数据无法读取。"
+      summaryOf: "成绩：{title}"
     },
     en: {
       unknownType: "Question",
@@ -249,8 +248,7 @@
       newAttempt: "New attempt started.",
       liveResult: "{q}: {r}, {score}.",
       summaryLabel: "Result",
-      summaryOf: "Result: {title}",
-      dataError: "The quiz data could not be read."
+      summaryOf: "Result: {title}"
     }
   };
 
