@@ -256,7 +256,6 @@ class Renderer:
             title=title,
             static=static,
             page_bar=page_bar,
-            review=bool(data.get("review")),
             items=items,
             mode=mode,
             time=time,

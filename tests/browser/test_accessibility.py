@@ -51,6 +51,8 @@ def violations(page: Page, within: str | None = None, rules: list[str] | None = 
     """axe's findings on the page as it is now, one line per rule: id, count and the first nodes."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make npm-test` (axe-core is in package.json)", pytrace=False)
+    # Colours half-way through a transition (the header's title swap on scrolling) are not a state.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     options = {"runOnly": {"type": "rule", "values": rules}} if rules else {"runOnly": {"type": "tag", "values": TAGS}}

@@ -40,7 +40,13 @@ def render(project: Project, text: str) -> str:
 
 def without_quiz_bodies(html: str) -> str:
     """The page's structure with each quiz collapsed to one marker."""
-    return re.sub(r'<div class="tb-quiz" .*?</script>\s*</div>', "[QUIZ]", html, flags=re.S)
+    # The page bar's reserved place (before the first practice quiz) belongs to the quiz block.
+    return re.sub(
+        r'(<div class="tb-pagebar[^>]*></div>\s*)?<div class="tb-quiz" .*?</script>\s*</div>',
+        "[QUIZ]",
+        html,
+        flags=re.S,
+    )
 
 
 # ------------------------------------------------------------------ finding

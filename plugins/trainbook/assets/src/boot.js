@@ -11,7 +11,7 @@
       data = JSON.parse(script ? script.textContent : "");
     } catch (err) {
       root.setAttribute(READY, "error");
-      console.error("trainbook quiz: cannot read the quiz data of #" + (root.id || "?"), err);
+      console.error("trainbook: bad quiz data #" + root.id, err);
       return; // the static question list stays visible
     }
     try {
@@ -26,38 +26,34 @@
       if (staticEl) {
         staticEl.hidden = false;
       }
-      console.error("trainbook quiz: cannot build #" + (root.id || "?"), err2);
+      console.error("trainbook: cannot build #" + root.id, err2);
     }
   }
 
   /* Start-up in pieces: the quizzes on or near the screen are built at once, the others one at a
-   * time when the browser is idle, so that opening a long bank or module page runs no long task. */
+   * time when the browser is idle, so that opening a long bank or module page runs no long task.
+   * The page bar counts the quizzes built so far; it is updated after each one. */
   var pending = [];
-  var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 30); };
-
-  /** Build every quiz still waiting (before an action that spans the whole page). */
-  function flushPending() {
-    while (pending.length) {
-      initQuiz(pending.shift());
-    }
-  }
 
   function idleStep(deadline) {
     do {
       initQuiz(pending.shift());
     } while (pending.length && deadline && deadline.timeRemaining() > 8);
     updatePageBar();
+    whenIdle();
+  }
+
+  function whenIdle() {
     if (pending.length) {
-      idle(idleStep, { timeout: 1000 });
+      (window.requestIdleCallback || setTimeout)(idleStep);
     }
   }
 
   function initAll() {
-    var wasIdle = !pending.length;
-    var screen = window.innerHeight || 800;
+    var waiting = pending.length;
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-quiz]"), function (root) {
       var r = root.getBoundingClientRect();
-      if (r.bottom > -screen && r.top < 2 * screen) {
+      if (r.top < 2 * innerHeight && r.bottom > -innerHeight) {
         initQuiz(root);
       } else if (pending.indexOf(root) < 0) {
         pending.push(root);
@@ -65,8 +61,8 @@
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-record]"), initRecord);
     updatePageBar();
-    if (wasIdle && pending.length) {
-      idle(idleStep, { timeout: 1000 });
+    if (!waiting) {
+      whenIdle();
     }
   }
 

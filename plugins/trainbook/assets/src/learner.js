@@ -22,28 +22,20 @@
       pageBar = { only: false };
       pageBar.total = h("p", { "class": "tb-pagebar__total", role: "status" });
       pageBar.onlyBtn = button(t.onlyWrong, "tb-pagebar__only", function () {
-        flushPending();
         pageBar.only = !pageBar.only;
         updatePageBar();
       }, { "aria-pressed": "false" });
       pageBar.retryBtn = button(t.retryWrong, "tb-pagebar__retry", function () {
-        flushPending();
         practiceQuizzes().forEach(function (q) { q.retryWrong(); });
         pageBar.only = false;
         updatePageBar();
       });
-      var actions = h("div", { "class": "tb-pagebar__actions" }, pageBar.onlyBtn, pageBar.retryBtn);
       // The build reserved the bar's place (see quiz.html): fill it, so nothing moves.
-      var slot = document.querySelector("[data-tb-pagebar]");
-      if (slot && !slot.firstChild) {
-        slot.classList.remove("tb-pagebar--slot");
-        slot.appendChild(pageBar.total);
-        slot.appendChild(actions);
-        pageBar.el = slot;
-      } else {
-        pageBar.el = h("div", { "class": "tb-pagebar" }, pageBar.total, actions);
-        first.root.parentNode.insertBefore(pageBar.el, first.root);
-      }
+      pageBar.el = document.querySelector("[data-tb-pagebar]:empty") ||
+        first.root.parentNode.insertBefore(h("div"), first.root);
+      pageBar.el.className = "tb-pagebar";
+      pageBar.el.appendChild(pageBar.total);
+      pageBar.el.appendChild(h("div", { "class": "tb-pagebar__actions" }, pageBar.onlyBtn, pageBar.retryBtn));
     }
     var n = 0;
     var k = 0;
@@ -90,7 +82,7 @@
     try {
       data = JSON.parse(script ? script.textContent : "") || {};
     } catch (err) {
-      console.error("trainbook: cannot read the 学习记录 data", err);
+      console.error("trainbook: bad 学习记录 data", err);
       return;
     }
     var view = h("div", { "class": "tb-record__view" });

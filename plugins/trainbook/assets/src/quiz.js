@@ -98,7 +98,7 @@
       tabindex: "-1",
       role: "region",
       // Several quizzes on a page: each result region needs a name of its own.
-      "aria-label": this.data.title ? fmt(t.summaryOf, { title: String(this.data.title) }) : t.summaryLabel
+      "aria-label": t.summaryLabel + (this.data.title ? " · " + this.data.title : "")
     });
     this.summary.hidden = true;
     app.appendChild(this.summary);

@@ -123,8 +123,7 @@
       numSuffix: ".",
       newAttempt: "已重新出题。",
       liveResult: "{q}：{r}，{score}。",
-      summaryLabel: "成绩",
-      summaryOf: "成绩：{title}"
+      summaryLabel: "成绩"
     },
     en: {
       unknownType: "Question",
@@ -247,8 +246,7 @@
       numSuffix: ".",
       newAttempt: "New attempt started.",
       liveResult: "{q}: {r}, {score}.",
-      summaryLabel: "Result",
-      summaryOf: "Result: {title}"
+      summaryLabel: "Result"
     }
   };
 
