@@ -17,10 +17,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ..sitebuild import ENV
-from .test_quiz_engine import CHROMIUM_ARGS, chromium_executable
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SITE = ROOT / "build_tools" / "build-site.sh"
@@ -64,13 +63,11 @@ def served(offline: Path):
 
 
 @pytest.fixture(scope="module")
-def context(offline: Path):
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-        ctx.set_default_timeout(15_000)
-        yield ctx
-        browser.close()
+def context(offline: Path, browser: Browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    ctx.set_default_timeout(15_000)
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture
