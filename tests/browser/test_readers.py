@@ -167,7 +167,8 @@ def test_module_page_ends_with_its_self_test_cases_and_practice_links(open_page)
 def test_answering_on_a_module_page_updates_its_progress(open_page) -> None:
     page = open_page("modules/emergency.html")
     total = len(_progress_data(page)["emergency"]["ids"])
-    q = page.locator(".tb-quiz__app li.tb-q[data-type='single']:visible").first
+    # A top-level single-choice question (not a group's sub-question) of a quiz the reader sees.
+    q = page.locator(".tb-quiz__app ol.tb-quiz__questions > li.tb-q[data-type='single']:visible").first
     q.scroll_into_view_if_needed()
     q.locator(".tb-opt").first.click()
     q.locator(":scope > .tb-q__actions .tb-q__check").click()
