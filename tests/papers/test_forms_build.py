@@ -108,3 +108,33 @@ def test_missing_cjk_font_names_it_and_writes_no_pdf(tmp_path: Path) -> None:
     assert "Noto Serif CJK SC" in result.stderr and "fonts-noto-cjk" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_a_sheet_longer_than_its_pages_stops_the_build_at_that_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI / "content", content)
+    form = content / "forms/mini-form.yml"
+    form.write_text(form.read_text(encoding="utf-8").replace("rows: 3", "rows: 60") + "pages: 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["forms", "build", "--content", str(content), "--out", str(out), "--format", "pdf"]) == 1
+    err = capsys.readouterr().err
+    line = form.read_text(encoding="utf-8").splitlines().index("pages: 1") + 1
+    assert f"mini-form.yml:{line}:" in err and "forms/mini-form prints on" in err and "more than the 1" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_a_form_prints_its_table_where_its_order_puts_it(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(MINI / "content", content)
+    form = content / "forms/mini-form.yml"
+    form.write_text(
+        form.read_text(encoding="utf-8").replace("table:\n", "table:\n  title: 参加人员\n")
+        + "order: [fields, intro, table, sections]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["forms", "build", "--content", str(content), "--out", str(out), "--format", "pdf"]) == 0
+    text = squashed(pdf_text(out / "forms/mini-form.pdf"))
+    assert text.index("参加人员") < text.index("序号") < text.index("服务评价")

@@ -15,10 +15,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..diagnostics import Pos
 from ..markup import MarkdownRenderer
 from ..render import environment
 from .errors import PackError
-from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf
+from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf_pages
 
 FORMATS = ("pdf", "html")
 # Python-Markdown's own extensions: the CLI has no mkdocs.yml to read them from.
@@ -29,6 +30,10 @@ PRINT_EXTENSIONS = ("tables", "admonition", "attr_list", "md_in_html", "def_list
 class Document:
     path: str  # relative to the output folder, without extension
     html: str
+    # The A4 pages the author means the sheet to fill (a rubric's or form's `pages`) and where
+    # that was said; a longer PDF stops the build.
+    pages: int | None = None
+    pages_at: Pos | None = None
 
 
 class Printer:
@@ -73,6 +78,12 @@ def write_documents(documents: Iterable[Document], folder: Path, formats: Sequen
             written.append(path)
         if "pdf" in formats:
             path = target.with_name(target.name + ".pdf")
-            path.write_bytes(html_to_pdf(doc.html))
+            pdf, pages = html_to_pdf_pages(doc.html)
+            if doc.pages is not None and pages > doc.pages:
+                raise PackError(
+                    f"{doc.pages_at or doc.path}: {doc.path} prints on {pages} A4 pages, more than the "
+                    f"{doc.pages} its 'pages' key allows; shorten it or raise 'pages' (no file was written)"
+                )
+            path.write_bytes(pdf)
             written.append(path)
     return written

@@ -60,6 +60,11 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     No creation date is written, and the file identifier is a digest of the HTML,
     so a rebuild of unchanged content is byte-identical (a print shop can diff).
     """
+    return html_to_pdf_pages(html, base_url)[0]
+
+
+def html_to_pdf_pages(html: str, base_url: str | None = None) -> tuple[bytes, int]:
+    """:func:`html_to_pdf` and the number of pages it came to."""
     weasyprint = _weasyprint()
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
     document = weasyprint.HTML(string=html, base_url=base_url).render()
@@ -67,4 +72,4 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
     assert isinstance(pdf, bytes)
     if BODY_FONT not in used_fonts(document):
         raise PackError(f"CJK font {BODY_FONT!r} was not used for the text; install {FONT_PACKAGE}; no PDF was written")
-    return bytes(pdf)
+    return bytes(pdf), len(document.pages)

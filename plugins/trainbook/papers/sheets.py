@@ -17,14 +17,14 @@ def rubric_sheet(printer: Printer, project: Project, rubric: Rubric, path: str) 
         rubric=rubric,
         case=case,
     )
-    return Document(path, html)
+    return Document(path, html, rubric.pages, rubric.at("pages"))
 
 
 def form_sheet(printer: Printer, form: Form, path: str) -> Document:
     html = printer.render(
         "papers/form.html", kind="form", doc_title=form.title, running_title=form.title, variant=None, form=form
     )
-    return Document(path, html)
+    return Document(path, html, form.pages, form.at("pages"))
 
 
 def scheme_sheet(printer: Printer, project: Project, scheme: Scheme, path: str) -> Document:
