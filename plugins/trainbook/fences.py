@@ -7,13 +7,14 @@ the Markdown extension (which renders them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Pos, Report
+from .load import read_text
 from .messages import Text, msg
-from .model import Project, Question
+from .model import Page, Project, Question
 from .qtypes import QUESTION_TYPES
 from .reader import Reader
 from .yamlsource import Map, load_yaml
@@ -231,31 +232,54 @@ class WholeBank:
     pick: bool  # True: a random subset per attempt (all questions are in the page, not all at once)
 
 
-def whole_banks(project: Project) -> dict[str, WholeBank]:
+@dataclass(frozen=True)
+class PageFence:
+    """One fence of a handbook page, read: *quiz* or *case* is None when it could not be read."""
+
+    page: Page
+    fence: Fence
+    pos: Pos  # of its first body line
+    quiz: QuizSpec | None = None
+    case: tuple[str, Pos] | None = None
+
+
+def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
+    """Every quiz and case fence of every handbook page, each page read once; problems reading
+    the pages and fences (and fences inside a blockquote) go to *report*."""
+    for page in project.pages:
+        path = str(Path(project.pages_dir) / page.src_path)
+        text = read_text(Path(path), report)
+        if text is None:
+            continue
+        lines = text.splitlines()
+        quoted: list[tuple[int, str]] = []
+        for fence in find_fences(lines, quoted):
+            pos = Pos(path, fence.start + 2, fence.indent + 1)
+            if fence.kind == "quiz":
+                yield PageFence(page, fence, pos, quiz=read_quiz(fence.body, pos, report))
+            else:
+                yield PageFence(page, fence, pos, case=read_case_ref(fence.body, pos, report))
+        for index, kind in quoted:
+            report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
+
+
+def whole_banks(project: Project, fences: Iterable[PageFence] | None = None) -> dict[str, WholeBank]:
     """Banks a handbook page already shows whole: a quiz fence that selects every practice
     question of the bank (``bank: x`` alone, or filters that happen to keep them all).
 
     The generated bank page would repeat such a bank; a page without ``pick`` repeats it
-    exactly. Pages are read again here (validation already reported their problems).
+    exactly. *fences*: the pages' fences as validation read them (``project.fences``); the
+    pages are read only when they were not (validation already reported their problems).
     """
     found: dict[str, WholeBank] = {}
     practice = {b.id: {q.id for q in b.questions if q.pool == "practice"} for b in project.banks}
-    for page in project.pages:
-        path = Path(project.pages_dir) / page.src_path
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
+    for read in fences if fences is not None else page_fences(project, Report()):
+        spec = read.quiz
+        if spec is None or spec.bank is None or spec.bank not in practice:
             continue
-        for fence in find_fences(lines):
-            if fence.kind != "quiz":
-                continue
-            report = Report()
-            spec = read_quiz(fence.body, Pos(str(path), fence.start + 2), report)
-            if spec is None or spec.bank is None or spec.bank not in practice:
-                continue
-            if {q.id for q in select_quiz(project, spec, report)} != practice[spec.bank]:
-                continue
-            seen = found.get(spec.bank)
-            if seen is None or (seen.pick and spec.pick is None):
-                found[spec.bank] = WholeBank(page.src_path, spec.pick is not None)
+        if {q.id for q in select_quiz(project, spec, Report())} != practice[spec.bank]:
+            continue
+        seen = found.get(spec.bank)
+        if seen is None or (seen.pick and spec.pick is None):
+            found[spec.bank] = WholeBank(read.page.src_path, spec.pick is not None)
     return found

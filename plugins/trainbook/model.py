@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Pos
+
+if TYPE_CHECKING:
+    from .fences import PageFence
 
 POOLS = ("practice", "exam")
 LETTERS = "ABCDEFGH"
@@ -386,6 +389,8 @@ class Project:
     #: mapping): their own error says what is wrong, so a reference to one of them is not
     #: reported again as "does not exist" (one mistake, one message).
     unread: frozenset[str] = frozenset()
+    #: The pages' quiz and case fences as validation read them; None before validation.
+    fences: tuple[PageFence, ...] | None = None
 
     def bank(self, bank_id: str) -> Bank | None:
         return next((b for b in self.banks if b.id == bank_id), None)

@@ -111,7 +111,7 @@ class PageBuilder:
         # skipped, and the overview links to that handbook page. With pick, the bank page
         # stays (it is where all questions can be practised at once) but out of the search
         # index, so each practice question is found once, on the page that teaches it.
-        self.whole = whole_banks(p)
+        self.whole = whole_banks(p, p.fences)
         pages = [self.bank(b.id) for b in p.banks if _practice(b.questions) and self._bank_page(b.id)]
         pages += [self.case(c.id) for c in p.cases]
         pages += [self.mock_exam(e.id) for e in p.exams if e.online]

@@ -7,12 +7,13 @@ fit together. Both write to one :class:`Report`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .diagnostics import Pos, Report
 from .draw import draw_paper
-from .fences import find_fences, read_case_ref, read_quiz, select_quiz
-from .load import load_project, read_text
+from .fences import PageFence, page_fences, select_quiz
+from .load import load_project
 from .messages import Text, msg
 from .model import Project, Question
 from .qtypes import TYPES
@@ -215,27 +216,16 @@ def _check_paths(project: Project, report: Report) -> None:
                 report.error(lp.at("exam"), msg("check.path_exam_offline", path=lp.id, exam=lp.exam))
 
 
-def check_pages(project: Project, report: Report) -> None:
-    """Quiz and case fences in every handbook page."""
-    for page in project.pages:
-        path = str(Path(project.pages_dir) / page.src_path)
-        text = read_text(Path(path), report)
-        if text is None:
-            continue
-        lines = text.splitlines()
-        quoted: list[tuple[int, str]] = []
-        for fence in find_fences(lines, quoted):
-            pos = Pos(path, fence.start + 2, fence.indent + 1)
-            if fence.kind == "quiz":
-                spec = read_quiz(fence.body, pos, report)
-                if spec is not None:
-                    select_quiz(project, spec, report)
-            else:
-                ref = read_case_ref(fence.body, pos, report)
-                if ref is not None and project.case(ref[0]) is None and ref[0] not in project.unread:
-                    report.error(ref[1], msg("check.case_block_missing", id=ref[0]))
-        for index, kind in quoted:
-            report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
+def check_pages(project: Project, report: Report) -> tuple[PageFence, ...]:
+    """Quiz and case fences in every handbook page; returns them as read."""
+    read = []
+    for pf in page_fences(project, report):
+        read.append(pf)
+        if pf.quiz is not None:
+            select_quiz(project, pf.quiz, report)
+        elif pf.case is not None and project.case(pf.case[0]) is None and pf.case[0] not in project.unread:
+            report.error(pf.case[1], msg("check.case_block_missing", id=pf.case[0]))
+    return tuple(read)
 
 
 def validate(content_dir: str | Path, pages_dir: str | Path | None = None) -> tuple[Project, Report]:
@@ -243,5 +233,5 @@ def validate(content_dir: str | Path, pages_dir: str | Path | None = None) -> tu
     report = Report()
     project = load_project(content_dir, report, pages_dir)
     check_project(project, report)
-    check_pages(project, report)
-    return project, report
+    # Kept with the project, so nothing after validation reads the pages again.
+    return replace(project, fences=check_pages(project, report)), report
