@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from trainbook import messages
+from trainbook.messages import mkdocs_config
 from trainbook.model import Project
-from trainbook.strings import LANGUAGES, language_code
+from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
 
@@ -26,19 +26,14 @@ def content_option(parser: argparse.ArgumentParser) -> None:
 
 
 def lang_option(parser: argparse.ArgumentParser, what: str, default: str | None = "zh") -> None:
-    """``--lang zh|en``; ``default=None`` means: the handbook's language (see :func:`handbook_language`)."""
-    shown = "the handbook's language in mkdocs.yml, else zh" if default is None else default
+    """``--lang zh|en``; ``default=None`` means: the handbook's language (see :func:`chosen_language`)."""
+    shown = "the handbook's, theme.language in mkdocs.yml" if default is None else default
     parser.add_argument("--lang", choices=LANGUAGES, default=default, help=f"language of {what} (default: {shown})")
 
 
 def handbook_config(content: Path) -> dict[str, Any]:
     """mkdocs.yml beside the content folder ``content`` (empty when missing or unreadable)."""
-    config = content.resolve().parent / "mkdocs.yml"
-    try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        data = None
-    return data if isinstance(data, dict) else {}
+    return mkdocs_config(content.resolve().parent)
 
 
 def has_nav(content: Path) -> bool:
@@ -53,21 +48,13 @@ def pages_dir(content: Path) -> Path | None:
 
 
 def handbook_language(content: Path) -> str:
-    """The language of the handbook whose content folder is ``content``: mkdocs.yml's theme.language."""
-    theme = handbook_config(content).get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return language_code(language if isinstance(language, str) else None)
+    """The language of the handbook whose content folder is ``content`` (see trainbook.messages)."""
+    return messages.handbook_language(content.resolve().parent)
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml files that use ``!!python/name:`` or ``!ENV`` tags (their values do not matter here)."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("", _ignore_tag)
+def chosen_language(args: argparse.Namespace, content: Path) -> str:
+    """--lang, else the language of the handbook whose content folder is ``content``."""
+    return str(args.lang) if args.lang else handbook_language(content)
 
 
 def checked_project(content: Path, command: str, language: str = "en") -> Project | None:

@@ -14,25 +14,12 @@ from pathlib import Path
 from trainbook import __version__, editor_schemas
 from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
-from trainbook.messages import MESSAGE_LANGUAGES, handbook_language, msg
+from trainbook.messages import msg
 from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
-from .args import checked_project, content_option, lang_option
-
-
-def _lang_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang",
-        choices=MESSAGE_LANGUAGES,
-        help="language of the problem messages (default: the handbook's, theme.language in mkdocs.yml)",
-    )
-
-
-def _language(args: argparse.Namespace, content_dir: str | Path) -> str:
-    """--lang, else the language of the handbook whose repository holds *content_dir*."""
-    return str(args.lang) if args.lang else handbook_language(Path(content_dir).resolve().parent)
+from .args import checked_project, chosen_language, content_option, lang_option
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text; github: GitHub Actions annotations)",
     )
     p.add_argument("--pages", metavar="DIR", help="handbook pages folder (default: CONTENT_DIR/handbook)")
-    _lang_arg(p)
+    lang_option(p, "the problem messages", default=None)
 
     s = sub.add_parser(
         "stats",
@@ -76,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
     )
-    _lang_arg(s)
+    lang_option(s, "the problem messages", default=None)
     _grade_parser(sub)
     setup_cmds.add_parsers(sub)
     _printing_commands(sub)
@@ -154,7 +141,7 @@ def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
         metavar="DIR",
         help="folder whose papers/*.html and papers/print.css override the built-in templates",
     )
-    _lang_arg(parser)
+    lang_option(parser, "the problem messages", default=None)
 
 
 def _printing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -209,7 +196,7 @@ def cmd_exam(args: argparse.Namespace) -> int:
             template_dirs=args.templates,
         )
     except (PackError, ContentError) as exc:
-        return _report_failure(exc, _language(args, args.content))
+        return _report_failure(exc, chosen_language(args, Path(args.content)))
     _print_written(written, args.out)
     return 0
 
@@ -218,7 +205,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
     try:
         written = build_forms(args.content, args.out, formats=args.format, template_dirs=args.templates)
     except (PackError, ContentError) as exc:
-        return _report_failure(exc, _language(args, args.content))
+        return _report_failure(exc, chosen_language(args, Path(args.content)))
     _print_written(written, args.out)
     return 0
 
@@ -228,7 +215,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # The repository root holds the content folder; its editor schemas should match this trainbook.
     editor_schemas.check_copies(Path(args.content_dir).resolve().parent, report)
     items = report.sorted()
-    language = _language(args, args.content_dir)
+    language = chosen_language(args, Path(args.content_dir))
     if args.format == "json":
         json.dump(
             {
@@ -254,7 +241,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    project = checked_project(args.content, "stats", _language(args, args.content))
+    project = checked_project(args.content, "stats", chosen_language(args, Path(args.content)))
     if project is None:
         return 1
     data = stats.collect(project, args.min)

@@ -12,7 +12,7 @@ from trainbook import __version__, editor_schemas, newfile, scaffold
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
 
-from .args import content_option, handbook_language, has_nav, lang_option, pages_dir
+from .args import chosen_language, content_option, has_nav, lang_option, pages_dir
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,7 +102,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    lang = args.lang or handbook_language(args.content)
+    lang = chosen_language(args, args.content)
     words = Strings(lang)
     try:
         new = newfile.plan(

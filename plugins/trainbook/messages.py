@@ -698,13 +698,10 @@ def _tolerant_loader() -> Any:
     return Loader
 
 
-def handbook_language(root: str | Path) -> str:
-    """The messages' language for the handbook in *root*: its mkdocs.yml ``theme.language``
-    (``zh`` or ``en``, as the generated pages pick it); ``en`` without mkdocs.yml or when the
-    theme names no language (MkDocs' own default)."""
+def mkdocs_config(root: str | Path) -> dict[str, Any]:
+    """The handbook's mkdocs.yml (or mkdocs.yaml) in *root*, read without MkDocs; empty when
+    there is none or it cannot be read. The command line reads the language, nav and docs_dir here."""
     import yaml
-
-    from .strings import language_code
 
     for name in ("mkdocs.yml", "mkdocs.yaml"):
         path = Path(root) / name
@@ -713,8 +710,17 @@ def handbook_language(root: str | Path) -> str:
         try:
             data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_tolerant_loader())
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return "en"
-        theme = data.get("theme") if isinstance(data, dict) else None
-        language = theme.get("language") if isinstance(theme, dict) else None
-        return language_code(language) if isinstance(language, str) and language.strip() else "en"
-    return "en"
+            return {}
+        return data if isinstance(data, dict) else {}
+    return {}
+
+
+def handbook_language(root: str | Path) -> str:
+    """The messages' language for the handbook in *root*: its mkdocs.yml ``theme.language``
+    (``zh`` or ``en``, as the generated pages pick it); ``en`` without mkdocs.yml or when the
+    theme names no language (MkDocs' own default)."""
+    from .strings import language_code
+
+    theme = mkdocs_config(root).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language_code(language) if isinstance(language, str) and language.strip() else "en"

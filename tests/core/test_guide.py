@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_bad_inputs import CASES, place
+from tests.core.test_messages import BANK_HEAD, TYPED
 from trainbook.fences import QUIZ_KEYS
+from trainbook.messages import localize
 from trainbook.newfile import KINDS
 from trainbook.qtypes import TYPES
 from trainbook.validate import validate
@@ -18,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "content" / "handbook" / "guide"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S+/(?P<kind>[a-z]+)\.schema\.json$")
 FOLDER = {"bank": "banks", "case": "cases", "exam": "exams", "rubric": "rubrics", "scheme": "schemes", "form": "forms"}
-BAD = ROOT / "tests" / "fixtures" / "bad"
 MINI = ROOT / "tests" / "fixtures" / "mini"
 
 
@@ -98,25 +100,30 @@ def test_every_kind_trainbook_new_writes_is_mentioned() -> None:
 
 @pytest.fixture(scope="module")
 def real_messages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """What trainbook really says about the bad-input corpus (tests/fixtures/bad), all at once."""
+    """What trainbook really says about the bad-input corpus and the typing mistakes of
+    tests/core/test_messages.py, validated all at once."""
     site = tmp_path_factory.mktemp("bad") / "site"
     shutil.copytree(MINI, site)
-    for path in sorted(BAD.rglob("*")):
-        if path.is_file():
-            target = site / "content" / path.parent.name / path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-    (site / "content" / "banks" / "empty.yml").write_bytes(b"")
+    for case in CASES:
+        if case.name != "ten-megabytes.yml":  # its message is not in the guide; reading it is slow
+            place(site, case)
+    for i, typed in enumerate(TYPED):
+        (site / "content" / "banks" / f"typed-{i}.yml").write_text(BANK_HEAD + typed[1], encoding="utf-8")
     _, report = validate(site / "content")
     return [d.message for d in report.items]
 
 
 def test_error_messages_the_guide_explains_are_ones_trainbook_really_gives(real_messages: list[str]) -> None:
-    # Each row of the errors table quotes a message (… stands for the author's ids and values);
-    # a reworded message must be reworded in the guide too.
+    # Each row of the errors table quotes a message in Chinese and in English (… stands for the
+    # author's ids and values); a reworded message must be reworded in the guide too.
     text = (GUIDE / "errors.md").read_text(encoding="utf-8")
-    quoted = re.findall(r"^\| `(?P<msg>[^`]+)` \|", text, re.M)
-    assert len(quoted) >= 20
-    for message in quoted:
-        pattern = ".+?".join(re.escape(part) for part in message.split("…"))
-        assert any(re.search(pattern, m) for m in real_messages), f"trainbook never says {message!r}"
+    rows = re.findall(r"^\| `(?P<zh>[^`]+)` \| `(?P<en>[^`]+)` \|", text, re.M)
+    assert len(rows) >= 25
+    chinese = [localize(m, "zh") for m in real_messages]
+    for zh, en in rows:
+        assert any(re.search(_pattern(en), m) for m in real_messages), f"trainbook never says {en!r}"
+        assert any(re.search(_pattern(zh), m) for m in chinese), f"trainbook never says {zh!r}"
+
+
+def _pattern(quoted: str) -> str:
+    return ".+?".join(re.escape(part) for part in quoted.split("…"))
