@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from trainbook import messages
-from trainbook.messages import mkdocs_config
+from trainbook.messages import localize, mkdocs_config, msg
 from trainbook.model import Project
 from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
@@ -64,5 +64,5 @@ def checked_project(content: Path, command: str, language: str = "en") -> Projec
         return project
     for d in report.sorted():
         print(d.text(language), file=sys.stderr)
-    print(f"{command} needs content without errors; fix the errors above first", file=sys.stderr)
+    print(localize(msg("cli.needs_clean", command=command), language), file=sys.stderr)
     return None

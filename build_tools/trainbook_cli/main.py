@@ -14,7 +14,7 @@ from pathlib import Path
 from trainbook import __version__, editor_schemas
 from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
-from trainbook.messages import msg
+from trainbook.messages import localize, msg
 from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.validate import validate
 
@@ -173,7 +173,7 @@ def _report_failure(exc: Exception, language: str = "en") -> int:
     if isinstance(exc, ContentError):
         for d in exc.diagnostics:
             print(d.text(language), file=sys.stderr)
-        print("fix the problems above first; nothing was written", file=sys.stderr)
+        print(localize(msg("cli.fix_first"), language), file=sys.stderr)
     else:
         print(f"trainbook: error: {exc}", file=sys.stderr)
     return 1

@@ -606,6 +606,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line summaries ------------------------------------------------------------------
     "cli.summary": ("{where}: {errors} error(s), {warnings} warning(s)", "{where}：{errors} 个错误，{warnings} 个警告"),
     "cli.clean": ("{where}: no problems found", "{where}：没有发现问题"),
+    "cli.fix_first": ("fix the problems above first; nothing was written", "请先修正上面的问题；没有写出任何文件"),
+    "cli.needs_clean": (
+        "{command} needs content without errors; fix the errors above first",
+        "{command} 需要没有错误的内容；请先修正上面的错误",
+    ),
+    "front.content_errors": ("trainbook: content has errors:", "trainbook：内容有错误："),
+    "front.strict_warnings": (
+        "trainbook: {n} content warning(s) in strict mode (listed above)",
+        "trainbook：严格模式（strict）下有 {n} 个内容警告（见上）",
+    ),
 }
 
 # --------------------------------------------------------------------------- describing values

@@ -26,6 +26,7 @@ from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
 from trainbook.memo import Generations
+from trainbook.messages import localize, msg
 from trainbook.model import Project
 from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
@@ -90,12 +91,13 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                 log.warning(warning.text(self.language))
         if report.errors:
             raise PluginError(
-                "trainbook: content has errors:\n"
+                localize(msg("front.content_errors"), self.language)
+                + "\n"
                 + "\n".join(d.text(self.language) for d in report.sorted() if d.severity == "error")
             )
         if config.strict and report.warnings:
             # Strict mode would abort only after cleaning and rewriting site/; stop before anything is written.
-            raise PluginError(f"trainbook: {len(report.warnings)} content warning(s) in strict mode (listed above)")
+            raise PluginError(localize(msg("front.strict_warnings", n=len(report.warnings)), self.language))
         extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
@@ -229,7 +231,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             log.warning(warning.text(self.language))
         errors = [d.text(self.language) for d in problems if d.severity == "error"]
         if errors:
-            raise PluginError("trainbook: content has errors:\n" + "\n".join(errors))
+            raise PluginError(localize(msg("front.content_errors"), self.language) + "\n" + "\n".join(errors))
         if DOC_LINK not in html:
             return None
 

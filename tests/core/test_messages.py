@@ -336,3 +336,12 @@ def test_a_handbook_without_mkdocs_yml_gets_english(
     assert "content folder does not exist" in capsys.readouterr().out
     assert main(["validate", "nowhere", "--lang", "zh"]) == 1
     assert "内容文件夹不存在" in capsys.readouterr().out
+
+
+def test_a_command_that_needs_clean_content_says_so_in_the_handbooks_language(
+    mini_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (mini_site / "content/banks/typed.yml").write_text(BANK_HEAD + QUESTION + "    answer: E\n", encoding="utf-8")
+    assert main(["stats", "--content", "content"]) == 1
+    err = capsys.readouterr().err
+    assert "字母 E 没有对应的选项" in err and "stats 需要没有错误的内容" in err
