@@ -86,14 +86,29 @@
     });
   }
 
+  // One update when the browser is idle, however many signals came before it: the engine
+  // signals after every quiz it builds, and start-up must not add a long task of its own.
+  var pending = false;
+  function schedule() {
+    if (pending) {
+      return;
+    }
+    pending = true;
+    var later = window.requestIdleCallback || function (fn) { return setTimeout(fn, 1); };
+    later(function () {
+      pending = false;
+      update();
+    }, { timeout: 500 });
+  }
+
   // Answers given on this page (the engine signals them), in another tab, and pages restored
   // from the back/forward cache all change what is saved.
-  document.addEventListener("tb-progress", update);
-  window.addEventListener("storage", update);
-  window.addEventListener("pageshow", update);
+  document.addEventListener("tb-progress", schedule);
+  window.addEventListener("storage", schedule);
+  window.addEventListener("pageshow", schedule);
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
+    document.addEventListener("DOMContentLoaded", schedule);
   } else {
-    update();
+    schedule();
   }
 })();
