@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..chromium import watch_errors
-from .quizpage import quiz_page
+from .quizpage import open_page, quiz_page
 from .test_quiz_engine import ASSETS
 
 # A seeded Math.random, so that the shuffles of a test are the same on every run.
@@ -50,14 +49,6 @@ def context(browser):
 @pytest.fixture
 def errors() -> list[str]:
     return []
-
-
-def open_page(context, errors: list[str], url: str) -> Page:
-    page = context.new_page()
-    watch_errors(page, errors)
-    page.goto(url)
-    page.wait_for_selector("#tb-quiz-1 .tb-quiz__app")
-    return page
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from playwright.sync_api import Page, expect
 
 from ..chromium import CHROMIUM_ARGS as CHROMIUM_ARGS  # re-exported: other modules import it from here
 from ..chromium import chromium_executable as chromium_executable
-from ..chromium import serve, watch_errors
-from .quizpage import quiz_page
+from ..chromium import serve
+from .quizpage import open_page, quiz_page
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "plugins" / "trainbook" / "assets"
@@ -86,14 +86,6 @@ def context(browser):
 @pytest.fixture
 def errors() -> list[str]:
     return []
-
-
-def open_page(context, errors, url: str) -> Page:
-    page = context.new_page()
-    watch_errors(page, errors)
-    page.goto(url)
-    page.wait_for_selector("#tb-quiz-1 .tb-quiz__app")
-    return page
 
 
 @pytest.fixture
