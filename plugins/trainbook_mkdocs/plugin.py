@@ -118,7 +118,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         generated = {g.src_uri for g in self.generated}
         self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = _search_plugin(config)
         if search is not None and getattr(search.config, "enabled", False):
             segment.install(search)  # configured before us (priority 0)
         # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
@@ -317,9 +317,14 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
 _SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """The configured search plugin, if any (registered as "material/search" or "search")."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _search_skips(page: Page, config: MkDocsConfig) -> bool:
     """True unless Material's search plugin (the one that honours data-search-exclude) indexes *page*."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = _search_plugin(config)
     if search is None or not type(search).__module__.startswith("material.plugins.search"):
         return True
     if not getattr(search.config, "enabled", True):
