@@ -16,6 +16,7 @@ from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.messages import localize, msg
 from trainbook.papers import PackError, build_exams, build_forms
+from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
@@ -92,7 +93,13 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--anonymize", action="store_true", help="replace 姓名 and 工号 by stable pseudonyms (学员001 …)")
     g.add_argument("--salt", metavar="TEXT", help="key for --anonymize: the same salt gives the same pseudonyms")
     g.add_argument("--site-url", metavar="URL", help="address of the published handbook, for links in the report")
-    lang_option(g, "report.html")
+    g.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of report.html (default: zh) and of the messages (default: the handbook's, "
+        "theme.language in mkdocs.yml)",
+    )
     g.add_argument(
         "--site-dir", default="site", metavar="DIR", help="built site folder, never written to (default: site)"
     )
@@ -111,20 +118,19 @@ def cmd_grade(args: argparse.Namespace) -> int:
         salt=args.salt,
         site_dir=Path(args.site_dir),
         site_url=args.site_url,
-        language=args.lang,
+        language=args.lang or "zh",
     )
+    language = chosen_language(args, Path(args.content))
     try:
         outcome = grade(request)
     except GradeError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+            print(localize(problem, language), file=sys.stderr)
+        print(localize(msg("grade.failed", n=len(exc.problems)), language), file=sys.stderr)
         return 1
-    print(
-        f"{display_path(outcome.out)}: {outcome.people} people graded, {outcome.failed} not passed"
-        + (f", {outcome.items} questions analysed" if outcome.items else ""),
-        file=sys.stderr,
-    )
+    counts = {"out": display_path(outcome.out), "people": outcome.people, "failed": outcome.failed}
+    done = msg("grade.done_items", **counts, items=outcome.items) if outcome.items else msg("grade.done", **counts)
+    print(localize(done, language), file=sys.stderr)
     return 0
 
 

@@ -611,6 +611,145 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} needs content without errors; fix the errors above first",
         "{command} 需要没有错误的内容；请先修正上面的错误",
     ),
+    # -- trainbook grade: the scores, responses and manifest files -----------------------------
+    "grade.not_found": ("file not found", "找不到文件"),
+    "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
+    "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
+    "grade.a_table": ("a table", "表格"),
+    "grade.empty": ("the file is empty; expected a header row", "文件是空的；第一行应为表头"),
+    "grade.header_unnamed": ("column {n} of the header has no name", "表头第 {n} 列没有列名"),
+    "grade.header_twice": ("column '{name}' appears twice in the header", "列 '{name}' 在表头中出现了两次"),
+    "grade.row_too_wide": (
+        "the row has {cells} cells but the header names only {width} columns",
+        "这一行有 {cells} 个单元格，但表头只有 {width} 列",
+    ),
+    "grade.missing_column": ("missing column '{name}'", "缺少列 '{name}'"),
+    "grade.missing_question_column": (
+        "missing column '{no}' (question {no} of the exam '{exam}')",
+        "缺少列 '{no}'（试卷 '{exam}' 的第 {no} 题）",
+    ),
+    "grade.unknown_response_column": (
+        "unknown column '{name}'; expected {id}, {variant} and the question numbers 1…{last}",
+        "未知的列 '{name}'；应为 {id}、{variant} 和题号 1…{last}",
+    ),
+    "grade.missing_component_column": (
+        "missing column '{name}' (component '{component}' of scheme '{scheme}')",
+        "缺少列 '{name}'（考核方案 '{scheme}' 的考核项 '{component}'）",
+    ),
+    "grade.unknown_score_column": (
+        "unknown column '{name}'; scheme '{scheme}' expects {expected} and optionally <rubric component>一票否决",
+        "未知的列 '{name}'；考核方案 '{scheme}' 需要 {expected}，还可以有“<评分表考核项>一票否决”",
+    ),
+    "grade.id_empty": ("'{id}' is empty", "'{id}' 为空"),
+    "grade.id_twice": (
+        "'{id}' {person} appears twice (first on row {row})",
+        "'{id}' {person} 出现了两次（第一次在第 {row} 行）",
+    ),
+    "grade.variant_unknown": (
+        "column '{column}': variant '{variant}' is not in the manifest of '{exam}' (variants: {known})",
+        "列 '{column}'：试卷 '{variant}' 不在 '{exam}' 的试卷清单中（已有：{known}）",
+    ),
+    "grade.stray_answer": (
+        "column '{column}': variant {variant} has no question {column}",
+        "列 '{column}'：{variant} 卷没有第 {column} 题",
+    ),
+    "grade.bad_response": ("column '{column}' (question '{id}'): {problem}", "列 '{column}'（题目 '{id}'）：{problem}"),
+    "grade.veto_value": (
+        "column '{column}': expected 是 or 否, found '{found}'",
+        "列 '{column}'：应填 是 或 否，实际是 '{found}'",
+    ),
+    "grade.score_not_number": (
+        "column '{column}': expected a score from 0 to 100, found '{found}'",
+        "列 '{column}'：应为 0 到 100 的分数，实际是 '{found}'",
+    ),
+    "grade.score_range": (
+        "column '{column}': score {score} is out of range (0 to 100)",
+        "列 '{column}'：分数 {score} 超出范围（0 到 100）",
+    ),
+    "grade.not_scored": (
+        "'{id}' {person} is not in the scores file {scores}",
+        "'{id}' {person} 不在成绩表 {scores} 中",
+    ),
+    "grade.manifest_missing": (
+        "exam manifest not found; build the exam pack (trainbook exam build) or pass --manifest",
+        "找不到试卷清单（manifest）；请先生成试卷包（trainbook exam build），或用 --manifest 指定",
+    ),
+    "grade.manifest_json": ("not a valid JSON manifest: {error}", "不是有效的 JSON 试卷清单：{error}"),
+    "grade.manifest_format": (
+        "expected 'format': '{expected}', found {found}",
+        "'format' 应为 '{expected}'，实际是 {found}",
+    ),
+    "grade.manifest_exam": (
+        "the manifest is for exam '{found}', not '{exam}'",
+        "这份试卷清单属于试卷 '{found}'，不是 '{exam}'",
+    ),
+    "grade.manifest_variants": (
+        "'variants' must map each variant id to its list of items",
+        "'variants' 应把每个试卷编号（A、B…）对应到它的题目列表",
+    ),
+    "grade.variant_items": ("variant '{variant}': expected a list of items", "试卷 '{variant}'：应为题目列表"),
+    "grade.item": ("variant '{variant}' item {n}", "试卷 '{variant}' 第 {n} 项"),
+    "grade.item_object": (
+        "{what}: expected an object with no, id, type, points, answer",
+        "{what}：应为含 no、id、type、points、answer 的对象",
+    ),
+    "grade.item_required": ("{what}: 'no', 'id' and 'points' are required", "{what}：必须有 'no'、'id' 和 'points'"),
+    "grade.item_unknown": (
+        "{what}: question '{id}' is not in any bank of the content folder",
+        "{what}：题目 '{id}' 不在内容文件夹的任何题库中",
+    ),
+    "grade.item_type": (
+        "{what}: question '{id}' is type '{type}' in its bank, not '{listed}'",
+        "{what}：题目 '{id}' 在题库中的题型是 '{type}'，不是 '{listed}'",
+    ),
+    "grade.item_group": (
+        "{what}: a group is listed by its sub-questions, not as '{id}'",
+        "{what}：题组应按其小题列出，不能列为 '{id}'",
+    ),
+    "grade.item_order": (
+        "{what}: 'order' {order} is not a permutation of the {count} entries of '{id}'",
+        "{what}：'order' {order} 不是 '{id}' 的 {count} 个选项的一种排列",
+    ),
+    "grade.item_answer": ("{what}: 'answer' is missing for question '{id}'", "{what}：题目 '{id}' 缺少 'answer'"),
+    "grade.no_scheme": (
+        "scheme '{scheme}' does not exist (schemes: {known})",
+        "考核方案 '{scheme}' 不存在（已有：{known}）",
+    ),
+    "grade.none": ("none", "无"),
+    "grade.personal_data": (
+        "results are personal data and may not be written inside {what} ({folder}); choose another --out",
+        "成绩属于个人信息，不能写到{what}（{folder}）里；请用 --out 另选文件夹",
+    ),
+    "grade.the_site": ("the built site", "已生成的网站"),
+    "grade.the_content": ("the content folder", "内容文件夹"),
+    "grade.out_not_folder": ("exists and is not a folder", "已存在，且不是文件夹"),
+    "grade.no_content": ("content folder not found", "找不到内容文件夹"),
+    "grade.which_exam": ("say which exam the responses are for with --exam", "请用 --exam 说明这些答卷属于哪份试卷"),
+    "grade.no_exam": ("exam '{exam}' does not exist", "试卷 '{exam}' 不存在"),
+    "grade.failed": ("{n} problem(s); nothing was written", "{n} 个问题；没有写出任何文件"),
+    "grade.done": ("{out}: {people} people graded, {failed} not passed", "{out}：已评 {people} 人，{failed} 人未通过"),
+    "grade.done_items": (
+        "{out}: {people} people graded, {failed} not passed, {items} questions analysed",
+        "{out}：已评 {people} 人，{failed} 人未通过，已分析 {items} 道题",
+    ),
+    # -- marking a printed answer (responses file cells) -----------------------------------------
+    "paper.not_marked": (
+        "questions of type {type} are not marked from a responses file",
+        "{type} 题不从答卷表评分",
+    ),
+    "paper.bad_letter": (
+        "'{letter}' is not an option letter here (the paper prints {shown})",
+        "'{letter}' 不是这道题的选项字母（试卷上印的是 {shown}）",
+    ),
+    "paper.bad_tf": (
+        "'{written}' is not a true/false mark (write 对 or 错, √ or ×, T or F)",
+        "'{written}' 不是判断题的作答（请写 对 或 错、√ 或 ×、T 或 F）",
+    ),
+    "paper.bad_points": (
+        "'{written}' is not a number of points (0 to {worth})",
+        "'{written}' 不是分数（0 到 {worth}）",
+    ),
+    "paper.points_range": ("{value} points is outside 0 to {worth}", "{value} 分不在 0 到 {worth} 之间"),
     "front.content_errors": ("trainbook: content has errors:", "trainbook：内容有错误："),
     "front.strict_warnings": (
         "trainbook: {n} content warning(s) in strict mode (listed above)",

@@ -185,3 +185,26 @@ def test_a_manifest_that_is_not_json_is_an_error(class_dir: Path, capsys: pytest
     assert main(grade_args()) == 1
     assert "manifest.json: not a valid JSON manifest" in capsys.readouterr().err
     assert json  # the module is used for the fixture format above
+
+
+def test_problems_are_in_chinese_with_lang_zh(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(class_dir / "scores.csv", "E02,李四,客服一部,80,", "E02,李四,客服一部,120,")
+    edit(class_dir / "responses.csv", "E07,A,C,", "E07,A,E,")
+    assert main(grade_args("out", "--lang", "zh")) == 1
+    err = capsys.readouterr().err
+    assert "scores.csv:3: 列 '情景模拟'：分数 120 超出范围（0 到 100）" in err
+    assert "responses.csv:8: 列 '1'（题目 'q1'）：'E' 不是这道题的选项字母（试卷上印的是 A–D）" in err
+    assert "2 个问题；没有写出任何文件" in err
+    assert "out of range" not in err
+
+
+def test_problems_follow_the_handbook_language(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (class_dir / "mkdocs.yml").write_text("site_name: 培训手册\ntheme:\n  language: zh\n", encoding="utf-8")
+    edit(class_dir / "scores.csv", "E03,王五,", "E01,王五,")
+    assert main(grade_args()) == 1
+    assert "scores.csv:4: '工号' E01 出现了两次（第一次在第 2 行）" in capsys.readouterr().err
+
+
+def test_a_graded_run_is_summed_up_in_the_chosen_language(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(grade_args("out", "--lang", "zh")) == 0
+    assert "out：已评 10 人，" in capsys.readouterr().err

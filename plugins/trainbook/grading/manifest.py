@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..messages import Text, msg
 from ..model import Choice, Matching, Ordering, Project, Question
 from ..qtypes import TYPES
 from ..qtypes.paper import PaperKey
-from .errors import GradeError, Problems
+from .errors import GradeError, Problems, located
 
 FORMAT = "trainbook-exam-manifest/1"
 
@@ -65,31 +66,29 @@ def _printed_count(q: Question) -> int:
 def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
     path = Path(path)
     if not path.is_file():
-        raise GradeError(
-            [f"{path}: exam manifest not found; build the exam pack (trainbook exam build) or pass --manifest"]
-        )
+        raise GradeError([located(path, None, msg("grade.manifest_missing"))])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GradeError([f"{path}: not a valid JSON manifest: {exc}"]) from None
+        raise GradeError([located(path, None, msg("grade.manifest_json", error=exc))]) from None
     problems = Problems()
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise GradeError([f"{path}: expected 'format': '{FORMAT}', found {found!r}"])
+        raise GradeError([located(path, None, msg("grade.manifest_format", expected=FORMAT, found=repr(found)))])
     if data.get("exam") != exam_id:
-        problems.add(path, None, f"the manifest is for exam '{data.get('exam')}', not '{exam_id}'")
+        problems.add(path, None, msg("grade.manifest_exam", found=data.get("exam"), exam=exam_id))
     variants_data = data.get("variants")
     if not isinstance(variants_data, dict) or not variants_data:
-        raise GradeError([f"{path}: 'variants' must map each variant id to its list of items"])
+        raise GradeError([located(path, None, msg("grade.manifest_variants"))])
     by_id = {sub.id: sub for q in project.questions() for sub in q.walk()}
     variants: dict[str, tuple[PaperItem, ...]] = {}
     for vid, entries in variants_data.items():
         if not isinstance(entries, list):
-            problems.add(path, None, f"variant '{vid}': expected a list of items")
+            problems.add(path, None, msg("grade.variant_items", variant=vid))
             continue
         items = []
         for i, entry in enumerate(entries):
-            item = _item(entry, f"variant '{vid}' item {i + 1}", by_id, path, problems)
+            item = _item(entry, msg("grade.item", variant=vid, n=i + 1), by_id, path, problems)
             if item is not None:
                 items.append(item)
         variants[str(vid)] = tuple(items)
@@ -108,23 +107,23 @@ def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
     )
 
 
-def _item(entry: Any, what: str, by_id: Mapping[str, Question], path: Path, problems: Problems) -> PaperItem | None:
+def _item(entry: Any, what: Text, by_id: Mapping[str, Question], path: Path, problems: Problems) -> PaperItem | None:
     if not isinstance(entry, dict):
-        problems.add(path, None, f"{what}: expected an object with no, id, type, points, answer")
+        problems.add(path, None, msg("grade.item_object", what=what))
         return None
     no, qid, qtype, points = entry.get("no"), entry.get("id"), entry.get("type"), entry.get("points")
     if not isinstance(no, (str, int)) or not isinstance(qid, str) or not isinstance(points, (int, float)):
-        problems.add(path, None, f"{what}: 'no', 'id' and 'points' are required")
+        problems.add(path, None, msg("grade.item_required", what=what))
         return None
     q = by_id.get(qid)
     if q is None:
-        problems.add(path, None, f"{what}: question '{qid}' is not in any bank of the content folder")
+        problems.add(path, None, msg("grade.item_unknown", what=what, id=qid))
         return None
     if qtype is not None and qtype != q.type:
-        problems.add(path, None, f"{what}: question '{qid}' is type '{q.type}' in its bank, not '{qtype}'")
+        problems.add(path, None, msg("grade.item_type", what=what, id=qid, type=q.type, listed=qtype))
         return None
     if q.type not in TYPES or q.type == "group":
-        problems.add(path, None, f"{what}: a group is listed by its sub-questions, not as '{qid}'")
+        problems.add(path, None, msg("grade.item_group", what=what, id=qid))
         return None
     count = _printed_count(q)
     order_data = entry.get("order")
@@ -133,13 +132,11 @@ def _item(entry: Any, what: str, by_id: Mapping[str, Question], path: Path, prob
     else:
         order = tuple(range(count))
     if count and sorted(order) != list(range(count)):
-        problems.add(
-            path, None, f"{what}: 'order' {list(order)} is not a permutation of the {count} entries of '{qid}'"
-        )
+        problems.add(path, None, msg("grade.item_order", what=what, order=list(order), count=count, id=qid))
         return None
     answer = entry.get("answer")
     if q.type != "short_answer" and (not isinstance(answer, str) or not answer):
-        problems.add(path, None, f"{what}: 'answer' is missing for question '{qid}'")
+        problems.add(path, None, msg("grade.item_answer", what=what, id=qid))
         return None
     partial = entry.get("partial", isinstance(q.body, Choice) and q.body.partial)
     key = PaperKey(q.type, float(points), answer if isinstance(answer, str) else None, order, bool(partial))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..qtypes import TYPES
 from ..qtypes.paper import BadResponseError, PaperMark
 from .errors import Problems
@@ -38,14 +39,16 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
     known = {ID, VARIANT, *numbers}
     for name in (ID, VARIANT):
         if name not in table.header:
-            problems.add(path, 1, f"missing column '{name}'")
+            problems.add(path, 1, msg("grade.missing_column", name=name))
     for no in numbers:
         if no not in table.header:
-            problems.add(path, 1, f"missing column '{no}' (question {no} of the exam '{manifest.exam}')")
+            problems.add(path, 1, msg("grade.missing_question_column", no=no, exam=manifest.exam))
     for name in table.header:
         if name not in known:
             problems.add(
-                path, 1, f"unknown column '{name}'; expected {ID}, {VARIANT} and the question numbers 1…{numbers[-1]}"
+                path,
+                1,
+                msg("grade.unknown_response_column", name=name, id=ID, variant=VARIANT, last=numbers[-1]),
             )
     if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
@@ -64,10 +67,10 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
     for n, cells in table.rows:
         pid = cells[id_col]
         if not pid:
-            problems.add(path, n, f"'{ID}' is empty")
+            problems.add(path, n, msg("grade.id_empty", id=ID))
             continue
         if pid in first_row:
-            problems.add(path, n, f"'{ID}' {pid} appears twice (first on row {first_row[pid]})")
+            problems.add(path, n, msg("grade.id_twice", id=ID, person=pid, row=first_row[pid]))
             continue
         first_row[pid] = n
         variant = cells[variant_col]
@@ -75,15 +78,18 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
             problems.add(
                 path,
                 n,
-                f"column '{VARIANT}': variant '{variant}' is not in the manifest of '{manifest.exam}' "
-                f"(variants: {', '.join(layout)})",
+                msg(
+                    "grade.variant_unknown",
+                    column=VARIANT,
+                    variant=variant,
+                    exam=manifest.exam,
+                    known=", ".join(layout),
+                ),
             )
             continue
         for c in stray[variant]:
             if cells[c]:
-                problems.add(
-                    path, n, f"column '{table.header[c]}': variant {variant} has no question {table.header[c]}"
-                )
+                problems.add(path, n, msg("grade.stray_answer", column=table.header[c], variant=variant))
         marks: list[PaperMark | None] = []
         for item, c, kind in layout[variant]:
             text = cells[c]
@@ -96,7 +102,7 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
                 try:
                     mark = kind.mark_paper(text, item.key)
                 except BadResponseError as exc:
-                    problems.add(path, n, f"column '{item.no}' (question '{item.id}'): {exc}")
+                    problems.add(path, n, msg("grade.bad_response", column=item.no, id=item.id, problem=exc.args[0]))
                     marks.append(None)
                     continue
                 cache[cache_key] = mark

@@ -8,9 +8,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostics import Diagnostic
+from ..messages import Text, msg
 from ..model import Project, Scheme
 from ..validate import validate
-from .errors import GradeError, Problems
+from .errors import GradeError, Problems, located
 from .items import Analysis, analyse
 from .manifest import Manifest, read_manifest
 from .output import write_departments, write_items, write_results
@@ -59,8 +61,8 @@ def grade(req: GradeRequest) -> GradeOutcome:
     project = _project(req.content)
     scheme = next((s for s in project.schemes if s.id == req.scheme), None)
     if scheme is None:
-        known = ", ".join(s.id for s in project.schemes) or "none"
-        raise GradeError([f"{req.content}: scheme '{req.scheme}' does not exist (schemes: {known})"])
+        known = ", ".join(s.id for s in project.schemes) or msg("grade.none")
+        raise GradeError([located(req.content, None, msg("grade.no_scheme", scheme=req.scheme, known=known))])
     exam_id, manifest = _manifest(req, project, scheme)
     problems = Problems()
     scores_table = read_table(req.scores)
@@ -75,7 +77,9 @@ def grade(req: GradeRequest) -> GradeOutcome:
     if people or not problems.items:
         for s in sheets:
             if s.person not in known_people:
-                problems.add(req.responses or "", s.row, f"'工号' {s.person} is not in the scores file {req.scores}")
+                problems.add(
+                    req.responses or "", s.row, msg("grade.not_scored", id="工号", person=s.person, scores=req.scores)
+                )
     problems.raise_if_any()
     supplied = {}
     if written is not None and manifest is not None:
@@ -95,25 +99,24 @@ def _inside(path: Path, folder: Path) -> bool:
 
 def _check_out(req: GradeRequest) -> None:
     # Results are personal data: never into the published site or the handbook's sources.
-    for folder, what in ((req.site_dir, "the built site"), (req.content, "the content folder")):
+    for folder, what in ((req.site_dir, msg("grade.the_site")), (req.content, msg("grade.the_content"))):
         if _inside(req.out, folder):
-            raise GradeError(
-                [
-                    f"{req.out}: results are personal data and may not be written inside {what} ({folder}); "
-                    "choose another --out"
-                ]
-            )
+            raise GradeError([located(req.out, None, msg("grade.personal_data", what=what, folder=folder))])
     if req.out.exists() and not req.out.is_dir():
-        raise GradeError([f"{req.out}: exists and is not a folder"])
+        raise GradeError([located(req.out, None, msg("grade.out_not_folder"))])
 
 
 def _project(content: Path) -> Project:
     if not content.is_dir():
-        raise GradeError([f"{content}: content folder not found"])
+        raise GradeError([located(content, None, msg("grade.no_content"))])
     project, report = validate(content)
     if report.errors:
-        raise GradeError([str(d) for d in report.sorted() if d.severity == "error"])
+        raise GradeError([_diagnostic(d) for d in report.sorted() if d.severity == "error"])
     return project
+
+
+def _diagnostic(d: Diagnostic) -> Text:
+    return Text(d.text("en"), d.text("zh"))
 
 
 def _manifest(req: GradeRequest, project: Project, scheme: Scheme) -> tuple[str | None, Manifest | None]:
@@ -122,9 +125,9 @@ def _manifest(req: GradeRequest, project: Project, scheme: Scheme) -> tuple[str 
     if req.responses is None:
         return exam_id, None
     if exam_id is None:
-        raise GradeError([f"{req.responses}: say which exam the responses are for with --exam"])
+        raise GradeError([located(req.responses, None, msg("grade.which_exam"))])
     if not any(e.id == exam_id for e in project.exams):
-        raise GradeError([f"{req.content}: exam '{exam_id}' does not exist"])
+        raise GradeError([located(req.content, None, msg("grade.no_exam", exam=exam_id))])
     path = req.manifest or default_manifest(exam_id)
     return exam_id, read_manifest(path, exam_id, project)
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import msg
 from ..model import Component, Scheme
 from .errors import Problems
 from .tables import Table
@@ -42,17 +43,16 @@ def read_scores(
     allowed = set(expected) | {veto_column(c) for c in scheme.components if c.rubric}
     for name in (ID, NAME, DEPT):
         if name not in header:
-            problems.add(path, 1, f"missing column '{name}'")
+            problems.add(path, 1, msg("grade.missing_column", name=name))
     for c in scheme.components:
         if c.name not in header and c.id not in optional:
-            problems.add(path, 1, f"missing column '{c.name}' (component '{c.id}' of scheme '{scheme.id}')")
+            problems.add(path, 1, msg("grade.missing_component_column", name=c.name, component=c.id, scheme=scheme.id))
     for name in table.header:
         if name not in allowed:
             problems.add(
                 path,
                 1,
-                f"unknown column '{name}'; scheme '{scheme.id}' expects {', '.join(expected)}"
-                + " and optionally <rubric component>一票否决",
+                msg("grade.unknown_score_column", name=name, scheme=scheme.id, expected=", ".join(expected)),
             )
     if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
@@ -62,10 +62,10 @@ def read_scores(
     for n, cells in table.rows:
         pid = cells[col[ID]]
         if not pid:
-            problems.add(path, n, f"'{ID}' is empty")
+            problems.add(path, n, msg("grade.id_empty", id=ID))
             continue
         if pid in first_row:
-            problems.add(path, n, f"'{ID}' {pid} appears twice (first on row {first_row[pid]})")
+            problems.add(path, n, msg("grade.id_twice", id=ID, person=pid, row=first_row[pid]))
             continue
         first_row[pid] = n
         scores: dict[str, float | None] = {}
@@ -81,7 +81,7 @@ def read_scores(
                 if value in YES:
                     vetoed.append(c.id)
                 elif value not in NO:
-                    problems.add(path, n, f"column '{veto}': expected 是 or 否, found '{cells[col[veto]]}'")
+                    problems.add(path, n, msg("grade.veto_value", column=veto, found=cells[col[veto]]))
         people.append(Person(pid, cells[col[NAME]], cells[col[DEPT]], n, scores, tuple(vetoed)))
     return people
 
@@ -92,9 +92,9 @@ def _score(cell: str, column: str, path: Path, row: int, problems: Problems) -> 
     try:
         value = float(cell)
     except ValueError:
-        problems.add(path, row, f"column '{column}': expected a score from 0 to 100, found '{cell}'")
+        problems.add(path, row, msg("grade.score_not_number", column=column, found=cell))
         return None
     if not 0 <= value <= 100:
-        problems.add(path, row, f"column '{column}': score {cell} is out of range (0 to 100)")
+        problems.add(path, row, msg("grade.score_range", column=column, score=cell))
         return None
     return value

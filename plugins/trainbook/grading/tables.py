@@ -8,7 +8,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import GradeError, Problems
+from ..messages import msg
+from .errors import GradeError, Problems, located
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ def read_table(path: str | Path) -> Table:
     path = Path(path)
     problems = Problems()
     if not path.is_file():
-        raise GradeError([f"{path}: file not found"])
+        raise GradeError([located(path, None, msg("grade.not_found"))])
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
@@ -33,14 +34,15 @@ def read_table(path: str | Path) -> Table:
         elif suffix in (".csv", ".txt"):
             records = _csv(path)
         else:
-            raise GradeError([f"{path}: expected a .csv or .xlsx file, found '{suffix or path.name}'"])
+            raise GradeError([located(path, None, msg("grade.table_kind", found=suffix or path.name))])
     except GradeError:
         raise
     except Exception as exc:  # a corrupt workbook or undecodable text: say so, no traceback
-        raise GradeError([f"{path}: cannot be read as {suffix[1:] or 'a table'}: {exc}"]) from None
+        kind = suffix[1:] or msg("grade.a_table")
+        raise GradeError([located(path, None, msg("grade.unreadable", kind=kind, error=exc))]) from None
     records = [(n, cells) for n, cells in records if any(cells)]
     if not records:
-        raise GradeError([f"{path}: the file is empty; expected a header row"])
+        raise GradeError([located(path, None, msg("grade.empty"))])
     header_row, header = records[0]
     header = [h.strip() for h in header]
     while header and not header[-1]:
@@ -48,9 +50,9 @@ def read_table(path: str | Path) -> Table:
     seen: dict[str, int] = {}
     for i, name in enumerate(header):
         if not name:
-            problems.add(path, header_row, f"column {i + 1} of the header has no name")
+            problems.add(path, header_row, msg("grade.header_unnamed", n=i + 1))
         elif name in seen:
-            problems.add(path, header_row, f"column '{name}' appears twice in the header")
+            problems.add(path, header_row, msg("grade.header_twice", name=name))
         seen.setdefault(name, i)
     problems.raise_if_any()
     width = len(header)
@@ -58,7 +60,7 @@ def read_table(path: str | Path) -> Table:
     for n, cells in records[1:]:
         extra = [c for c in cells[width:] if c]
         if extra:
-            problems.add(path, n, f"the row has {len(cells)} cells but the header names only {width} columns")
+            problems.add(path, n, msg("grade.row_too_wide", cells=len(cells), width=width))
         padded = tuple(cells[:width]) + ("",) * (width - len(cells))
         rows.append((n, padded))
     problems.raise_if_any()

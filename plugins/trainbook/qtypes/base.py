@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from markupsafe import Markup
 
 from ..diagnostics import Pos, Report
+from ..messages import msg
 from ..model import Body, Case, Project, Question
 from ..reader import Reader
 from ..yamlsource import Map
@@ -139,7 +140,7 @@ class QuestionKind:
     def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
         """Points for what a candidate wrote (a non-empty cell of a responses file); raises
         :class:`BadResponseError` when the cell is no possible answer."""
-        raise BadResponseError(f"questions of type {self.name} are not marked from a responses file")
+        raise BadResponseError(msg("paper.not_marked", type=self.name))
 
     # -- interchange (spreadsheets, plain text; see flat.py) --------------------------------------
     def names(self) -> tuple[str, ...]:

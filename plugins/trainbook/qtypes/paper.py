@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import msg
+
 #: Printed letters: options A–H, but ordering items and matching entries (with distractors) run further.
 PAPER_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -65,7 +67,7 @@ def letters(written: str, count: int, *, lower: bool = False) -> list[int]:
         if index < 0 or index >= count:
             last = PAPER_LETTERS[count - 1] if count else "A"
             shown = f"A–{last}".lower() if lower else f"A–{last}"
-            raise BadResponseError(f"'{ch}' is not an option letter here (the paper prints {shown})")
+            raise BadResponseError(msg("paper.bad_letter", letter=ch, shown=shown))
         out.append(index)
     return out
 
@@ -91,14 +93,14 @@ def truth(written: str) -> bool:
         return True
     if text in FALSE_MARKS:
         return False
-    raise BadResponseError(f"'{written}' is not a true/false mark (write 对 or 错, √ or ×, T or F)")
+    raise BadResponseError(msg("paper.bad_tf", written=written))
 
 
 def points(written: str, worth: float) -> float:
     try:
         value = float(unicodedata.normalize("NFKC", written).strip())
     except ValueError:
-        raise BadResponseError(f"'{written}' is not a number of points (0 to {worth:g})") from None
+        raise BadResponseError(msg("paper.bad_points", written=written, worth=f"{worth:g}")) from None
     if not 0 <= value <= worth:
-        raise BadResponseError(f"{value:g} points is outside 0 to {worth:g}")
+        raise BadResponseError(msg("paper.points_range", value=f"{value:g}", worth=f"{worth:g}"))
     return value
