@@ -180,6 +180,8 @@ def _report_failure(exc: Exception, language: str = "en") -> int:
         for d in exc.diagnostics:
             print(d.text(language), file=sys.stderr)
         print(localize(msg("cli.fix_first"), language), file=sys.stderr)
+    elif isinstance(exc, PackError):
+        print(localize(msg("pack.error", message=exc.message), language), file=sys.stderr)
     else:
         print(f"trainbook: error: {exc}", file=sys.stderr)
     return 1

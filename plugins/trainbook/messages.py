@@ -732,6 +732,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{out}: {people} people graded, {failed} not passed, {items} questions analysed",
         "{out}：已评 {people} 人，{failed} 人未通过，已分析 {items} 道题",
     ),
+    # -- trainbook exam build / forms build ------------------------------------------------------
+    "pack.no_content": ("{folder}: content folder does not exist", "{folder}：内容文件夹不存在"),
+    "pack.seed": ("--seed: expected an integer, found {found}", "--seed：应为整数，实际是 {found}"),
+    "pack.variants": ("--variants: name at least one variant, e.g. A,B", "--variants：至少写一个试卷编号，例如 A,B"),
+    "pack.which_exams": (
+        "name the exams to build (EXAM_ID …) or pass --all",
+        "请写出要生成的试卷（EXAM_ID …），或用 --all",
+    ),
+    "pack.unknown_exams": (
+        "no exam blueprint {ids} in {folder} (known: {known})",
+        "{folder} 中没有试卷蓝图 {ids}（已有：{known}）",
+    ),
+    "pack.none": ("none", "无"),
+    "pack.no_exams": ("{folder} holds no exam blueprint", "{folder} 中没有试卷蓝图"),
+    "pack.template": ("template {template}: {error}", "模板 {template}：{error}"),
+    "pack.formats": (
+        "--format: expected pdf, html or pdf,html, found {found}",
+        "--format：应为 pdf、html 或 pdf,html，实际是 {found}",
+    ),
+    "pack.nothing": ("nothing", "空"),
+    "pack.too_long": (
+        "{where}: {document} prints on {pages} A4 pages, more than the {allowed} its 'pages' key allows; "
+        "shorten it or raise 'pages' (no file was written)",
+        "{where}：{document} 打印出来有 {pages} 页 A4，超过了 'pages' 允许的 {allowed} 页；"
+        "请缩短内容或调大 'pages'（没有写出任何文件）",
+    ),
+    "pack.no_variant": (
+        "exam '{exam}' has no variant {ids} (its variants: {known})",
+        "试卷 '{exam}' 没有 {ids} 卷（它的试卷：{known}）",
+    ),
+    "pack.out_is_file": (
+        "{out}: --out must be a folder, but a file of that name exists",
+        "{out}：--out 应为文件夹，但已有同名文件",
+    ),
+    "pack.not_writable": (
+        "{out}: cannot write there ({parent} is not a writable folder)",
+        "{out}：无法写入（{parent} 不是可写的文件夹）",
+    ),
+    "pack.write_failed": ("{out}: cannot write there ({error})", "{out}：无法写入（{error}）"),
+    "pack.no_weasyprint": (
+        "PDF output needs WeasyPrint and its system libraries (pango): {error}",
+        "生成 PDF 需要 WeasyPrint 及其系统库（pango）：{error}",
+    ),
+    "pack.font_missing": (
+        "CJK font {fonts} not found; install the Debian package {package} (sudo apt-get install {package}); "
+        "no PDF was written",
+        "找不到中文字体 {fonts}；请安装 Debian 软件包 {package}（sudo apt-get install {package}）；没有写出 PDF",
+    ),
+    "pack.font_unused": (
+        "CJK font {font} was not used for the text; install {package}; no PDF was written",
+        "正文没有使用中文字体 {font}；请安装 {package}；没有写出 PDF",
+    ),
+    "pack.error": ("trainbook: error: {message}", "trainbook：错误：{message}"),
     # -- marking a printed answer (responses file cells) -----------------------------------------
     "paper.not_marked": (
         "questions of type {type} are not marked from a responses file",

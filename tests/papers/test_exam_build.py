@@ -281,3 +281,12 @@ def test_missing_cjk_font_fails_the_exam_build_and_leaves_the_output_untouched(
     assert result.returncode == 1
     assert "Noto Serif CJK SC" in result.stderr and "Traceback" not in result.stderr
     assert tree_bytes(out) == before
+
+
+def test_bad_input_is_reported_in_chinese_with_lang_zh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content = copy_pack(tmp_path)
+    args = ["exam", "build", "pack-exam", "--variants", "A,C", "--lang", "zh", "--content", str(content)]
+    assert main([*args, "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == "trainbook：错误：试卷 'pack-exam' 没有 'C' 卷（它的试卷：A, B）"
+    assert not (tmp_path / "out").exists()

@@ -73,10 +73,19 @@ def test_failed_build_leaves_the_output_folder_untouched(
 def test_unwritable_out_is_one_line_and_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
-    assert main(["forms", "build", "--content", str(MINI / "content"), "--out", str(blocker / "out")]) == 1
+    args = ["forms", "build", "--content", str(MINI / "content"), "--out", str(blocker / "out")]
+    assert main([*args, "--lang", "en"]) == 1
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "cannot write there" in err
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_a_chinese_handbook_is_told_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["forms", "build", "--content", str(MINI / "content"), "--out", str(blocker / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("trainbook：错误：") and "无法写入" in err and "不是可写的文件夹" in err
 
 
 def test_missing_cjk_font_names_it_and_writes_no_pdf(tmp_path: Path) -> None:

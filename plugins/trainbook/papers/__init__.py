@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import ContentError
+from ..messages import msg
 from ..model import Project
 from ..validate import validate
 from .documents import Printer, parse_formats, write_documents
@@ -28,7 +29,7 @@ __all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_co
 def load_content(content_dir: str | Path) -> Project:
     """The validated project; content errors stop a printed build (``ContentError``)."""
     if not Path(content_dir).is_dir():
-        raise PackError(f"{content_dir}: content folder does not exist")
+        raise PackError(msg("pack.no_content", folder=content_dir))
     project, report = validate(content_dir)
     if report.errors:
         raise ContentError(report.sorted())
@@ -75,7 +76,7 @@ def parse_seed(seed: str | int | None) -> int | None:
     try:
         return int(seed.strip())
     except ValueError:
-        raise PackError(f"--seed: expected an integer, found {seed!r}") from None
+        raise PackError(msg("pack.seed", found=repr(seed))) from None
 
 
 def parse_variants(variants: str | Sequence[str] | None) -> tuple[str, ...] | None:
@@ -84,7 +85,7 @@ def parse_variants(variants: str | Sequence[str] | None) -> tuple[str, ...] | No
     items = variants.split(",") if isinstance(variants, str) else variants
     wanted = tuple(v.strip() for v in items if v.strip())
     if not wanted:
-        raise PackError("--variants: name at least one variant, e.g. A,B")
+        raise PackError(msg("pack.variants"))
     return wanted
 
 
@@ -107,18 +108,20 @@ def build_exams(
     the_seed = parse_seed(seed)
     the_variants = parse_variants(variants)
     if not exam_ids and not all_exams:
-        raise PackError("name the exams to build (EXAM_ID …) or pass --all")
+        raise PackError(msg("pack.which_exams"))
     project = load_content(content_dir)
     known = {e.id: e for e in project.exams}
     unknown = [i for i in exam_ids if i not in known]
     if unknown:
+        ids = ", ".join(repr(i) for i in unknown)
         raise PackError(
-            f"no exam blueprint {', '.join(repr(i) for i in unknown)} in {content_dir}/exams "
-            f"(known: {', '.join(known) or 'none'})"
+            msg(
+                "pack.unknown_exams", ids=ids, folder=f"{content_dir}/exams", known=", ".join(known) or msg("pack.none")
+            )
         )
     exams = list(project.exams) if all_exams else [known[i] for i in dict.fromkeys(exam_ids)]
     if not exams:
-        raise PackError(f"{content_dir}/exams holds no exam blueprint")
+        raise PackError(msg("pack.no_exams", folder=f"{content_dir}/exams"))
     printer = Printer(template_dirs)
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]

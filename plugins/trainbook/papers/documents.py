@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..diagnostics import Pos
 from ..markup import MarkdownRenderer
+from ..messages import msg
 from ..render import environment
 from .errors import PackError
 from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf_pages
@@ -52,14 +53,14 @@ class Printer:
                 css=self.css, kind=kind, doc_title=doc_title, running_title=running_title, md=self.md, **context
             )
         except jinja2.TemplateError as exc:
-            raise PackError(f"template {template}: {exc}") from exc
+            raise PackError(msg("pack.template", template=template, error=exc)) from exc
 
 
 def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     wanted = [f.strip().lower() for f in (text.split(",") if isinstance(text, str) else text) if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise PackError(f"--format: expected pdf, html or pdf,html, found {','.join(wanted) or 'nothing'}")
+        raise PackError(msg("pack.formats", found=",".join(wanted) or msg("pack.nothing")))
     return tuple(f for f in FORMATS if f in wanted)
 
 
@@ -80,10 +81,8 @@ def write_documents(documents: Iterable[Document], folder: Path, formats: Sequen
             path = target.with_name(target.name + ".pdf")
             pdf, pages = html_to_pdf_pages(doc.html)
             if doc.pages is not None and pages > doc.pages:
-                raise PackError(
-                    f"{doc.pages_at or doc.path}: {doc.path} prints on {pages} A4 pages, more than the "
-                    f"{doc.pages} its 'pages' key allows; shorten it or raise 'pages' (no file was written)"
-                )
+                where = doc.pages_at or doc.path
+                raise PackError(msg("pack.too_long", where=where, document=doc.path, pages=pages, allowed=doc.pages))
             path.write_bytes(pdf)
             written.append(path)
     return written

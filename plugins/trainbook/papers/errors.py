@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from ..messages import Text
+
 
 class PackError(Exception):
-    """Bad input or environment for a printed pack; ``str()`` is the whole message."""
+    """Bad input or environment for a printed pack; ``str()`` is the whole message (English),
+    :attr:`message` the same in both languages (from :mod:`trainbook.messages`)."""
+
+    def __init__(self, message: Text):
+        super().__init__(message)
+        self.message = message

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..model import Exam, Project, Question
 from ..qtypes.paper import PAPER_LETTERS
 from ..render import Renderer
@@ -36,10 +37,8 @@ def choose_variants(exam: Exam, wanted: Sequence[str] | None) -> tuple[str, ...]
         return exam.variants
     unknown = [v for v in wanted if v not in exam.variants]
     if unknown:
-        raise PackError(
-            f"exam '{exam.id}' has no variant {', '.join(repr(v) for v in unknown)} "
-            f"(its variants: {', '.join(exam.variants)})"
-        )
+        ids = ", ".join(repr(v) for v in unknown)
+        raise PackError(msg("pack.no_variant", exam=exam.id, ids=ids, known=", ".join(exam.variants)))
     return tuple(v for v in exam.variants if v in wanted)
 
 

@@ -14,17 +14,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..messages import msg
 from .errors import PackError
 
 
 def _writable_parent(out: Path) -> Path:
     if out.exists() and not out.is_dir():
-        raise PackError(f"{out}: --out must be a folder, but a file of that name exists")
+        raise PackError(msg("pack.out_is_file", out=out))
     parent = out if out.is_dir() else out.parent
     while not parent.exists():
         parent = parent.parent
     if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
-        raise PackError(f"{out}: cannot write there ({parent} is not a writable folder)")
+        raise PackError(msg("pack.not_writable", out=out, parent=parent))
     return parent
 
 
@@ -46,7 +47,7 @@ def staged(out: Path) -> Iterator[Path]:
         out.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".trainbook-stage-", dir=out))
     except OSError as exc:
-        raise PackError(f"{out}: cannot write there ({exc.strerror})") from exc
+        raise PackError(msg("pack.write_failed", out=out, error=exc.strerror)) from exc
     try:
         yield stage
         _replace(out, stage)

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from ..messages import msg
 from .errors import PackError
 
 # The families print.css asks for; both come from Debian's fonts-noto-cjk.
@@ -29,7 +30,7 @@ def _weasyprint() -> Any:
     try:
         import weasyprint
     except ImportError as exc:
-        raise PackError(f"PDF output needs WeasyPrint and its system libraries (pango): {exc}") from exc
+        raise PackError(msg("pack.no_weasyprint", error=exc)) from exc
     # WeasyPrint logs unsupported CSS and font fallbacks as warnings; we check fonts ourselves.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return weasyprint
@@ -48,10 +49,8 @@ def check_fonts(required: Iterable[str] = REQUIRED_FONTS) -> None:
     document.write_pdf()
     missing = [f for f in required if f not in used_fonts(document)]
     if missing:
-        raise PackError(
-            f"CJK font {', '.join(repr(f) for f in missing)} not found; install the Debian package "
-            f"{FONT_PACKAGE} (sudo apt-get install {FONT_PACKAGE}); no PDF was written"
-        )
+        fonts = ", ".join(repr(f) for f in missing)
+        raise PackError(msg("pack.font_missing", fonts=fonts, package=FONT_PACKAGE))
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
@@ -71,5 +70,5 @@ def html_to_pdf_pages(html: str, base_url: str | None = None) -> tuple[bytes, in
     pdf = document.write_pdf(pdf_identifier=identifier)
     assert isinstance(pdf, bytes)
     if BODY_FONT not in used_fonts(document):
-        raise PackError(f"CJK font {BODY_FONT!r} was not used for the text; install {FONT_PACKAGE}; no PDF was written")
+        raise PackError(msg("pack.font_unused", font=repr(BODY_FONT), package=FONT_PACKAGE))
     return bytes(pdf), len(document.pages)
