@@ -21,8 +21,9 @@ from trainbook.interchange import (
     import_file,
     select,
 )
+from trainbook.messages import localize, msg
 
-from .args import checked_project, content_option
+from .args import checked_project, chosen_language, content_option, lang_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -48,6 +49,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--sheet", help="xlsx: read only this sheet (default: every sheet with a question header)")
     p.add_argument("--skip-bad", action="store_true", help="write the good rows and list the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    lang_option(p, "the messages", default=None)
 
     e = sub.add_parser(
         "export",
@@ -66,6 +68,7 @@ def add_parsers(sub: Any) -> None:
     )
     e.add_argument("--out", type=Path, required=True, metavar="PATH")
     content_option(e)
+    lang_option(e, "content errors", default=None)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -81,15 +84,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run,
     )
     result = import_file(args.format, args.file, opts, args.sheet)
+    language = chosen_language(args, args.content)
     for problem in result.problems:
-        print(problem, file=sys.stderr)
+        print(problem.text(language), file=sys.stderr)
     if result.skipped and result.text is not None:
-        print(f"skipped {len(result.skipped)} bad row(s): {', '.join(result.skipped)}", file=sys.stderr)
+        skipped = msg("import.skipped", n=len(result.skipped), rows=", ".join(result.skipped))
+        print(localize(skipped, language), file=sys.stderr)
     if result.text is None:
-        print(f"{display_path(out)}: nothing written ({len(result.errors)} error(s))", file=sys.stderr)
+        failed = msg("import.nothing_written", out=display_path(out), n=len(result.errors))
+        print(localize(failed, language), file=sys.stderr)
         return 1
-    verb = "checked" if args.dry_run else "wrote"
-    print(f"{display_path(out)}: {verb} {result.questions} question(s)", file=sys.stderr)
+    done = msg("import.checked" if args.dry_run else "import.wrote", out=display_path(out), n=result.questions)
+    print(localize(done, language), file=sys.stderr)
     return 0
 
 
@@ -97,7 +103,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.exam and args.bank:
         print("trainbook export: give --bank or --exam, not both", file=sys.stderr)
         return 2
-    project = checked_project(args.content, "export")
+    project = checked_project(args.content, "export", chosen_language(args, args.content))
     if project is None:
         return 1
     try:

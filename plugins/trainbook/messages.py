@@ -785,6 +785,147 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "正文没有使用中文字体 {font}；请安装 {package}；没有写出 PDF",
     ),
     "pack.error": ("trainbook: error: {message}", "trainbook：错误：{message}"),
+    # -- trainbook import: reading a 题库 workbook or a text list (cells in the paper notation) ---
+    "flat.answer": ("answer", "答案"),
+    "flat.empty": ("{what} is empty", "{what}为空"),
+    "flat.not_letter": (
+        "{what} '{text}': '{ch}' is not a letter {first}–{last}",
+        "{what} '{text}'：'{ch}' 不是 {first}–{last} 的字母",
+    ),
+    "flat.no_such_letter": (
+        "{what} '{text}': there is nothing under {letter} (only {first}–{last})",
+        "{what} '{text}'：没有 {letter} 这一项（只有 {first}–{last}）",
+    ),
+    "flat.letter_twice": ("{what} '{text}': letter {letter} is given twice", "{what} '{text}'：字母 {letter} 写了两次"),
+    "flat.too_many_options": (
+        "a choice question has at most {max} options, found {count}",
+        "选择题最多 {max} 个选项，实际有 {count} 个",
+    ),
+    "flat.not_truth": (
+        "{what} '{text}' is not true or false (write 对/错, 正确/错误, √/× or T/F)",
+        "{what} '{text}' 不是对或错（请写 对/错、正确/错误、√/× 或 T/F）",
+    ),
+    "flat.rubric_line": (
+        "{what} line '{line}' must end with its points, e.g. 安抚业主情绪（2分）",
+        "{what}的这一行 '{line}' 末尾应写分值，例如 安抚业主情绪（2分）",
+    ),
+    "flat.rubric": ("rubric", "评分要点"),
+    "flat.option_count": (
+        "{type} needs 2 to {max} options, found {count}",
+        "{type}需要 2 到 {max} 个选项，实际有 {count} 个",
+    ),
+    "flat.multi_letters": (
+        "answer '{answer}': multiple choice needs at least 2 letters",
+        "答案 '{answer}'：多选题至少要有 2 个字母",
+    ),
+    "flat.single_letter": (
+        "answer '{answer}': single choice takes exactly one letter",
+        "答案 '{answer}'：单选题只能有一个字母",
+    ),
+    "flat.blank_empty": (
+        "answer '{answer}': blank {n} has an empty accepted answer",
+        "答案 '{answer}'：第 {n} 空有一个空的可接受答案",
+    ),
+    "flat.no_blanks": (
+        "a fill_blank stem must mark each blank with ___ (3 or more underscores)",
+        "填空题的题干应用 ___（3 个或更多下划线）标出每个空",
+    ),
+    "flat.blank_count": (
+        "answer '{answer}' gives {given} blank(s) (separated by ;) but the stem has {n} (___)",
+        "答案 '{answer}' 给了 {given} 个空（用 ; 分隔），但题干有 {n} 个（___）",
+    ),
+    "flat.group_cells": (
+        "a group row has no options or answer: its sub-questions follow in their own rows",
+        "题组行不写选项和答案：它的小题各占一行，写在后面",
+    ),
+    "flat.group_needs": ("a group needs a case id (案例) or a shared stem", "题组需要案例编号（案例）或共同题干"),
+    "flat.matching_count": (
+        "matching needs 2 to 10 left-hand items (options), found {count}",
+        "匹配题需要 2 到 10 个左侧项（选项），实际有 {count} 个",
+    ),
+    "flat.matching_answer": (
+        "answer '{answer}' must give one right-hand letter (a, b, …) for each of the {count} left-hand items",
+        "答案 '{answer}' 应为 {count} 个左侧项各给一个右侧字母（a、b…）",
+    ),
+    "flat.ordering_count": (
+        "ordering needs 2 to 10 items (options), found {count}",
+        "排序题需要 2 到 10 项（选项），实际有 {count} 项",
+    ),
+    "flat.ordering_answer": (
+        "answer '{answer}' must name every one of the {count} items once, in the right order",
+        "答案 '{answer}' 应按正确顺序把 {count} 项各写一次",
+    ),
+    "flat.short_answer": (
+        "a short_answer question needs its reference answer in the answer cell",
+        "简答题的参考答案应写在答案列",
+    ),
+    "flat.tf_options": (
+        "a true_false question has no options; remove them or change the type",
+        "判断题没有选项；请删去选项或改题型",
+    ),
+    "import.type": (
+        "题型 '{type}' is not a question type; write one of {known}",
+        "题型 '{type}' 不是题型；请写 {known} 之一",
+    ),
+    "import.flag": ("{what} '{text}' must be 是 or 否", "{what} '{text}' 应为 是 或 否"),
+    "import.difficulty": ("难度 '{text}' must be 易/中/难 or 1–3", "难度 '{text}' 应为 易/中/难 或 1–3"),
+    "import.points": ("分值 '{text}' must be a number of points", "分值 '{text}' 应为分数"),
+    "import.points_negative": (
+        "分值 '{text}' must be a number of points, 0 or more",
+        "分值 '{text}' 应为 0 或更大的分数",
+    ),
+    "import.pool": ("用途 '{text}' must be 练习 (practice) or 考试 (exam)", "用途 '{text}' 应为 练习 或 考试"),
+    "import.not_in_group": ("a {type} cannot be inside the group '{group}'", "{type} 题不能放在题组 '{group}' 中"),
+    "import.no_stem": ("题干 (stem) is empty", "题干为空"),
+    "import.objective": (
+        "学习目标 '{objective}' is not an objective id (lowercase letters, digits and '-')",
+        "学习目标 '{objective}' 不是目标编号（小写字母、数字和 '-'）",
+    ),
+    "import.case": ("案例 '{case}' is not a case study id", "案例 '{case}' 不是案例编号"),
+    "import.bank_taken": (
+        "bank id '{bank}' is already used by {path}; choose another --bank",
+        "题库编号 '{bank}' 已被 {path} 使用；请另选 --bank",
+    ),
+    "import.no_group": (
+        "题组 '{group}' names no group row (a row of type 题组 with that 编号)",
+        "题组 '{group}' 找不到对应的题组行（题型为 题组、编号为它的行）",
+    ),
+    "import.empty_group": (
+        "this group has no sub-questions (rows whose 题组 is its 编号)",
+        "这个题组没有小题（题组列写它编号的行）",
+    ),
+    "import.id_taken": (
+        "编号 '{id}' is already a question id in the content; leave 编号 empty for a new id",
+        "编号 '{id}' 已是内容中的题目编号；留空编号即可得到新编号",
+    ),
+    "import.id_twice": ("编号 '{id}' is used by two rows", "编号 '{id}' 被两行使用"),
+    "import.too_many_subs": (
+        "group '{group}' has too many sub-questions to number",
+        "题组 '{group}' 的小题太多，无法编号",
+    ),
+    "import.bad_bank": (
+        "--bank '{bank}' is not an id (lowercase letters, digits, '-')",
+        "--bank '{bank}' 不是编号（小写字母、数字、'-'）",
+    ),
+    "import.bad_prefix": ("--prefix '{prefix}' cannot start an id", "--prefix '{prefix}' 不能作为编号的开头"),
+    "import.no_rows": ("found no question rows to import", "没有找到可导入的题目行"),
+    "import.none_left": ("no good rows left to import", "没有剩下可导入的正确行"),
+    "import.repeated_column": ("column {n} '{name}' repeats column {first}", "第 {n} 列 '{name}' 与第 {first} 列重复"),
+    "import.unknown_column": ("column '{name}' is not known and is ignored", "列 '{name}' 无法识别，已忽略"),
+    "import.option_gap": ("选项{letter} is empty but a later option is not", "选项{letter} 为空，但后面的选项不为空"),
+    "import.workbook": ("cannot read the workbook: {error}", "无法读取工作簿：{error}"),
+    "import.no_sheet": ("no sheet '{sheet}' (sheets: {known})", "没有工作表 '{sheet}'（已有：{known}）"),
+    "import.no_header": (
+        "no sheet has a header row with 题干 and 答案 (or 题型) in its first 10 rows",
+        "没有哪个工作表在前 10 行里有含 题干 和 答案（或 题型）的表头",
+    ),
+    "import.stray_line": ("line '{line}' belongs to no question part", "这一行 '{line}' 不属于任何题目"),
+    "import.encoding": ("the file is neither UTF-8 nor GB18030 text", "文件既不是 UTF-8 也不是 GB18030 文本"),
+    "import.unreadable": ("cannot read the file: {error}", "无法读取文件：{error}"),
+    "import.skipped": ("skipped {n} bad row(s): {rows}", "跳过了 {n} 个有问题的行：{rows}"),
+    "import.nothing_written": ("{out}: nothing written ({n} error(s))", "{out}：没有写出文件（{n} 个错误）"),
+    "import.checked": ("{out}: checked {n} question(s)", "{out}：检查了 {n} 道题"),
+    "import.wrote": ("{out}: wrote {n} question(s)", "{out}：写出了 {n} 道题"),
     # -- marking a printed answer (responses file cells) -----------------------------------------
     "paper.not_marked": (
         "questions of type {type} are not marked from a responses file",

@@ -8,6 +8,7 @@ from trainbook.interchange import ImportOptions, import_file
 from trainbook.interchange.text import parse
 from trainbook.model import Choice, FillBlank, ShortAnswer, TrueFalse
 from trainbook.validate import validate
+from trainbook_cli.main import main
 
 from .helpers import load_bank_text
 
@@ -111,3 +112,24 @@ def test_gb18030_text_from_windows_tools_is_read(tmp_path: Path, mini_site: Path
     out = mini_site / "content/banks/gbk.yml"
     result = import_file("text", source, ImportOptions(bank="gbk", out=out, content=mini_site / "content"))
     assert result.text is not None and "客服应当微笑服务" in result.text
+
+
+BAD_ANSWER = "1. 好题\nA. 甲\nB. 乙\n答案：A\n\n2. 坏题\nA. 甲\nB. 乙\n答案：C\n"
+
+
+def test_import_problems_speak_the_handbooks_language(tmp_path: Path, mini_site: Path, capsys) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_text(BAD_ANSWER, encoding="utf-8")
+    assert main(["import", "text", str(source), "--bank", "bad"]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:6: error: 答案 'C'：没有 C 这一项（只有 A–B）" in err
+    assert "content/banks/bad.yml：没有写出文件（1 个错误）" in err
+
+
+def test_import_problems_in_english_with_lang_en(tmp_path: Path, mini_site: Path, capsys) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_text(BAD_ANSWER, encoding="utf-8")
+    assert main(["import", "text", str(source), "--bank", "bad", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"{source}:6: error: answer 'C': there is nothing under C (only A–B)" in err
+    assert "content/banks/bad.yml: nothing written (1 error(s))" in err

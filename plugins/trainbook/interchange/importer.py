@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..diagnostics import Report
 from ..load import Loader, load_project
+from ..messages import localize, msg
 from ..model import Project
 from ..reader import ID_RE
 from ..validate import check_project
@@ -29,11 +30,15 @@ from .yamlout import bank_text, resolve
 @dataclass(frozen=True)
 class Problem:
     where: str
-    message: str
+    message: str  # a messages.Text: the English, knowing its Chinese
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.severity}: {self.message}"
+        return self.text("en")
+
+    def text(self, language: str = "en") -> str:
+        """``where: severity: message`` with the message in *language* (zh, en)."""
+        return f"{self.where}: {self.severity}: {localize(self.message, language)}"
 
 
 @dataclass
@@ -69,7 +74,7 @@ def _context(opts: ImportOptions) -> tuple[Project, list[Problem]]:
     out = opts.out.resolve()
     keep = tuple(b for b in project.banks if Path(b.pos.path).resolve() != out)
     problems = [
-        Problem(str(opts.out), f"bank id '{opts.bank}' is already used by {b.pos.path}; choose another --bank")
+        Problem(str(opts.out), msg("import.bank_taken", bank=opts.bank, path=b.pos.path))
         for b in keep
         if b.id == opts.bank
     ]
@@ -87,12 +92,10 @@ def _attach_groups(drafts: list[Draft], problems: list[Problem]) -> list[Draft]:
         elif ref in groups:
             groups[ref].subs.append(d)
         else:
-            problems.append(
-                Problem(d.row.where, f"题组 '{ref}' names no group row (a row of type 题组 with that 编号)")
-            )
+            problems.append(Problem(d.row.where, msg("import.no_group", group=ref)))
     for d in top:
         if d.type == "group" and not d.subs:
-            problems.append(Problem(d.row.where, "this group has no sub-questions (rows whose 题组 is its 编号)"))
+            problems.append(Problem(d.row.where, msg("import.empty_group")))
     return top
 
 
@@ -104,13 +107,9 @@ def _assign_ids(top: list[Draft], taken_before: set[str], prefix: str, problems:
         if rid is None:
             continue
         if rid in taken_before:
-            problems.append(
-                Problem(
-                    d.row.where, f"编号 '{rid}' is already a question id in the content; leave 编号 empty for a new id"
-                )
-            )
+            problems.append(Problem(d.row.where, msg("import.id_taken", id=rid)))
         elif rid in taken:
-            problems.append(Problem(d.row.where, f"编号 '{rid}' is used by two rows"))
+            problems.append(Problem(d.row.where, msg("import.id_twice", id=rid)))
         else:
             d.id = rid
             taken.add(rid)
@@ -130,7 +129,7 @@ def _assign_ids(top: list[Draft], taken_before: set[str], prefix: str, problems:
                 taken.add(pending[0].id)
         for s in t.subs:
             if not s.id:
-                problems.append(Problem(s.row.where, f"group '{t.id}' has too many sub-questions to number"))
+                problems.append(Problem(s.row.where, msg("import.too_many_subs", group=t.id)))
 
 
 def _check(text: str, opts: ImportOptions, project: Project, drafts: list[Draft]) -> list[Problem]:
@@ -180,20 +179,18 @@ def import_rows(
     """Turn *rows* into ``opts.out``; see the module docstring for the all-or-nothing rule."""
     result = ImportResult(opts.out, problems=list(read_problems))
     if not ID_RE.match(opts.bank):
-        result.problems.append(
-            Problem(str(opts.out), f"--bank '{opts.bank}' is not an id (lowercase letters, digits, '-')")
-        )
+        result.problems.append(Problem(str(opts.out), msg("import.bad_bank", bank=opts.bank)))
         return result
     prefix = opts.prefix or opts.bank
     if not ID_RE.match(f"{prefix}-1"):
-        result.problems.append(Problem(str(opts.out), f"--prefix '{prefix}' cannot start an id"))
+        result.problems.append(Problem(str(opts.out), msg("import.bad_prefix", prefix=prefix)))
         return result
     project, fatal = _context(opts)
     result.problems += fatal
     if fatal:
         return result
     if not rows and not result.errors:
-        result.problems.append(Problem(str(opts.out), "found no question rows to import"))
+        result.problems.append(Problem(str(opts.out), msg("import.no_rows")))
         return result
 
     drafts: list[Draft] = []
@@ -202,7 +199,7 @@ def import_rows(
         try:
             drafts.append(read_row(row))
         except RowError as exc:
-            row_problems.append(Problem(row.where, str(exc)))
+            row_problems.append(Problem(row.where, exc.args[0]))
     top = _attach_groups(drafts, row_problems)
     taken = {q.id for b in project.banks for top_q in b.questions for q in top_q.walk()}
     _assign_ids(top, taken, prefix, row_problems)
@@ -218,7 +215,7 @@ def import_rows(
         kept = [t for t in kept if t.type != "group" or t.subs]
         result.skipped = sorted({r.where for r in rows} & bad, key=[r.where for r in rows].index)
         if not kept:
-            result.problems.append(Problem(str(opts.out), "no good rows left to import"))
+            result.problems.append(Problem(str(opts.out), msg("import.none_left")))
             return result
         resolve(kept)
         text = bank_text(opts.bank, opts.title or opts.bank, opts.module, kept, opts.out, header)

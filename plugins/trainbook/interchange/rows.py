@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import Text, msg
 from ..model import Body, Question
 from ..qtypes import BLANK_RE, TYPES
 from ..qtypes.flat import (
@@ -104,10 +105,8 @@ def type_of(row: Row) -> str:
     if row.type.strip():
         name = _TYPE_NAMES.get(unicodedata.normalize("NFKC", row.type).strip().lower())
         if name is None:
-            raise RowError(
-                f"题型 '{row.type}' is not a question type; write one of "
-                + ", ".join(k.label_zh.removesuffix("题") for k in TYPES.values())
-            )
+            known = ", ".join(k.label_zh.removesuffix("题") for k in TYPES.values())
+            raise RowError(msg("import.type", type=row.type, known=known))
         return name
     return infer_type(row)
 
@@ -135,7 +134,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in split_escaped(text, LIST_SEPARATORS) if p.strip())
 
 
-def _flag(text: str, default: bool, what: str) -> bool:
+def _flag(text: str, default: bool, what: Text) -> bool:
     word = unicodedata.normalize("NFKC", text).strip()
     if not word:
         return default
@@ -144,7 +143,7 @@ def _flag(text: str, default: bool, what: str) -> bool:
     try:
         return parse_truth(word, what)
     except NotationError:
-        raise RowError(f"{what} '{text}' must be 是 or 否") from None
+        raise RowError(msg("import.flag", what=what, text=text)) from None
 
 
 def _difficulty(text: str) -> int | None:
@@ -154,7 +153,7 @@ def _difficulty(text: str) -> int | None:
     if word.endswith(".0"):
         word = word[:-2]
     if word not in _DIFFICULTY:
-        raise RowError(f"难度 '{text}' must be 易/中/难 or 1–3")
+        raise RowError(msg("import.difficulty", text=text))
     return _DIFFICULTY[word]
 
 
@@ -165,9 +164,9 @@ def _points(text: str) -> float | None:
     try:
         value = float(word)
     except ValueError:
-        raise RowError(f"分值 '{text}' must be a number of points") from None
+        raise RowError(msg("import.points", text=text)) from None
     if value < 0 or value != value or value == float("inf"):
-        raise RowError(f"分值 '{text}' must be a number of points, 0 or more")
+        raise RowError(msg("import.points_negative", text=text))
     return int(value) if value.is_integer() else value
 
 
@@ -176,7 +175,7 @@ def _pool(text: str) -> str | None:
     if not word:
         return None
     if word not in _POOL:
-        raise RowError(f"用途 '{text}' must be 练习 (practice) or 考试 (exam)")
+        raise RowError(msg("import.pool", text=text))
     return _POOL[word]
 
 
@@ -185,28 +184,28 @@ def read_row(row: Row) -> Draft:
     qtype = type_of(row)
     kind = TYPES[qtype]
     if row.group.strip() and not kind.in_group:
-        raise RowError(f"a {qtype} cannot be inside the group '{row.group}'")
+        raise RowError(msg("import.not_in_group", type=qtype, group=row.group))
     if not row.stem.strip() and qtype != "group":
-        raise RowError("题干 (stem) is empty")
+        raise RowError(msg("import.no_stem"))
     objectives = _split(row.objectives)
     for obj in objectives:
         if not ID_RE.match(obj):
-            raise RowError(f"学习目标 '{obj}' is not an objective id (lowercase letters, digits and '-')")
+            raise RowError(msg("import.objective", objective=obj))
     try:
         flat = Flat(
             options=tuple(row.options),
             answer=row.answer,
             matches=tuple(m.strip() for m in row.matches.splitlines() if m.strip()),
-            rubric=parse_rubric(row.rubric, "评分要点"),
-            partial=_flag(row.partial, False, "少选得分"),
-            shuffle=_flag(row.shuffle, True, "选项乱序"),
+            rubric=parse_rubric(row.rubric, Text("评分要点")),
+            partial=_flag(row.partial, False, Text("少选得分")),
+            shuffle=_flag(row.shuffle, True, Text("选项乱序")),
             case=row.case.strip() or None,
         )
         body = kind.unflatten(flat, row.stem)
     except NotationError as exc:
-        raise RowError(str(exc)) from None
+        raise RowError(exc.args[0]) from None
     if flat.case and not ID_RE.match(flat.case):
-        raise RowError(f"案例 '{flat.case}' is not a case study id")
+        raise RowError(msg("import.case", case=flat.case))
     label = row.label.strip()
     return Draft(
         row=row,

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..messages import msg
 from ..qtypes import TYPES
 from .importer import Problem
 from .layout import Row
@@ -174,7 +175,7 @@ def parse(text: str, label: str) -> tuple[list[Row], list[Problem]]:
         elif q.current in ("answer", "explanation"):
             q.fields[q.current].append(line.strip())
         else:
-            problems.append(Problem(f"{label}:{no}", f"line '{line.strip()[:30]}' belongs to no question part"))
+            problems.append(Problem(f"{label}:{no}", msg("import.stray_line", line=line.strip()[:30])))
     close()
     return rows, problems
 
@@ -186,7 +187,7 @@ def read(path: Path) -> tuple[list[Row], list[Problem]]:
         try:
             text = path.read_text(encoding="gb18030")  # what Chinese Windows tools save by default
         except UnicodeDecodeError:
-            return [], [Problem(str(path), "the file is neither UTF-8 nor GB18030 text")]
+            return [], [Problem(str(path), msg("import.encoding"))]
     except OSError as exc:
-        return [], [Problem(str(path), f"cannot read the file: {exc.strerror}")]
+        return [], [Problem(str(path), msg("import.unreadable", error=exc.strerror))]
     return parse(text, str(path))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..messages import msg
 from ..model import Case
 from .importer import Problem
 from .layout import Row, headers, match_header
@@ -63,14 +64,14 @@ def read_sheet(name: str, values: list[list[str]], label: str) -> SheetRead:
     for c, key in sorted(columns.items()):
         if key in seen:
             problems.append(
-                Problem(f"{label}:{hi + 1}", f"column {c + 1} '{values[hi][c]}' repeats column {seen[key] + 1}")
+                Problem(
+                    f"{label}:{hi + 1}", msg("import.repeated_column", n=c + 1, name=values[hi][c], first=seen[key] + 1)
+                )
             )
         seen.setdefault(key, c)
     for c, text in enumerate(values[hi]):
         if text.strip() and c not in columns:
-            problems.append(
-                Problem(f"{label}:{hi + 1}", f"column '{text.strip()}' is not known and is ignored", "warning")
-            )
+            problems.append(Problem(f"{label}:{hi + 1}", msg("import.unknown_column", name=text.strip()), "warning"))
     title = next((v.strip() for row in values[:hi] for v in row if v.strip()), None)
     rows = []
     for ri in range(hi + 1, len(values)):
@@ -91,7 +92,7 @@ def read_sheet(name: str, values: list[list[str]], label: str) -> SheetRead:
         gap = next((i for i, v in enumerate(opts) if not v.strip()), None)
         if gap is not None:
             letter = "ABCDEFGHIJ"[gap]
-            problems.append(Problem(where, f"选项{letter} is empty but a later option is not"))
+            problems.append(Problem(where, msg("import.option_gap", letter=letter)))
             continue
         rows.append(Row(where=where, options=tuple(opts), **data))
     return SheetRead(rows, problems, title)
@@ -105,11 +106,13 @@ def read(path: Path, sheet: str | None = None) -> SheetRead:
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        return SheetRead([], [Problem(str(path), f"cannot read the workbook: {exc}")], None)
+        return SheetRead([], [Problem(str(path), msg("import.workbook", error=exc))], None)
     try:
         names = wb.sheetnames
         if sheet is not None and sheet not in names:
-            return SheetRead([], [Problem(str(path), f"no sheet '{sheet}' (sheets: {', '.join(names)})")], None)
+            return SheetRead(
+                [], [Problem(str(path), msg("import.no_sheet", sheet=sheet, known=", ".join(names)))], None
+            )
         rows: list[Row] = []
         problems: list[Problem] = []
         title = None
@@ -121,9 +124,7 @@ def read(path: Path, sheet: str | None = None) -> SheetRead:
             problems += part.problems
             title = title or part.title
         if not rows and not problems:
-            problems.append(
-                Problem(str(path), "no sheet has a header row with 题干 and 答案 (or 题型) in its first 10 rows")
-            )
+            problems.append(Problem(str(path), msg("import.no_header")))
         return SheetRead(rows, problems, title)
     finally:
         wb.close()

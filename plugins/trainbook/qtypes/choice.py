@@ -130,12 +130,13 @@ class _ChoiceKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> Choice:
         if not 2 <= len(flat.options) <= len(LETTERS):
-            raise NotationError(f"{self.label_en.lower()} needs 2 to {len(LETTERS)} options, found {len(flat.options)}")
+            kind = Text(self.label_en.lower(), self.label_zh)
+            raise NotationError(msg("flat.option_count", type=kind, max=len(LETTERS), count=len(flat.options)))
         answer = tuple(sorted(choice_letters(flat.answer, len(flat.options))))
         if self.multi and len(answer) < 2:
-            raise NotationError(f"answer '{flat.answer}': multiple choice needs at least 2 letters")
+            raise NotationError(msg("flat.multi_letters", answer=flat.answer))
         if not self.multi and len(answer) != 1:
-            raise NotationError(f"answer '{flat.answer}': single choice takes exactly one letter")
+            raise NotationError(msg("flat.single_letter", answer=flat.answer))
         return Choice(flat.options, answer, flat.partial and self.multi, flat.shuffle)
 
     def quiz_data(

@@ -67,15 +67,13 @@ class FillBlankKind(QuestionKind):
         for i, entry in enumerate(split_escaped(flat.answer, ";；", "|｜", keep_escapes=True)):
             accepted = tuple(a.strip() for a in split_escaped(entry, "|｜", ";；"))
             if not all(accepted):
-                raise NotationError(f"answer '{flat.answer}': blank {i + 1} has an empty accepted answer")
+                raise NotationError(msg("flat.blank_empty", answer=flat.answer, n=i + 1))
             blanks.append(accepted)
         n = len(BLANK_RE.findall(stem))
         if n == 0:
-            raise NotationError("a fill_blank stem must mark each blank with ___ (3 or more underscores)")
+            raise NotationError(msg("flat.no_blanks"))
         if n != len(blanks):
-            raise NotationError(
-                f"answer '{flat.answer}' gives {len(blanks)} blank(s) (separated by ;) but the stem has {n} (___)"
-            )
+            raise NotationError(msg("flat.blank_count", answer=flat.answer, given=len(blanks), n=n))
         return FillBlank(tuple(blanks))
 
     def stem_html(self, q: Question, renderer: Renderer) -> Markup:

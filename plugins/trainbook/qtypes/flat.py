@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..messages import Text, msg
 from ..model import LETTERS, RubricPoint
 from .paper import PAPER_LETTERS, BadResponseError, letter_index, truth, written_letters
 
@@ -47,33 +48,38 @@ def letters_of(indices: Iterable[int], lower: bool = False) -> str:
     return text.lower() if lower else text
 
 
-def parse_letters(text: str, count: int, what: str = "answer", lower: bool = False) -> tuple[int, ...]:
+def parse_letters(text: str, count: int, what: Text | None = None, lower: bool = False) -> tuple[int, ...]:
     """``A``, ``ACD``, ``A,C,D``, ``A、C``, ``[A, C]`` → 0-based indices in the order written.
 
     *count* is how many entries the letters may name (options, or right-hand items).
     """
+    what = what or msg("flat.answer")
     cleaned = written_letters(text).strip("[]()（）")
     if not cleaned:
-        raise NotationError(f"{what} is empty")
+        raise NotationError(msg("flat.empty", what=what))
     out: list[int] = []
     alphabet = OPTION_LETTERS.lower() if lower else OPTION_LETTERS
     for ch in cleaned:
         letter = ch.lower() if lower else ch.upper()
         index = letter_index(ch, OPTION_LETTERS, lower=lower)
         if index < 0 or len(letter) != 1:
-            raise NotationError(f"{what} '{text}': '{ch}' is not a letter {alphabet[0]}–{alphabet[-1]}")
+            raise NotationError(
+                msg("flat.not_letter", what=what, text=text, ch=ch, first=alphabet[0], last=alphabet[-1])
+            )
         if index >= count:
             last = alphabet[count - 1] if count else alphabet[0]
-            raise NotationError(f"{what} '{text}': there is nothing under {letter} (only {alphabet[0]}–{last})")
+            raise NotationError(
+                msg("flat.no_such_letter", what=what, text=text, letter=letter, first=alphabet[0], last=last)
+            )
         if index in out:
-            raise NotationError(f"{what} '{text}': letter {letter} is given twice")
+            raise NotationError(msg("flat.letter_twice", what=what, text=text, letter=letter))
         out.append(index)
     return tuple(out)
 
 
 def choice_letters(text: str, count: int) -> tuple[int, ...]:
     if count > len(LETTERS):
-        raise NotationError(f"a choice question has at most {len(LETTERS)} options, found {count}")
+        raise NotationError(msg("flat.too_many_options", max=len(LETTERS), count=count))
     return parse_letters(text, count)
 
 
@@ -88,11 +94,11 @@ def is_truth_mark(text: str) -> bool:
     return True
 
 
-def parse_truth(text: str, what: str = "answer") -> bool:
+def parse_truth(text: str, what: Text | None = None) -> bool:
     try:
         return truth(text.strip().rstrip("。."))
     except BadResponseError:
-        raise NotationError(f"{what} '{text}' is not true or false (write 对/错, 正确/错误, √/× or T/F)") from None
+        raise NotationError(msg("flat.not_truth", what=what or msg("flat.answer"), text=text)) from None
 
 
 def truth_text(value: bool | None) -> str:
@@ -143,14 +149,14 @@ def join_escaped(parts: list[str] | tuple[str, ...], sep: str, specials: str) ->
 _RUBRIC_RE = re.compile(r"^(?P<text>.*?)\s*[（(]\s*(?P<n>\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$", re.S)
 
 
-def parse_rubric(text: str, what: str = "rubric") -> tuple[RubricPoint, ...]:
+def parse_rubric(text: str, what: Text | None = None) -> tuple[RubricPoint, ...]:
     points = []
     for line in text.splitlines():
         if not line.strip():
             continue
         m = _RUBRIC_RE.match(line.strip())
         if not m or not m.group("text"):
-            raise NotationError(f"{what} line '{line.strip()}' must end with its points, e.g. 安抚业主情绪（2分）")
+            raise NotationError(msg("flat.rubric_line", what=what or msg("flat.rubric"), line=line.strip()))
         n = float(m.group("n"))
         points.append(RubricPoint(m.group("text"), int(n) if n.is_integer() else n))
     return tuple(points)

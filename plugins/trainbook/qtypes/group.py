@@ -62,9 +62,9 @@ class GroupKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> Group:
         if flat.options or flat.answer.strip():
-            raise NotationError("a group row has no options or answer: its sub-questions follow in their own rows")
+            raise NotationError(msg("flat.group_cells"))
         if not flat.case and not stem.strip():
-            raise NotationError("a group needs a case id (案例) or a shared stem")
+            raise NotationError(msg("flat.group_needs"))
         return Group(flat.case)
 
     def schema_properties(self) -> dict[str, Any]:

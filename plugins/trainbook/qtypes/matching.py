@@ -68,13 +68,10 @@ class MatchingKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> Matching:
         if not 2 <= len(flat.options) <= 10:
-            raise NotationError(f"matching needs 2 to 10 left-hand items (options), found {len(flat.options)}")
-        picks = parse_letters(flat.answer, len(flat.matches), "answer", lower=True)
+            raise NotationError(msg("flat.matching_count", count=len(flat.options)))
+        picks = parse_letters(flat.answer, len(flat.matches), lower=True)
         if len(picks) != len(flat.options):
-            raise NotationError(
-                f"answer '{flat.answer}' must give one right-hand letter (a, b, …) for each of the "
-                f"{len(flat.options)} left-hand items"
-            )
+            raise NotationError(msg("flat.matching_answer", answer=flat.answer, count=len(flat.options)))
         pairs = tuple((left, flat.matches[i]) for left, i in zip(flat.options, picks, strict=True))
         distractors = tuple(m for i, m in enumerate(flat.matches) if i not in picks)
         return Matching(pairs, distractors)

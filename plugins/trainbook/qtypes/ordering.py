@@ -46,12 +46,10 @@ class OrderingKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> Ordering:
         if not 2 <= len(flat.options) <= 10:
-            raise NotationError(f"ordering needs 2 to 10 items (options), found {len(flat.options)}")
+            raise NotationError(msg("flat.ordering_count", count=len(flat.options)))
         order = parse_letters(flat.answer, len(flat.options))
         if len(order) != len(flat.options):
-            raise NotationError(
-                f"answer '{flat.answer}' must name every one of the {len(flat.options)} items once, in the right order"
-            )
+            raise NotationError(msg("flat.ordering_answer", answer=flat.answer, count=len(flat.options)))
         return Ordering(tuple(flat.options[i] for i in order))
 
     def quiz_data(

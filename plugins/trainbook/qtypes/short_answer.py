@@ -60,7 +60,7 @@ class ShortAnswerKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> ShortAnswer:
         if not flat.answer.strip():
-            raise NotationError("a short_answer question needs its reference answer in the answer cell")
+            raise NotationError(msg("flat.short_answer"))
         return ShortAnswer(flat.answer, flat.rubric)
 
     def quiz_data(

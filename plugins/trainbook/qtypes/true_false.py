@@ -48,7 +48,7 @@ class TrueFalseKind(QuestionKind):
 
     def unflatten(self, flat: Flat, stem: str) -> TrueFalse:
         if flat.options:
-            raise NotationError("a true_false question has no options; remove them or change the type")
+            raise NotationError(msg("flat.tf_options"))
         return TrueFalse(parse_truth(flat.answer))
 
     def quiz_data(
