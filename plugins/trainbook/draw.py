@@ -11,6 +11,8 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
+from .diagnostics import Pos
+from .messages import Text, msg
 from .model import DrawRule, Exam, Project, Question
 
 
@@ -20,6 +22,24 @@ class Shortfall:
     rule: int  # 0-based
     need: int
     have: int
+
+    def message(self, exam: Exam, key: str, **values: object) -> tuple[Pos, Text]:
+        """Where the rule that cannot be filled stands, and the message *key* saying so: the
+        fields every shortfall message shares, plus *values* (the pool, or variant and seed)."""
+        section = exam.sections[self.section]
+        rule = section.draw[self.rule]
+        text = msg(
+            key,
+            exam=exam.id,
+            section=self.section + 1,
+            title=section.title,
+            rule=self.rule + 1,
+            rule_text=rule.describe(),
+            need=self.need,
+            have=self.have,
+            **values,
+        )
+        return rule.pos, text
 
 
 @dataclass(frozen=True)

@@ -120,23 +120,8 @@ def _check_exams(project: Project, report: Report) -> None:
                 if (sf.section, sf.rule, online) in reported:
                     continue
                 reported.add((sf.section, sf.rule, online))
-                section = exam.sections[sf.section]
-                rule = section.draw[sf.rule]
                 scope = msg("what.practice_pool") if online else msg("what.variant", variant=variant)
-                report.error(
-                    rule.pos,
-                    msg(
-                        "check.shortfall",
-                        exam=exam.id,
-                        section=sf.section + 1,
-                        title=section.title,
-                        rule=sf.rule + 1,
-                        rule_text=rule.describe(),
-                        scope=scope,
-                        need=sf.need,
-                        have=sf.have,
-                    ),
-                )
+                report.error(*sf.message(exam, "check.shortfall", scope=scope))
             if not paper.shortfalls and exam.pass_mark is not None and exam.pass_mark > paper.total_points:
                 report.error(
                     exam.at("pass"),

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from ..diagnostics import ContentError
-from ..messages import msg
+from ..messages import mkdocs_config, msg
 from ..model import Project
 from ..validate import validate
 from .documents import Printer, parse_formats, write_documents
@@ -52,21 +49,9 @@ def build_forms(
         return [out / p.relative_to(stage) for p in written]
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its site_name, ignoring the ``!!python/…`` and ``!ENV`` tags it may hold."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def handbook_title(content_dir: str | Path) -> str | None:
     """``site_name`` of the mkdocs.yml next to the content folder, for the papers' header."""
-    config = Path(content_dir).resolve().parent / "mkdocs.yml"
-    try:
-        data: Any = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return None
-    name = data.get("site_name") if isinstance(data, dict) else None
+    name = mkdocs_config(Path(content_dir).resolve().parent).get("site_name")
     return name if isinstance(name, str) else None
 
 

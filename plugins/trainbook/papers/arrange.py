@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from ..diagnostics import ContentError, Diagnostic
 from ..draw import draw_paper, rng_for
-from ..messages import msg
 from ..model import Case, Choice, Exam, Project, Question
 from ..qtypes import TYPES
 
@@ -126,26 +125,8 @@ def arrange(project: Project, exam: Exam, variant: str, seed: int | None = None)
     if drawn.shortfalls:
         problems = []
         for sf in drawn.shortfalls:
-            section = exam.sections[sf.section]
-            rule = section.draw[sf.rule]
-            problems.append(
-                Diagnostic(
-                    rule.pos,
-                    "error",
-                    msg(
-                        "check.shortfall_seed",
-                        exam=exam.id,
-                        section=sf.section + 1,
-                        title=section.title,
-                        rule=sf.rule + 1,
-                        rule_text=rule.describe(),
-                        variant=variant,
-                        seed=seed,
-                        need=sf.need,
-                        have=sf.have,
-                    ),
-                )
-            )
+            pos, text = sf.message(exam, "check.shortfall_seed", variant=variant, seed=seed)
+            problems.append(Diagnostic(pos, "error", text))
         raise ContentError(problems)
     flat = [sub for s in drawn.sections for q in s.questions for sub in q.walk()]
     slots = _answer_slots(flat, exam, seed, variant)
