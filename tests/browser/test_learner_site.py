@@ -16,6 +16,8 @@ from ..chromium import serve
 from ..sitebuild import mkdocs_build
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
+# Screenshots a person can look at after the run: in dist/ (not in pytest's temporary folders).
+ARTIFACTS = Path(__file__).resolve().parents[2] / "dist" / "test-artifacts"
 PRINTED_INSTRUCTIONS = "请使用黑色签字笔在答题卡上作答，不得使用手机。"
 MODULE = "modules/complaints.html"
 BANK = "trainbook/banks/mini.html"
@@ -154,7 +156,7 @@ def test_record_export_clear_import_restores_progress(context, server, tmp_path)
 
 
 @pytest.mark.parametrize("path", [BANK, EXAM, CASE, MODULE, WRONG, RECORD])
-def test_no_horizontal_scrolling_at_360_px(browser, server, path, tmp_path_factory):
+def test_no_horizontal_scrolling_at_360_px(browser, server, path):
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
     try:
         page = visit(ctx, server, path)
@@ -176,8 +178,8 @@ def test_no_horizontal_scrolling_at_360_px(browser, server, path, tmp_path_facto
                                     && !e.closest('.md-sidebar, .md-search, .md-header, .md-tabs, .tb-sr'); })
                    .map(e => e.tagName + '.' + e.className).slice(0, 5); }"""
         )
-        shots = tmp_path_factory.getbasetemp() / "screenshots-360"
-        shots.mkdir(exist_ok=True)
+        shots = ARTIFACTS / "screenshots-360"  # kept after the run, for a person to look at
+        shots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(shots / (path.replace("/", "_") + ".png")), full_page=True)
         assert wide == []
         assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
