@@ -68,7 +68,7 @@ def add_parsers(sub: Any) -> None:
     )
     e.add_argument("--out", type=Path, required=True, metavar="PATH")
     content_option(e)
-    lang_option(e, "content errors", default=None)
+    lang_option(e, "the messages", default=None)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -100,27 +100,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    language = chosen_language(args, args.content)
     if args.exam and args.bank:
-        print("trainbook export: give --bank or --exam, not both", file=sys.stderr)
+        print(localize(msg("export.both"), language), file=sys.stderr)
         return 2
-    project = checked_project(args.content, "export", chosen_language(args, args.content))
+    project = checked_project(args.content, "export", language)
     if project is None:
         return 1
     try:
         selection = select(project, args.bank, args.exam, args.variant if args.exam else None, args.pool)
     except SelectionError as exc:
-        print(f"trainbook export: {exc}", file=sys.stderr)
+        print(localize(msg("export.failed", message=exc.args[0]), language), file=sys.stderr)
         return 2
     losses = export(args.format, project, selection, args.out)
     n = sum(len(q.walk()) - (1 if q.subs else 0) for q in selection.questions())
-    print(
-        f"{display_path(args.out)}: {args.format}: {n} question(s) from {len(selection.parts)} part(s)", file=sys.stderr
-    )
+    done = msg("export.done", out=display_path(args.out), fmt=args.format, n=n, parts=len(selection.parts))
+    print(localize(done, language), file=sys.stderr)
     exam_pool = selection.exam_pool_count()
     if exam_pool:
-        print(f"{args.format}: {exam_pool} exam-pool question(s) included (reserved for formal exams)", file=sys.stderr)
+        print(localize(msg("export.exam_pool", fmt=args.format, n=exam_pool), language), file=sys.stderr)
     for line in (*selection.notes, *losses.lines(), *losses.warnings):
-        print(line, file=sys.stderr)
+        print(localize(line, language), file=sys.stderr)
     return 0
 
 

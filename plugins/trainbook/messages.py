@@ -926,6 +926,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.nothing_written": ("{out}: nothing written ({n} error(s))", "{out}：没有写出文件（{n} 个错误）"),
     "import.checked": ("{out}: checked {n} question(s)", "{out}：检查了 {n} 道题"),
     "import.wrote": ("{out}: wrote {n} question(s)", "{out}：写出了 {n} 道题"),
+    # -- trainbook export ------------------------------------------------------------------------
+    "export.snapped": (
+        "moodle: question '{id}': answer credit {percent}% is not a Moodle grade; snapped to {snapped}%",
+        "moodle：题目 '{id}'：答案得分比例 {percent}% 不是 Moodle 允许的值；已取最近的 {snapped}%",
+    ),
+    "export.no_bank": ("no bank '{bank}' in the content (banks: {known})", "内容中没有题库 '{bank}'（已有：{known}）"),
+    "export.no_exam": (
+        "no exam blueprint '{exam}' in the content (exams: {known})",
+        "内容中没有试卷蓝图 '{exam}'（已有：{known}）",
+    ),
+    "export.no_variant": (
+        "exam '{exam}' has no variant '{variant}' (variants: {known})",
+        "试卷 '{exam}' 没有 '{variant}' 卷（已有：{known}）",
+    ),
+    "export.shortfall": (
+        "exam '{exam}' cannot be drawn: run trainbook validate for the rule that falls short",
+        "试卷 '{exam}' 无法抽题：请运行 trainbook validate 查看抽不满的规则",
+    ),
+    "export.exam_order": (
+        "exam '{exam}' variant {variant}: questions in paper order; options in bank order "
+        "(the printed variant's option order is not applied)",
+        "试卷 '{exam}' {variant} 卷：题目按试卷顺序；选项按题库顺序（没有采用纸质试卷的选项顺序）",
+    ),
+    "export.both": (
+        "trainbook export: give --bank or --exam, not both",
+        "trainbook export：--bank 和 --exam 只能选一个",
+    ),
+    "export.failed": ("trainbook export: {message}", "trainbook export：{message}"),
+    "export.done": (
+        "{out}: {fmt}: {n} question(s) from {parts} part(s)",
+        "{out}：{fmt}：{n} 道题，来自 {parts} 个部分",
+    ),
+    "export.exam_pool": (
+        "{fmt}: {n} exam-pool question(s) included (reserved for formal exams)",
+        "{fmt}：包含 {n} 道考试题库的题（留给正式考试）",
+    ),
     # -- marking a printed answer (responses file cells) -----------------------------------------
     "paper.not_marked": (
         "questions of type {type} are not marked from a responses file",

@@ -307,12 +307,19 @@ def test_pool_filter_keeps_exam_questions_out(sample: Project) -> None:
 
 def test_cli_export_prints_one_line_per_kind_of_loss(tmp_path: Path, mini_site: Path, capsys) -> None:
     out = tmp_path / "mini.txt"
-    assert main(["export", "aiken", "--out", str(out)]) == 0
+    assert main(["export", "aiken", "--out", str(out), "--lang", "en"]) == 0
     err = capsys.readouterr().err
     assert out.is_file() and "aiken: " in err and "questions skipped (not single choice)" in err
     assert "exam-pool question(s) included" in err
 
 
+def test_cli_export_speaks_the_handbooks_language(tmp_path: Path, mini_site: Path, capsys) -> None:
+    assert main(["export", "aiken", "--out", str(tmp_path / "mini.txt")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    skipped = [line for line in err if line.startswith("aiken：") and line.endswith("题被跳过（不是单选题）")]
+    assert len(skipped) == 1 and "包含 1 道考试题库的题" in "\n".join(err)
+
+
 def test_cli_export_rejects_an_unknown_bank(tmp_path: Path, mini_site: Path, capsys) -> None:
-    assert main(["export", "moodle", "--bank", "nope", "--out", str(tmp_path / "x.xml")]) == 2
+    assert main(["export", "moodle", "--bank", "nope", "--out", str(tmp_path / "x.xml"), "--lang", "en"]) == 2
     assert "no bank 'nope'" in capsys.readouterr().err

@@ -13,13 +13,19 @@ from pathlib import Path
 
 from ..model import Case, Choice
 from .common import context, leaves, plain
-from .losses import Losses
+from .losses import Losses, loss
 from .select import Selection
 
-LOSS_TYPE = "questions skipped (not single choice)"
-LOSS_GROUP = "groups split into their sub-questions (the shared stem is put before each)"
-LOSS_FLAT = "questions whose Markdown was flattened to one line of plain text"
-LOSS_META = "questions whose explanation, points and tags are not carried (Aiken has no place for them)"
+LOSS_TYPE = loss("questions skipped (not single choice)", "题被跳过（不是单选题）")
+LOSS_GROUP = loss(
+    "groups split into their sub-questions (the shared stem is put before each)",
+    "个题组拆成小题（共同题干放在每道小题前）",
+)
+LOSS_FLAT = loss("questions whose Markdown was flattened to one line of plain text", "题的 Markdown 被压成一行纯文本")
+LOSS_META = loss(
+    "questions whose explanation, points and tags are not carried (Aiken has no place for them)",
+    "题的解析、分值和标签没有带上（Aiken 没有对应位置）",
+)
 LOSSES = (LOSS_TYPE, LOSS_GROUP, LOSS_FLAT, LOSS_META)
 _LETTERS = "ABCDEFGH"
 

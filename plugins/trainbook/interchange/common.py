@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..markup import MarkdownRenderer
+from ..messages import Text
 from ..model import Case, Question
 from ..qtypes import BLANK_RE
 from .losses import Losses
@@ -52,7 +53,7 @@ def context(fmt: str, cases: Mapping[str, Case]) -> ExportContext:
     return ExportContext(Losses(fmt), cases, MarkdownRenderer(["tables", "sane_lists"]))
 
 
-def leaves(questions: tuple[Question, ...], ctx: ExportContext, fmt_note: str) -> list[tuple[Question, str]]:
+def leaves(questions: tuple[Question, ...], ctx: ExportContext, fmt_note: Text) -> list[tuple[Question, str]]:
     """Questions a format can hold one by one: a group becomes its sub-questions, each with the
     shared stem (Markdown) to put before its own; the loss is recorded once per group."""
     out: list[tuple[Question, str]] = []

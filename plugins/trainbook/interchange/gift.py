@@ -18,18 +18,33 @@ from pathlib import Path
 
 from ..model import Case, Choice, FillBlank, Matching, Question, ShortAnswer, TrueFalse
 from .common import ExportContext, context, leaves
-from .losses import Losses
+from .losses import Losses, loss
 from .moodle import fraction
 from .select import Selection
 
 SPECIALS = "~=#{}:"
-LOSS_SKIPPED_ORDERING = "ordering questions skipped (GIFT has no ordering form)"
-LOSS_SKIPPED_BLANKS = "fill-blank questions with several blanks skipped (GIFT holds one blank)"
-LOSS_GROUP = "groups split into separate questions (the shared stem repeated in each)"
-LOSS_POINTS = "questions whose points are not carried (GIFT has no grade; Moodle gives each 1)"
-LOSS_DISTRACTORS = "matching questions whose distractors are dropped"
-LOSS_ORDER = "questions with shuffle: false whose fixed option order is not carried"
-LOSS_SCORING = "multiple-choice questions get credit per right option (trainbook: all-or-nothing or half)"
+LOSS_SKIPPED_ORDERING = loss(
+    "ordering questions skipped (GIFT has no ordering form)", "道排序题被跳过（GIFT 没有排序题）"
+)
+LOSS_SKIPPED_BLANKS = loss(
+    "fill-blank questions with several blanks skipped (GIFT holds one blank)", "道多空填空题被跳过（GIFT 只支持一个空）"
+)
+LOSS_GROUP = loss(
+    "groups split into separate questions (the shared stem repeated in each)", "个题组拆成单独的题（每题重复共同题干）"
+)
+LOSS_POINTS = loss(
+    "questions whose points are not carried (GIFT has no grade; Moodle gives each 1)",
+    "题的分值没有带上（GIFT 没有分值；Moodle 每题记 1 分）",
+)
+LOSS_DISTRACTORS = loss("matching questions whose distractors are dropped", "道匹配题的干扰项被丢弃")
+LOSS_ORDER = loss(
+    "questions with shuffle: false whose fixed option order is not carried",
+    "道 shuffle: false 的题没有保留固定的选项顺序",
+)
+LOSS_SCORING = loss(
+    "multiple-choice questions get credit per right option (trainbook: all-or-nothing or half)",
+    "道多选题改为按选对的选项给分（trainbook：全对才得分或少选得一半）",
+)
 LOSSES = (
     LOSS_SKIPPED_ORDERING,
     LOSS_SKIPPED_BLANKS,

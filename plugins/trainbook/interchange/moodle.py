@@ -19,9 +19,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from ..messages import msg
 from ..model import Case, Choice, FillBlank, Matching, Ordering, Question, ShortAnswer, TrueFalse
 from .common import ExportContext, context, leaves
-from .losses import Losses
+from .losses import Losses, loss
 from .select import Selection
 
 #: Moodle's allowed answer fractions (question_bank::fraction_options_full), in percent.
@@ -49,11 +50,25 @@ FRACTIONS = (
     0.0,
 )
 
-LOSS_GROUP = "groups split into separate questions (the shared stem repeated in each)"
-LOSS_ALL_OR_NOTHING = "multiple-choice questions scored all-or-nothing here get credit per right option in Moodle"
-LOSS_HALF = "multiple-choice questions with partial: true get credit per right option in Moodle, not half"
-LOSS_BLANK_WEIGHT = "fill-blank questions whose points are not a whole number per blank (each blank weighs 1)"
-LOSS_SELF_ASSESSED = "short-answer questions become essays marked by a teacher (no self-assessment)"
+LOSS_GROUP = loss(
+    "groups split into separate questions (the shared stem repeated in each)", "个题组拆成单独的题（每题重复共同题干）"
+)
+LOSS_ALL_OR_NOTHING = loss(
+    "multiple-choice questions scored all-or-nothing here get credit per right option in Moodle",
+    "道在这里全对才得分的多选题，在 Moodle 中按选对的选项给分",
+)
+LOSS_HALF = loss(
+    "multiple-choice questions with partial: true get credit per right option in Moodle, not half",
+    "道 partial: true 的多选题在 Moodle 中按选对的选项给分，而不是一半",
+)
+LOSS_BLANK_WEIGHT = loss(
+    "fill-blank questions whose points are not a whole number per blank (each blank weighs 1)",
+    "道填空题的分值不是每空整数（每空按 1 计）",
+)
+LOSS_SELF_ASSESSED = loss(
+    "short-answer questions become essays marked by a teacher (no self-assessment)",
+    "道简答题变为由教师评分的论述题（没有自评）",
+)
 LOSSES = (LOSS_GROUP, LOSS_ALL_OR_NOTHING, LOSS_HALF, LOSS_BLANK_WEIGHT, LOSS_SELF_ASSESSED)
 
 
@@ -66,9 +81,7 @@ def snap(percent: float) -> float:
 def fraction(percent: float, q: Question, losses: Losses) -> str:
     snapped = snap(percent)
     if abs(snapped - percent) > 1e-4:
-        losses.warnings.append(
-            f"moodle: question '{q.id}': answer credit {percent:.5g}% is not a Moodle grade; snapped to {snapped:g}%"
-        )
+        losses.warnings.append(msg("export.snapped", id=q.id, percent=f"{percent:.5g}", snapped=f"{snapped:g}"))
     return f"{snapped:.7g}"
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..model import Case, Choice, FillBlank, Matching, Ordering, Question, ShortAnswer, TrueFalse
 from .common import ExportContext, context, leaves
-from .losses import Losses
+from .losses import Losses, loss
 from .select import Selection
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -29,9 +29,15 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 
-LOSS_GROUP = "groups split into separate items (the shared stem repeated in each)"
-LOSS_PARTIAL = "multiple-choice questions with partial: true scored all-or-nothing"
-LOSS_TAGS = "questions whose tags are not carried (QTI items have no tags)"
+LOSS_GROUP = loss(
+    "groups split into separate items (the shared stem repeated in each)", "个题组拆成单独的题目（每题重复共同题干）"
+)
+LOSS_PARTIAL = loss(
+    "multiple-choice questions with partial: true scored all-or-nothing", "道 partial: true 的多选题改为全对才得分"
+)
+LOSS_TAGS = loss(
+    "questions whose tags are not carried (QTI items have no tags)", "题的标签没有带上（QTI 题目没有标签）"
+)
 LOSSES = (LOSS_GROUP, LOSS_PARTIAL, LOSS_TAGS)
 
 # XHTML elements QTI 2.1 content may hold (a subset of what the sanitiser lets through).

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..draw import draw_paper
+from ..messages import Text, msg
 from ..model import Group, Project, Question
 
 POOL_CHOICES = ("practice", "exam", "any")
@@ -32,7 +33,7 @@ class Part:
 @dataclass(frozen=True)
 class Selection:
     parts: tuple[Part, ...]
-    notes: tuple[str, ...] = ()  # said once to the user (exam-pool count, draw order)
+    notes: tuple[Text, ...] = ()  # said once to the user (exam-pool count, draw order)
 
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for p in self.parts for q in p.questions)
@@ -57,7 +58,7 @@ def from_banks(project: Project, bank_ids: Sequence[str], pool: str = "any") -> 
         unknown = [b for b in bank_ids if project.bank(b) is None]
         if unknown:
             known = ", ".join(b.id for b in project.banks)
-            raise SelectionError(f"no bank '{unknown[0]}' in the content (banks: {known})")
+            raise SelectionError(msg("export.no_bank", bank=unknown[0], known=known))
         banks = tuple(b for bid in dict.fromkeys(bank_ids) for b in project.banks if b.id == bid)
     parts = tuple(Part(b.id, b.title, tuple(q for q in b.questions if pool == "any" or q.pool == pool)) for b in banks)
     return Selection(tuple(p for p in parts if p.questions))
@@ -68,12 +69,12 @@ def from_exam(project: Project, exam_id: str, variant: str) -> Selection:
     exam = next((e for e in project.exams if e.id == exam_id), None)
     if exam is None:
         known = ", ".join(e.id for e in project.exams)
-        raise SelectionError(f"no exam blueprint '{exam_id}' in the content (exams: {known})")
+        raise SelectionError(msg("export.no_exam", exam=exam_id, known=known))
     if variant not in exam.variants:
-        raise SelectionError(f"exam '{exam_id}' has no variant '{variant}' (variants: {', '.join(exam.variants)})")
+        raise SelectionError(msg("export.no_variant", exam=exam_id, variant=variant, known=", ".join(exam.variants)))
     paper = draw_paper(project, exam, variant)
     if paper.shortfalls:
-        raise SelectionError(f"exam '{exam_id}' cannot be drawn: run trainbook validate for the rule that falls short")
+        raise SelectionError(msg("export.shortfall", exam=exam_id))
     parts = []
     for i, (section, drawn) in enumerate(zip(exam.sections, paper.sections, strict=True), 1):
         questions = tuple(_with_points(q, drawn.points) for q in drawn.questions)
@@ -86,8 +87,5 @@ def from_exam(project: Project, exam_id: str, variant: str) -> Selection:
                 (paper_title, section.title),
             )
         )
-    notes = (
-        f"exam '{exam_id}' variant {variant}: questions in paper order; options in bank order "
-        "(the printed variant's option order is not applied)",
-    )
+    notes = (msg("export.exam_order", exam=exam_id, variant=variant),)
     return Selection(tuple(parts), notes)
