@@ -249,7 +249,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    project = checked_project(args.content, "stats", chosen_language(args, Path(args.content)))
+    language = chosen_language(args, Path(args.content))
+    project = checked_project(args.content, "stats", language)
     if project is None:
         return 1
     data = stats.collect(project, args.min)
@@ -257,7 +258,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(stats.as_text(data))
+        sys.stdout.write(stats.as_text(data, language))
     return 0
 
 

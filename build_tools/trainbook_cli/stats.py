@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any
 
+from trainbook.messages import localize, msg
 from trainbook.model import LETTERS, Bank, Choice, Project, TrueFalse
-from trainbook.qtypes import QUESTION_TYPES
+from trainbook.qtypes import QUESTION_TYPES, TYPES
 
 MIN_PER_OBJECTIVE = 3
 # A learner who always picks one letter, or always answers 错, should not pass: a bank is
@@ -98,40 +100,76 @@ def _pct(n: int, total: int) -> str:
     return f"{n:>5} ({100 * n / total:5.1f}%)" if total else f"{n:>5}"
 
 
-def as_text(data: dict[str, Any]) -> str:
+def _width(text: str) -> int:
+    # Columns as a terminal shows them: a Chinese character takes two.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _left(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - _width(text)) + text
+
+
+def as_text(data: dict[str, Any], language: str = "en") -> str:
+    """The report for a person, in *language* (zh, en); the JSON form is the same in both."""
+
+    def w(name: str, **values: Any) -> str:
+        return localize(msg(f"stats.{name}", **values), language)
+
+    def type_name(t: str) -> str:
+        return t if language == "en" else TYPES[t].label_zh.removesuffix("题")
+
+    difficulty = {"1": w("easy"), "2": w("medium"), "3": w("hard")}
+    pool = {"practice": w("practice"), "exam": w("exam")}
     total = data["total"]
-    out = [
-        f"Questions: {total} top-level, {data['cases']} case studies, {data['groups_on_cases']} case-based groups\n\n"
-    ]
-    out.append(f"{'bank':<16}{'module':<20}{'total':>6}{'practice':>10}{'exam':>6}  types\n")
+    out = [w("summary", total=total, cases=data["cases"], groups=data["groups_on_cases"]) + "\n\n"]
+    out.append(
+        _left(w("bank"), 16)
+        + _left(w("module"), 20)
+        + _right(w("total"), 6)
+        + _right(w("practice"), 10)
+        + _right(w("exam"), 6)
+        + f"  {w('types')}\n"
+    )
     for b in data["banks"]:
-        types = " ".join(f"{t}={n}" for t, n in b["types"].items())
+        types = " ".join(f"{type_name(t)}={n}" for t, n in b["types"].items())
         out.append(
             f"{b['bank']:<16}{(b['module'] or '—'):<20}{b['questions']:>6}{b['practice']:>10}{b['exam']:>6}  {types}\n"
         )
-    out.append("\nBy type:\n" + "".join(f"  {t:<14}{_pct(n, total)}\n" for t, n in data["types"].items()))
-    out.append("By difficulty:\n" + "".join(f"  {d:<14}{_pct(n, total)}\n" for d, n in data["difficulty"].items()))
-    out.append("By pool:\n" + "".join(f"  {p:<14}{_pct(n, total)}\n" for p, n in data["pool"].items()))
-    out.append("By module:\n" + "".join(f"  {m:<20}{n:>5}\n" for m, n in data["modules"].items()))
-    out.append(f"\nObjective coverage (flag: fewer than {data['minimum']} questions):\n")
+
+    def block(title: str, rows: dict[str, int], names: dict[str, str] | None = None) -> str:
+        return f"{title}\n" + "".join(
+            f"  {_left((names or {}).get(k, k), 14)}{_pct(n, total)}\n" for k, n in rows.items()
+        )
+
+    out.append("\n" + block(w("by_type"), {type_name(t): n for t, n in data["types"].items()}))
+    out.append(block(w("by_difficulty"), data["difficulty"], difficulty))
+    out.append(block(w("by_pool"), data["pool"], pool))
+    out.append(f"{w('by_module')}\n" + "".join(f"  {m:<20}{n:>5}\n" for m, n in data["modules"].items()))
+    out.append("\n" + w("coverage", minimum=data["minimum"]) + "\n")
     for o in data["objectives"]:
-        mark = "  <-- too few" if o["flag"] else ""
+        mark = "  <-- " + w("too_few") if o["flag"] else ""
         out.append(f"  {o['module']:<20}{o['objective']:<10}{o['questions']:>4}  {o['text']}{mark}\n")
-    out.append(
-        f"\nAnswer positions (flag: one letter above {MAX_LETTER_SHARE:.0%} of a bank's single-choice answers,"
-        f" or true/false outside {TRUE_SHARE[0]:.0%}–{TRUE_SHARE[1]:.0%} true):\n"
-    )
+    share = f"{MAX_LETTER_SHARE:.0%}"
+    band = f"{TRUE_SHARE[0]:.0%}–{TRUE_SHARE[1]:.0%}"
+    out.append("\n" + w("positions", share=share, band=band) + "\n")
     for b in data["banks"]:
         a = b["answers"]
         letters = " ".join(f"{k}={v}" for k, v in a["single"].items()) or "—"
         tf = a["true_false"]
-        share = "" if a["true_share"] is None else f" ({a['true_share']:.0%} true)"
-        mark = "  <-- unbalanced" if a["flag_single"] or a["flag_true_false"] else ""
-        fixed = f", {a['single_fixed_order']} in fixed order" if a["single_fixed_order"] else ""
-        out.append(f"  {b['bank']:<16}single {letters}{fixed}; true/false {tf['true']}/{tf['false']}{share}{mark}\n")
+        true_share = "" if a["true_share"] is None else w("true_share", share=f"{a['true_share']:.0%}")
+        mark = "  <-- " + w("unbalanced") if a["flag_single"] or a["flag_true_false"] else ""
+        fixed = w("fixed", n=a["single_fixed_order"]) if a["single_fixed_order"] else ""
+        line = w("position_line", letters=letters, fixed=fixed, true=tf["true"], false=tf["false"], share=true_share)
+        out.append(f"  {b['bank']:<16}{line}{mark}\n")
     flagged = data["flagged"]
     out.append(
-        f"\n{len(flagged)} objective(s) below {data['minimum']} questions"
-        + (f": {', '.join(flagged)}\n" if flagged else "\n")
+        "\n"
+        + w("flagged", n=len(flagged), minimum=data["minimum"])
+        + (w("flagged_list", ids=", ".join(flagged)) if flagged else "")
+        + "\n"
     )
     return "".join(out)

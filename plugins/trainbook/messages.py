@@ -962,6 +962,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{fmt}: {n} exam-pool question(s) included (reserved for formal exams)",
         "{fmt}：包含 {n} 道考试题库的题（留给正式考试）",
     ),
+    # -- trainbook stats: the report's words ----------------------------------------------------
+    "stats.summary": (
+        "Questions: {total} top-level, {cases} case studies, {groups} case-based groups",
+        "题目：顶层 {total} 道，案例 {cases} 个，基于案例的题组 {groups} 个",
+    ),
+    "stats.bank": ("bank", "题库"),
+    "stats.module": ("module", "模块"),
+    "stats.total": ("total", "合计"),
+    "stats.practice": ("practice", "练习"),
+    "stats.exam": ("exam", "考试"),
+    "stats.types": ("types", "题型"),
+    "stats.easy": ("1", "易"),
+    "stats.medium": ("2", "中"),
+    "stats.hard": ("3", "难"),
+    "stats.by_type": ("By type:", "按题型："),
+    "stats.by_difficulty": ("By difficulty:", "按难度："),
+    "stats.by_pool": ("By pool:", "按用途："),
+    "stats.by_module": ("By module:", "按模块："),
+    "stats.coverage": (
+        "Objective coverage (flag: fewer than {minimum} questions):",
+        "学习目标覆盖（少于 {minimum} 题时标出）：",
+    ),
+    "stats.too_few": ("too few", "题目太少"),
+    "stats.positions": (
+        "Answer positions (flag: one letter above {share} of a bank's single-choice answers, "
+        "or true/false outside {band} true):",
+        "答案位置（某个字母超过题库单选答案的 {share}，或判断题“对”的比例不在 {band} 之间时标出）：",
+    ),
+    "stats.true_share": (" ({share} true)", "（{share} 为对）"),
+    "stats.fixed": (", {n} in fixed order", "，{n} 道固定顺序"),
+    "stats.position_line": (
+        "single {letters}{fixed}; true/false {true}/{false}{share}",
+        "单选 {letters}{fixed}；判断 对/错 {true}/{false}{share}",
+    ),
+    "stats.unbalanced": ("unbalanced", "不均衡"),
+    "stats.flagged": ("{n} objective(s) below {minimum} questions", "{n} 个学习目标少于 {minimum} 题"),
+    "stats.flagged_list": (": {ids}", "：{ids}"),
     # -- marking a printed answer (responses file cells) -----------------------------------------
     "paper.not_marked": (
         "questions of type {type} are not marked from a responses file",

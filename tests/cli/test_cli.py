@@ -66,6 +66,14 @@ def test_console_script_help_lists_the_commands() -> None:
 
 
 def test_stats_flags_objectives_with_too_few_questions(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["stats", "--content", "content"]) == 0
+    assert main(["stats", "--content", "content", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "cmp-2" in out and "too few" in out  # cmp-2 has only 2 questions in the fixture
+
+
+def test_stats_reports_in_the_handbooks_language(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "--content", "content"]) == 0
+    out = capsys.readouterr().out
+    flagged = next(line for line in out.splitlines() if "cmp-2" in line and "<--" in line)
+    assert flagged.endswith("<-- 题目太少") and "按题型：" in out and "个学习目标少于 3 题：" in out
+    assert "too few" not in out and "By type" not in out

@@ -67,7 +67,7 @@ def test_stats_prints_the_answer_positions_and_marks_an_unbalanced_bank(
     mini_site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _positions(mini_site, "BBBBBBCD", "ffffff")
-    assert main(["stats", "--content", "content"]) == 0
+    assert main(["stats", "--content", "content", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     line = next(x for x in out.splitlines() if x.strip().startswith("positions") and "single " in x)
     assert "B=6" in line and "0/6" in line and "unbalanced" in line
