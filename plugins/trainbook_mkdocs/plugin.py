@@ -272,10 +272,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if not self.config.enabled:
             return None
         # trainbook.css goes everywhere: besides trainbook's blocks it sets site-wide readability
-        # (heading contrast). print.css too, added last (below).
+        # (heading contrast, Material's chrome at WCAG AA). print.css too, added last (below).
         head = [_css(ASSET_URI + "trainbook.css", page)]
-        # Material's chrome (header, tabs, links, footer) at WCAG AA contrast: every page.
-        head.append(_css(ASSET_URI + "contrast.css", page))
         output = _name_search_dialog(output)
         body = []
         if "data-tb-quiz" in output or "data-tb-record" in output:
