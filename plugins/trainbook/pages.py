@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 import jinja2
 from markupsafe import Markup
 
+from .bankdata import DATA_URI, INDEX
 from .draw import draw_paper, effective_pool, rule_matches
 from .fences import WholeBank, whole_banks
 from .model import Bank, Case, Exam, Form, Project, Question, Rubric, Scheme
@@ -230,24 +231,15 @@ class PageBuilder:
         return list(pool.values()), data
 
     def wrongbook(self) -> GeneratedPage:
-        """错题本: every practice question, by bank; the engine shows those the learner last got wrong."""
+        """错题本: a section per bank; the questions the learner last got wrong are loaded on the page,
+        per bank and only where there are some, from the data files bankdata.py writes."""
         uri = self.uri("learner", "wrong")
         title = self.t.plain("learner.wrong_title")
-        cases = {c.id: c for c in self.project.cases}
-        sections = [
-            {
-                "title": bank.title,
-                "quiz": Markup(
-                    self.renderer.quiz_html(
-                        f"tb-wrong-{bank.id}", _practice(bank.questions), cases, extra={"review": True}, static=False
-                    )
-                ),
-            }
-            for bank in self.project.banks
-            if _practice(bank.questions)
-        ]
+        sections = [{"id": bank.id, "title": bank.title} for bank in self.project.banks if _practice(bank.questions)]
         # Its questions are searchable on their banks' and modules' pages.
-        markdown = self.render("wrongbook.md.j2", title, search=False, sections=sections)
+        markdown = self.render(
+            "wrongbook.md.j2", title, search=False, sections=sections, index=DOC_LINK + DATA_URI + INDEX
+        )
         return GeneratedPage(uri, "learner", title, markdown)
 
     def record(self) -> GeneratedPage:

@@ -104,6 +104,14 @@ _TABLE: dict[str, tuple[str, str]] = {
         "The questions you last answered wrongly (saved in this browser), by bank; answer them here, and a "
         "right answer takes a question off the list.",
     ),
+    "learner.wrong_none": (
+        "目前没有错题：练习中答错的题目会出现在这里。",
+        "No wrong answers at the moment: questions you answer wrongly in practice appear here.",
+    ),
+    "learner.wrong_failed": (
+        "错题数据未能加载，请刷新页面重试。",
+        "The questions could not be loaded; reload the page to try again.",
+    ),
     "learner.record_title": ("学习记录", "Learning record"),
     "learner.record_intro": (
         "各模块已做题数、正确率和模拟考试最好成绩，数据保存在本机浏览器中。可以打印成一页个人学习记录交给培训师，"

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from trainbook import __version__
+from trainbook.bankdata import DATA_URI, data_files
 from trainbook.diagnostics import Diagnostic
 from trainbook.handbook_pages import PageAdditions
 from trainbook.markdown_ext import TrainbookExtension
@@ -49,6 +50,7 @@ ASSET_URI = "assets/trainbook/"
 class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
+        self.renderer: Renderer | None = None  # for the 错题本's data files, written after the build
         self.extension: TrainbookExtension | None = None
         self.generated: list[GeneratedPage] = []
         self.section_titles: dict[str, str] = {}
@@ -102,7 +104,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
         renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
-        self.project = project
+        self.project, self.renderer = project, renderer
         self.search_views.next_generation()
         self.extension = TrainbookExtension(
             project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
@@ -238,6 +240,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         # Links inside quiz data (objectives, 学习记录 modules) name source paths; give them URLs.
         def url_of(src_path: str) -> str | None:
             target = files.get_file_from_path(src_path)
+            if target is None and src_path.startswith(DATA_URI):  # written in on_post_build
+                return get_relative_url(src_path, page.url)
             return get_relative_url(target.url, page.url) if target is not None else None
 
         return resolve_doc_links(html, url_of)
@@ -276,11 +280,15 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         head = [_css(ASSET_URI + "trainbook.css", page)]
         output = _name_search_dialog(output)
         body = []
-        if "data-tb-quiz" in output or "data-tb-record" in output:
+        wrongbook = "data-tb-wrongbook" in output
+        if "data-tb-quiz" in output or "data-tb-record" in output or wrongbook:
             head.append(_css(ASSET_URI + "quiz.css", page))
         progress = "data-tb-progress" in output
-        if "data-tb-quiz" in output or "data-tb-record" in output or progress:
+        if "data-tb-quiz" in output or "data-tb-record" in output or progress or wrongbook:
             body.append(f'<script src="{get_relative_url(ASSET_URI + "quiz.js", page.url)}" defer></script>')
+        if wrongbook:
+            # The 错题本 loads its questions per bank (trainbook.bankdata), through the engine.
+            body.append(f'<script src="{get_relative_url(ASSET_URI + "wrongbook.js", page.url)}" defer></script>')
         if progress:
             # Module headers and learning paths: the reader's progress, read through the engine.
             body.append(f'<script src="{get_relative_url(ASSET_URI + "progress.js", page.url)}" defer></script>')
@@ -304,6 +312,13 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
             index.write_text(compact(index.read_text(encoding="utf-8")), encoding="utf-8")
+        wrongbook = any(g.kind == "learner" for g in self.generated)
+        if wrongbook and self.project is not None and self.renderer is not None and not self.problems:
+            # The 错题本's question data, one bank at a time (trainbook.bankdata).
+            folder = Path(config.site_dir) / DATA_URI
+            for path, text in data_files(self.project, self.renderer):
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_text(text, encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled and self.content_dir is not None:

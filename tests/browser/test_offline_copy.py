@@ -202,3 +202,26 @@ def test_navigation_from_disk_opens_the_linked_page(context: BrowserContext, off
     expect(page).to_have_url(re.compile(r"/handbook-offline/modules/[a-z-]+\.html$"))
     expect(page.locator("article h1")).to_be_visible()
     assert errors == [] and outside(requests) == []
+
+
+def test_wrongbook_from_disk_loads_the_bank_with_a_wrong_answer(
+    context: BrowserContext, offline: Path, requests
+) -> None:
+    errors: list[str] = []
+    page = visit(context, offline, BANK, errors)
+    html = (offline / "handbook-offline" / BANK).read_text(encoding="utf-8")
+    raws = re.findall(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S)
+    last = [q for raw in raws for q in json.loads(raw)["questions"] if q["type"] == "single"][-1]
+    item = page.locator(f'li.tb-q[data-qid="{last["id"]}"]').first
+    item.locator(f':scope > .tb-q__body .tb-opt[data-index="{(last["answer"][0] + 1) % 2}"]').click()
+    item.locator(":scope > .tb-q__actions .tb-q__check").click()
+    expect(item).to_have_attribute("data-result", "wrong")
+    book = visit(context, offline, "trainbook/learner/wrong.html", errors)
+    expect(book.locator("[data-tb-wrongbook]")).to_have_attribute("data-state", "ready")
+    expect(book.locator("[data-tb-wrongbook]")).to_have_attribute("data-loaded", "emergency")
+    wrong = book.locator(f'#tb-wrong-emergency li.tb-q[data-qid="{last["id"]}"]')
+    expect(wrong).to_be_visible()
+    wrong.locator(f':scope > .tb-q__body .tb-opt[data-index="{last["answer"][0]}"]').click()
+    wrong.locator(":scope > .tb-q__actions .tb-q__check").click()
+    expect(wrong.locator(".tb-fb__book")).to_contain_text("移出错题本")
+    assert errors == [] and outside(requests) == []

@@ -12,6 +12,8 @@ import pytest
 from tests.sitebuild import mkdocs_build
 
 SECRET = "ZZSECRETZZ"  # only in the exam-pool question m-secret
+DATA = "assets/trainbook/data"
+PRACTICE = ["m-single", "m-multiple", "m-tf", "m-fill", "m-order", "m-match", "m-short", "m-group"]
 
 
 def build(site: Path) -> subprocess.CompletedProcess[str]:
@@ -61,9 +63,42 @@ def test_quiz_data_is_inline_json(built: Path) -> None:
 
 
 def test_no_exam_pool_question_reaches_the_site(built: Path) -> None:
-    leaks = [p for p in built.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
+    files = [p for p in built.rglob("*") if p.is_file()]
+    assert built / DATA / "banks/mini.js" in files  # the 错题本's question data is scanned too
+    leaks = [p for p in files if SECRET.encode() in p.read_bytes()]
     assert leaks == []
     assert "m-secret" not in (built / "search/search_index.json").read_text(encoding="utf-8")
+
+
+def data_file(path: Path) -> tuple[str, object]:
+    """The key and the data of one of the 错题本's data files (``trainbookData("key", data);``)."""
+    found = re.fullmatch(r'trainbookData\("([^"]+)",(.*)\);\n', path.read_text(encoding="utf-8"), re.S)
+    assert found is not None, path
+    return found.group(1), json.loads(found.group(2))
+
+
+def test_wrongbook_data_files_hold_the_page_quizzes_data_and_no_exam_question(built: Path) -> None:
+    key, index = data_file(built / DATA / "index.js")
+    assert key == "index.js"
+    assert index == {"mini": {"file": "banks/mini.js", "ids": PRACTICE}}
+    key, questions = data_file(built / DATA / "banks/mini.js")
+    assert key == "banks/mini.js"
+    assert isinstance(questions, list) and [q["id"] for q in questions] == PRACTICE
+    assert "m-secret" not in json.dumps(questions) and all(q.get("pool") != "exam" for q in questions)
+    # Exactly what the handbook page's quiz gives the engine: same content hash, same saved progress.
+    html = (built / "modules/complaints/index.html").read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S).group(1)
+    shown = {q["id"]: q for q in json.loads(raw)["questions"]}
+    assert len(shown) >= 6
+    assert [q for q in questions if q["id"] in shown] == list(shown.values())
+
+
+def test_wrongbook_page_lists_banks_without_their_questions(built: Path) -> None:
+    html = (built / "trainbook/learner/wrong/index.html").read_text(encoding="utf-8")
+    assert 'data-tb-wrongbook="../../../assets/trainbook/data/index.js"' in html
+    assert 'data-tb-bank="mini"' in html and "tb-quiz__data" not in html
+    assert "首问负责制受理" not in html  # the explanation of m-single: in the data file only
+    assert "assets/trainbook/wrongbook.js" in html and "assets/trainbook/quiz.js" in html
 
 
 def test_search_index_keeps_domain_terms_whole(built: Path) -> None:
