@@ -953,7 +953,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trainbook export: give --bank or --exam, not both",
         "trainbook export：--bank 和 --exam 只能选一个",
     ),
-    "export.failed": ("trainbook export: {message}", "trainbook export：{message}"),
+    "export.failed": ("trainbook export: {message}", "trainbook export 出错：{message}"),
     "export.done": (
         "{out}: {fmt}: {n} question(s) from {parts} part(s)",
         "{out}：{fmt}：{n} 道题，来自 {parts} 个部分",
