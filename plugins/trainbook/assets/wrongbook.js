@@ -44,16 +44,21 @@
   function start() {
     var book = document.querySelector("[data-tb-wrongbook]");
     var engine = window.trainbookQuiz;
-    if (!book || book.hasAttribute("data-state") || !engine || typeof engine.store !== "function") {
+    if (!book || book.hasAttribute("data-state")) {
       return;
     }
-    book.setAttribute("data-state", "loading");
     function show(cls) {
       var el = book.querySelector(cls);
       if (el) {
         el.hidden = false;
       }
     }
+    if (!engine || typeof engine.store !== "function" || typeof engine.init !== "function") {
+      book.setAttribute("data-state", "failed"); // the engine did not load
+      show(".tb-wrongbook__failed");
+      return;
+    }
+    book.setAttribute("data-state", "loading");
     load(book.getAttribute("data-tb-wrongbook"), function (script) {
       var index = script && registered["index.js"];
       if (!index || typeof index !== "object") {
