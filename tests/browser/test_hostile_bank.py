@@ -381,6 +381,20 @@ def test_mock_exam_runs_no_payload_when_submitted(visit, hostile_site: Path) -> 
     assert v.errors == []
 
 
+def test_wrongbook_runs_no_payload_from_its_data_files(visit, hostile_site: Path) -> None:
+    """The 错题本 loads the bank's questions as a script file: the payloads stay data there too."""
+    v = visit(hostile_site / "practice.html")
+    interact(v.page)  # the blank's answer is a payload, not an accepted answer: wrong
+    v.page.goto((hostile_site / "trainbook" / "learner" / "wrong.html").as_uri())
+    book = v.page.locator("[data-tb-wrongbook][data-state='ready']")
+    book.wait_for(state="attached")
+    assert book.get_attribute("data-loaded") == "hostile"
+    assert v.page.locator('.tb-quiz__app li.tb-q[data-qid="h-fill"]').count() == 1
+    interact(v.page)
+    assert_nothing_ran(v)
+    assert v.errors == []
+
+
 def test_plain_text_values_show_as_text(visit, hostile_site: Path) -> None:
     """Titles and accepted fill-blank answers are text: their markup is shown, never parsed."""
     v = visit(hostile_site / "practice.html")
