@@ -5,6 +5,11 @@ bundler needed) and minified, so that the quiz JS and CSS stay under 20 KB gzipp
 built files are committed so that `mkdocs build` works from a clean checkout; after editing a source
 run `python -m trainbook.quizjs` (tests/core/test_quiz_sources.py fails while they differ). The
 minifier (calmjs.parse, pinned in the `test` extra) is needed only to rebuild, never to build a site.
+
+A site shows one language, so the served engine carries only that language's strings: the sources
+keep one string table (strings.js, every language side by side) and the build writes one engine per
+language, quiz.js (Chinese, the default) and quiz.<lang>.js; the MkDocs plugin publishes the site's
+one as assets/trainbook/quiz.js.
 """
 
 from __future__ import annotations
@@ -35,12 +40,37 @@ SOURCES = (
     "boot.js",
 )
 
+#: The string table's languages (strings.js); the first is the default, served as plain quiz.js.
+LANGUAGES = ("zh", "en")
+
 BANNER_JS = "/* trainbook quiz engine, built from assets/src/ by trainbook.quizjs: edit the sources. */\n"
 BANNER_CSS = "/* trainbook quiz styles, built from assets/src/quiz.css by trainbook.quizjs. */\n"
 
 
-def joined() -> str:
-    return "".join((SRC / name).read_text(encoding="utf-8") for name in SOURCES)
+def engine_name(language: str) -> str:
+    """The built engine's file name in assets/ for *language* (one of LANGUAGES)."""
+    return "quiz.js" if language == LANGUAGES[0] else f"quiz.{language}.js"
+
+
+# One language's table in strings.js: `    zh: {` to its closing `    },` at the same indent.
+_TABLE = re.compile(r"^    (\w+): \{\n.*?^    \},?\n", re.M | re.S)
+
+
+def only_language(strings_js: str, language: str) -> str:
+    """strings.js with the string table of *language* alone."""
+    names = [m.group(1) for m in _TABLE.finditer(strings_js)]
+    if sorted(names) != sorted(LANGUAGES):
+        raise ValueError(f"strings.js: expected the tables {LANGUAGES}, found {names}")
+    return _TABLE.sub(lambda m: m.group(0) if m.group(1) == language else "", strings_js)
+
+
+def joined(language: str | None = None) -> str:
+    """The sources joined in order; with *language*, only that language's strings."""
+    parts = []
+    for name in SOURCES:
+        text = (SRC / name).read_text(encoding="utf-8")
+        parts.append(only_language(text, language) if language and name == "strings.js" else text)
+    return "".join(parts)
 
 
 def minify_js(source: str) -> str:
@@ -63,10 +93,9 @@ def minify_css(source: str) -> str:
 
 def built() -> dict[str, str]:
     """The served files' contents, by file name."""
-    return {
-        "quiz.js": BANNER_JS + minify_js(joined()),
-        "quiz.css": BANNER_CSS + minify_css((SRC / "quiz.css").read_text(encoding="utf-8")),
-    }
+    out = {engine_name(lang): BANNER_JS + minify_js(joined(lang)) for lang in LANGUAGES}
+    out["quiz.css"] = BANNER_CSS + minify_css((SRC / "quiz.css").read_text(encoding="utf-8"))
+    return out
 
 
 def main() -> None:

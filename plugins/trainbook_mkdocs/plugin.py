@@ -32,6 +32,8 @@ from trainbook.model import Project
 from trainbook.offline import SHIM, local_polyfills
 from trainbook.pages import GeneratedPage, PageBuilder, PageTemplateError
 from trainbook.problempage import problem_html, problem_text
+from trainbook.quizjs import LANGUAGES as ENGINE_LANGUAGES
+from trainbook.quizjs import engine_name
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import WORKER, compact, with_chinese_queries
 from trainbook.searchview import search_view
@@ -149,8 +151,14 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             for file in list(files):
                 if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(templates):
                     files.remove(file)
+        # The quiz engine in the site's language only, always published as quiz.js (quizjs.py).
+        engines = {engine_name(lang): lang for lang in ENGINE_LANGUAGES}
+        language = self.language if self.language in ENGINE_LANGUAGES else ENGINE_LANGUAGES[0]
         for asset in sorted(a for a in ASSETS.iterdir() if a.is_file()):  # not the engine's src/
-            files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+            if asset.name not in engines:
+                files.append(File.generated(config, ASSET_URI + asset.name, abs_src_path=str(asset)))
+        engine = str(ASSETS / engine_name(language))
+        files.append(File.generated(config, ASSET_URI + "quiz.js", abs_src_path=engine))
         for asset in sorted(a for a in (ASSETS / "vendor").rglob("*") if a.is_file()):  # with their licences
             uri = ASSET_URI + asset.relative_to(ASSETS).as_posix()
             files.append(File.generated(config, uri, abs_src_path=str(asset)))

@@ -131,6 +131,55 @@ def test_wrongbook_collects_a_wrong_answer_and_drops_it_when_answered_right(cont
     expect(book.locator(".tb-quiz__empty").first).to_be_visible()
 
 
+# The browser has no idle time yet and reports nothing near the screen: the engine builds no quiz
+# until something needs it (start-up builds quizzes in slices, the far ones in idle time).
+NO_IDLE_TIME = """
+window.requestIdleCallback = function () { return 1; };
+window.IntersectionObserver = undefined;
+"""
+
+
+def bank_not_built_yet(context, server: str) -> Page:
+    page = context.new_page()
+    page.add_init_script(NO_IDLE_TIME)
+    page.goto(f"{server}/{BANK}")
+    expect(page.locator(".tb-pagebar__retry")).to_be_visible()
+    expect(page.locator(".tb-quiz__app")).to_have_count(0)
+    expect(page.locator(".tb-quiz__static").first).to_be_visible()
+    return page
+
+
+def test_page_bar_acts_on_every_quiz_of_the_page_built_yet_or_not(context, server):
+    first = visit(context, server, BANK)
+    quizzes = first.locator(".tb-quiz").count()
+    assert quizzes > 3
+    answer_single(first, "m-single", 1)  # wrong, in the first quiz
+    answer_single(first, "m-tf", 0)  # 对: wrong, in the third
+    first.close()
+
+    page = bank_not_built_yet(context, server)
+    bar = page.locator(".tb-pagebar")
+    expect(bar).to_have_attribute("data-checked", "2")  # the page total counts every quiz
+    expect(bar).to_have_attribute("data-wrong", "2")
+    expect(bar).to_contain_text("本页已检查 2 / 8 题")
+    bar.locator(".tb-pagebar__only").click()  # 只看错题: every quiz built on demand
+    expect(page.locator(".tb-quiz__app")).to_have_count(quizzes)
+    expect(page.locator('li.tb-q[data-qid="m-tf"]')).to_be_visible()
+    expect(page.locator('li.tb-q[data-qid="m-multiple"]')).to_be_hidden()
+    page.close()
+
+    page = bank_not_built_yet(context, server)
+    bar = page.locator(".tb-pagebar")
+    bar.locator(".tb-pagebar__retry").click()  # 重新练习错题 before any quiz was built
+    expect(page.locator(".tb-quiz__app")).to_have_count(quizzes)
+    for qid in ("m-single", "m-tf"):
+        item = page.locator(f'li.tb-q[data-qid="{qid}"]')
+        expect(item).to_be_visible()
+        assert item.get_attribute("data-result") is None
+    expect(bar).to_have_attribute("data-wrong", "0")
+    expect(bar).to_have_attribute("data-checked", "0")
+
+
 def test_record_export_clear_import_restores_progress(context, server, tmp_path):
     module = visit(context, server, MODULE)
     answer_single(module, "m-single", 0)

@@ -70,7 +70,10 @@ def site(tmp_path_factory) -> Path:
     )
     (root / "quiz_material.html").write_text(material_html, encoding="utf-8")
 
-    en_html = html.replace('<html lang="zh">', '<html lang="en-GB">', 1)
+    # An English site is served the English engine (quizjs.py: one language per served file).
+    shutil.copy(ASSETS / "quiz.en.js", root / "quiz.en.js")
+    en_html = html.replace('<html lang="zh">', '<html lang="en-GB">', 1).replace('src="quiz.js"', 'src="quiz.en.js"', 1)
+    assert "quiz.en.js" in en_html
     (root / "quiz_en.html").write_text(en_html, encoding="utf-8")
     return root
 

@@ -145,3 +145,15 @@ def test_an_undefined_name_in_a_page_template_is_a_plugin_error_at_its_line(mini
     with pytest.raises(PluginError) as error:
         config.plugins["trainbook"].on_config(config)
     assert f"{overrides / 'case.md.j2'}:3: 'no_such_value' is undefined" in str(error.value)
+
+
+def test_the_quiz_engine_is_published_in_the_handbook_language_only(zh_site: Path, en_site: Path) -> None:
+    # quizjs.py builds one engine per language; a site gets its own as quiz.js, and no other.
+    for site, mine, other in (
+        (zh_site, "重新练习错题", "Practise wrong answers again"),
+        (en_site, "Practise wrong answers again", "重新练习错题"),
+    ):
+        assets = site.parent / "assets/trainbook"
+        engine = (assets / "quiz.js").read_text(encoding="utf-8")
+        assert mine in engine and other not in engine
+        assert sorted(p.name for p in assets.glob("quiz*.js")) == ["quiz.js"]

@@ -1,69 +1,113 @@
   // ------------------------------------------------------------- bootstrap
 
+  /** The quiz of root, built lazily (its questions by more()); null when it cannot be built. */
   function initQuiz(root) {
     if (root.hasAttribute(READY)) {
-      return;
+      return root.tbQuiz || null;
     }
     root.setAttribute(READY, "");
     var script = root.querySelector("script.tb-quiz__data");
     var data;
     try {
       data = JSON.parse(script ? script.textContent : "");
+      root.tbQuiz = new Quiz(root, data || {}, true);
+      return root.tbQuiz;
     } catch (err) {
-      root.setAttribute(READY, "error");
-      console.error("trainbook: bad quiz data #" + root.id, err);
-      return; // the static question list stays visible
-    }
-    try {
-      root.tbQuiz = new Quiz(root, data || {});
-    } catch (err2) {
-      root.setAttribute(READY, "error");
-      var app = root.querySelector(".tb-quiz__app");
-      if (app) {
-        app.parentNode.removeChild(app);
-      }
-      var staticEl = root.querySelector(".tb-quiz__static");
-      if (staticEl) {
-        staticEl.hidden = false;
-      }
-      console.error("trainbook: cannot build #" + root.id, err2);
+      failed(root, err);
+      return null;
     }
   }
 
-  /* Start-up in pieces: the quizzes on or near the screen are built at once, the others one at a
-   * time when the browser is idle, so that opening a long bank or module page runs no long task.
-   * The page bar counts the quizzes built so far; it is updated after each one. */
-  var pending = [];
-
-  function idleStep(deadline) {
-    do {
-      initQuiz(pending.shift());
-    } while (pending.length && deadline && deadline.timeRemaining() > 8);
-    updatePageBar();
-    whenIdle();
+  function failed(root, err) {
+    root.setAttribute(READY, "error");
+    root.tbQuiz = null;
+    var app = root.querySelector(".tb-quiz__app");
+    if (app) {
+      app.parentNode.removeChild(app);
+    }
+    var staticEl = root.querySelector(".tb-quiz__static");
+    if (staticEl) {
+      staticEl.hidden = false; // the static question list stays
+    }
+    console.error("trainbook: cannot build #" + root.id, err);
   }
 
-  function whenIdle() {
-    if (pending.length) {
-      (window.requestIdleCallback || setTimeout)(idleStep);
+  /* Start-up in slices, so that opening a long bank or module page runs no long task: each quiz is
+   * built question by question off the page, in tasks of at most SLICE ms, and swapped for its static
+   * list once complete (nothing on screen moves or shows half a quiz). Quizzes on or near the screen
+   * come first, in tasks of their own as soon as possible; the others when the browser is idle.
+   * What needs every quiz complete (the page bar's buttons) finishes the rest at once: finishAll(). */
+  var SLICE = 8;
+  var soon = [];
+  var later = [];
+  var timer = 0;
+  var idle = 0;
+  var near = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+    entries.forEach(function (en) {
+      near.unobserve(en.target);
+      var i = later.indexOf(en.target.tbQuiz);
+      if (en.isIntersecting && i >= 0) {
+        soon.push(later.splice(i, 1)[0]);
+      }
+    });
+    schedule();
+  }, { rootMargin: "100% 0px" });
+
+  /** Build the next questions until until() says stop, or everything when until is not given. */
+  function work(until) {
+    var quiz;
+    while ((quiz = soon[0] || later[0]) && !(until && until())) {
+      var done = true;
+      try {
+        done = !quiz.root.isConnected || quiz.more(until);
+      } catch (err) {
+        failed(quiz.root, err);
+      }
+      if (done) {
+        (soon[0] === quiz ? soon : later).shift();
+      }
     }
+  }
+
+  function slice(deadline) {
+    var end = Date.now() + SLICE;
+    work(function () {
+      return Date.now() >= end || (deadline && deadline.timeRemaining() < 1);
+    });
+    schedule();
+  }
+
+  function schedule() {
+    if (soon.length && !timer) {
+      timer = setTimeout(function () {
+        timer = 0;
+        slice(null);
+      }, 0);
+    } else if (later.length && !idle) {
+      idle = (window.requestIdleCallback || setTimeout)(function (deadline) {
+        idle = 0;
+        slice(deadline && deadline.timeRemaining ? deadline : null);
+      });
+    }
+  }
+
+  function finishAll() {
+    work(null);
   }
 
   function initAll() {
-    var waiting = pending.length;
-    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-quiz]"), function (root) {
-      var r = root.getBoundingClientRect();
-      if (r.top < 2 * innerHeight && r.bottom > -innerHeight) {
-        initQuiz(root);
-      } else if (pending.indexOf(root) < 0) {
-        pending.push(root);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-tb-quiz]:not([" + READY + "])"), function (root) {
+      var quiz = initQuiz(root);
+      if (quiz) {
+        later.push(quiz);
+        if (near) {
+          near.observe(root);
+        }
       }
     });
     Array.prototype.forEach.call(document.querySelectorAll("[data-tb-record]"), initRecord);
     updatePageBar();
-    if (!waiting) {
-      whenIdle();
-    }
+    schedule();
   }
 
   var subscribed = false;

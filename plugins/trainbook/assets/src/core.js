@@ -7,7 +7,8 @@
 
   function pickStrings() {
     var lang = (document.documentElement.getAttribute("lang") || "").trim().toLowerCase();
-    return lang.slice(0, 2) === "en" ? I18N.en : I18N.zh;
+    // The served engine carries the site's language only (trainbook.quizjs); the sources carry all.
+    return (lang.slice(0, 2) === "en" && I18N.en) || I18N.zh || I18N.en;
   }
 
   function fmt(template, values) {

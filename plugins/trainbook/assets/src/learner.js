@@ -11,6 +11,8 @@
     }).filter(function (q) { return q && q.mode === "practice" && !q.review; });
   }
 
+  /* The total comes from the saved progress of every question the page's quizzes drew, built yet or
+   * not: the store holds what each question shows (checked, last result), so it is the same count. */
   function updatePageBar() {
     var quizzes = practiceQuizzes();
     if (!quizzes.length) {
@@ -22,10 +24,12 @@
       pageBar = { only: false };
       pageBar.total = h("p", { "class": "tb-pagebar__total", role: "status" });
       pageBar.onlyBtn = button(t.onlyWrong, "tb-pagebar__only", function () {
+        finishAll(); // a quiz not built yet would show its static list, not just its wrong answers
         pageBar.only = !pageBar.only;
         updatePageBar();
       }, { "aria-pressed": "false" });
       pageBar.retryBtn = button(t.retryWrong, "tb-pagebar__retry", function () {
+        finishAll();
         practiceQuizzes().forEach(function (q) { q.retryWrong(); });
         pageBar.only = false;
         updatePageBar();
@@ -37,20 +41,21 @@
       pageBar.el.appendChild(pageBar.total);
       pageBar.el.appendChild(h("div", { "class": "tb-pagebar__actions" }, pageBar.onlyBtn, pageBar.retryBtn));
     }
+    var store = readStore();
     var n = 0;
     var k = 0;
     var score = 0;
     var max = 0;
     var wrong = 0;
     quizzes.forEach(function (q) {
-      q.units.forEach(function (u) {
+      q.drawn.forEach(function (d) {
+        var e = savedQuestion(q.byId[d[0]], store);
         n += 1;
-        if (u.graded) {
-          var r = u.grade();
+        if (e && e.g && e.o) {
           k += 1;
-          score += r.score;
-          max += r.max;
-          if (!isCorrect(r) && r.status !== "self") {
+          score += e.o.s;
+          max += e.o.m;
+          if (!isCorrect({ status: e.o.st, score: e.o.s, max: e.o.m }) && e.o.st !== "self") {
             wrong += 1;
           }
         }

@@ -6,8 +6,9 @@
    *           each attempt draws a fresh paper from the practice pool by the sections' rules;
    *   review: true (错题本) only the questions the learner last answered wrongly}
    * Progress: practice answers are saved per question (id + content hash); an exam attempt is
-   * saved as a run (drawn ids, answers, wall-clock deadline) until the learner starts another. */
-  function Quiz(root, data) {
+   * saved as a run (drawn ids, answers, wall-clock deadline) until the learner starts another.
+   * lazy: build the first attempt's questions only when asked (more(), in slices at start-up). */
+  function Quiz(root, data, lazy) {
     var self = this;
     this.root = root;
     this.data = data;
@@ -29,6 +30,8 @@
     this.submitted = false;
     this.timerId = 0;
     this.unanswered = 0;
+    this.lazy = !!lazy;
+    this.todo = [];
     this.onLeave = function (ev) {
       // Progress is saved either way; the prompt stops an accidental tap from leaving the exam.
       if (self.inProgress()) {
@@ -113,18 +116,6 @@
     this.live = h("div", { "class": "tb-sr tb-quiz__live", "aria-live": "polite", "aria-atomic": "true" });
     app.appendChild(this.live);
 
-    var data = root.querySelector("script.tb-quiz__data");
-    var staticEl = root.querySelector(".tb-quiz__static");
-    if (staticEl) {
-      staticEl.hidden = true;
-      staticEl.parentNode.insertBefore(app, staticEl.nextSibling);
-    } else if (data) {
-      root.insertBefore(app, data);
-    } else {
-      root.appendChild(app);
-    }
-    root.classList.add("tb-quiz--ready");
-
     var run = this.review ? null : readStore().runs[this.key];
     if (run && run.h !== this.dataHash) {
       run = null; // the quiz was edited since: start fresh
@@ -132,12 +123,33 @@
     if (this.mode === "exam" && this.time && !(run && Array.isArray(run.ids))) {
       this.list.hidden = true;
       this.actions.hidden = true;
+      this.lazy = false; // an attempt starts on 开始答题 and is built at once
+      this.attach();
     } else {
       if (this.startBlock) {
         this.startBlock.hidden = true;
       }
       this.startAttempt(false, run);
     }
+  };
+
+  /** Swap the static question list for the built quiz (once, when its first attempt is built). */
+  Quiz.prototype.attach = function () {
+    var root = this.root;
+    var data = root.querySelector("script.tb-quiz__data");
+    var staticEl = root.querySelector(".tb-quiz__static");
+    if (this.app.parentNode) {
+      return;
+    }
+    if (staticEl) {
+      staticEl.hidden = true;
+      staticEl.parentNode.insertBefore(this.app, staticEl.nextSibling);
+    } else if (data) {
+      root.insertBefore(this.app, data);
+    } else {
+      root.appendChild(this.app);
+    }
+    root.classList.add("tb-quiz--ready");
   };
 
   /** The questions of a new attempt: [{q, sec}] (sec: the exam section, -1 outside exams). */
@@ -193,7 +205,6 @@
   };
 
   Quiz.prototype.startAttempt = function (focusFirst, run) {
-    var t = this.t;
     var self = this;
     this.stopTimer();
     this.attempt += 1;
@@ -211,23 +222,44 @@
       run = null;
     }
     this.drawn = entries.map(function (e) { return [e.q.id, e.sec]; });
-    var answers = run && run.a && typeof run.a === "object" ? run.a : {};
+    this.answers = run && run.a && typeof run.a === "object" ? run.a : {};
+    this.run = run;
+    this.focusFirst = focusFirst;
     this.list.textContent = "";
-    var restored = [];
-    this.units = entries.map(function (e, i) {
-      var q = self.withPoints(e.q, e.sec);
-      // 错题本: a fresh try, never the wrong answer again.
-      var entry = self.mode === "exam" || self.review ? null : savedQuestion(q);
-      var saved = self.mode === "exam" ? answers[q.id] : entry && entry.a;
-      var item = makeItem(q, self, String(i + 1) + t.numSuffix, null, saved || null);
-      item.sec = e.sec;
-      self.list.appendChild(item.el);
-      if (entry && entry.g) {
-        restored.push(item);
+    this.units = [];
+    this.todo = entries;
+    this.building = true;
+    if (!this.lazy) {
+      this.more();
+    }
+  };
+
+  /** Build the attempt's next questions while until() says there is time (all without it); when
+   * the last is built, finish setting up the attempt and show the quiz. Returns whether done. */
+  Quiz.prototype.more = function (until) {
+    var t = this.t;
+    var run = this.run;
+    while (this.todo.length) {
+      if (until && until()) {
+        return false;
       }
-      return item;
-    });
-    restored.forEach(function (item) { item.finalize(); });
+      var e = this.todo.shift();
+      var q = this.withPoints(e.q, e.sec);
+      // 错题本: a fresh try, never the wrong answer again.
+      var entry = this.mode === "exam" || this.review ? null : savedQuestion(q);
+      var saved = this.mode === "exam" ? this.answers[q.id] : entry && entry.a;
+      var item = makeItem(q, this, String(this.units.length + 1) + t.numSuffix, null, saved || null);
+      item.sec = e.sec;
+      this.list.appendChild(item.el);
+      this.units.push(item);
+      if (entry && entry.g) {
+        item.finalize();
+      }
+    }
+    if (!this.building) {
+      return true;
+    }
+    this.building = this.lazy = false;
     this.empty.hidden = !(this.review && !this.units.length);
     this.list.hidden = false;
     this.actions.hidden = this.review && !this.units.length;
@@ -254,9 +286,11 @@
     }
     this.updateSummary(false);
     this.updateProgress();
-    if (focusFirst && this.units.length) {
+    this.attach();
+    if (this.focusFirst && this.units.length) {
       this.units[0].el.focus();
     }
+    return true;
   };
 
   /** Whether an exam attempt is under way (answers given or the clock running, not submitted). */

@@ -76,9 +76,10 @@
     return d;
   }
 
-  /** The saved entry of question q, or null when none or the question has been edited since. */
-  function savedQuestion(q) {
-    var e = readStore().q[q.id];
+  /** The saved entry of question q (in store, else the saved document), or null when none or the
+   * question has been edited since. */
+  function savedQuestion(q, store) {
+    var e = (store || readStore()).q[q.id];
     return e && e.h === contentHash(q) ? e : null;
   }
 
