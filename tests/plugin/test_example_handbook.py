@@ -53,11 +53,36 @@ def test_no_exam_pool_stem_anywhere_in_the_built_site(example_site: Path) -> Non
     stems = exam_pool_stems()
     assert len(stems) > 100
     leaks = []
+    scanned = []
     for path in example_site.rglob("*"):
         if path.suffix in (".html", ".js", ".json", ".xml"):
+            scanned.append(path.relative_to(example_site).as_posix())
             text = re.sub(r"\s+", "", path.read_text(encoding="utf-8", errors="replace"))
             leaks += [(str(path.relative_to(example_site)), s) for s in stems if s in text]
+    assert "assets/trainbook/data/banks/emergency.js" in scanned  # the 错题本's question data too
     assert leaks == []
+
+
+QUIZ_DATA = re.compile(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', re.S)
+
+
+def test_wrongbook_data_files_carry_what_the_pages_quizzes_carry(example_site: Path) -> None:
+    """Same question data (so the same content hash and saved progress) as every practice quiz of
+    the handbook's and the bank pages; case pages point to the scenario above instead of repeating it."""
+    data = {}
+    for path in (example_site / "assets/trainbook/data/banks").glob("*.js"):
+        found = re.fullmatch(r'trainbookData\("banks/[a-z0-9-]+\.js",(.*)\);\n', path.read_text(encoding="utf-8"), re.S)
+        assert found is not None, path
+        data.update((q["id"], q) for q in json.loads(found.group(1)))
+    compared = 0
+    for page in example_site.rglob("*.html"):
+        if page.relative_to(example_site).parts[:2] in {("trainbook", "cases"), ("trainbook", "exams")}:
+            continue
+        for raw in QUIZ_DATA.findall(page.read_text(encoding="utf-8")):
+            for q in json.loads(raw)["questions"]:
+                assert q == data[q["id"]], (page, q["id"])
+                compared += 1
+    assert compared >= len(data) > 200
 
 
 @pytest.mark.parametrize("term", ["业委会", "电梯困人", "首问负责制", "公共维修资金"])
