@@ -9,6 +9,7 @@ cost time or memory.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -175,6 +176,9 @@ class _Builder:
                                 out.val_pos[k] = src.val_pos[k]
                 continue
             key = self.build(key_node, depth + 1)
+            if type(key) is str:
+                # The same few keys in every question; the model keeps them (``where``) once each.
+                key = sys.intern(key)
             if isinstance(key, (list, dict)):
                 self.report.error(self.pos(key_node), msg("yaml.key_not_plain"))
                 continue
