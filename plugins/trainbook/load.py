@@ -7,6 +7,7 @@ Cross-file rules (references, duplicates across files) live in ``validate``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -562,16 +563,22 @@ def _item_positions(m: Map, key: str) -> tuple[Pos, ...]:
     return (m.at(key),) if key in m else ()
 
 
-#: (kind, path, text) -> (model object, the diagnostics loading it produced). A document's
-#: model depends only on its own text, so `mkdocs serve` re-reads only the files that changed.
-#: Bounded: one entry per file version; old versions of a file are dropped.
-_DOCUMENTS: dict[tuple[str, str], tuple[str, Any, tuple[Diagnostic, ...], frozenset[str]]] = {}
+#: (kind, path) -> (digest of the text, model object, the diagnostics loading it produced, ids
+#: it failed to load). A document's model depends only on its own text, so `mkdocs serve`
+#: re-reads only the files that changed. Bounded: one entry per file; the text itself is not
+#: kept (a handbook's banks are megabytes).
+_DOCUMENTS: dict[tuple[str, str], tuple[bytes, Any, tuple[Diagnostic, ...], frozenset[str]]] = {}
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).digest()
 
 
 def _load_document(kind: str, text: str, path: str, report: Report) -> tuple[Any, frozenset[str]]:
     """The model object of one file (None when it could not be read) and the ids it failed to load."""
     cached = _DOCUMENTS.get((kind, path))
-    if cached is not None and cached[0] == text:
+    digest = _digest(text)
+    if cached is not None and cached[0] == digest:
         report.items.extend(cached[2])
         return cached[1], cached[3]
     own = Report()
@@ -587,7 +594,7 @@ def _load_document(kind: str, text: str, path: str, report: Report) -> tuple[Any
         unread = loader.unread - {""}
     if obj is None:
         unread |= unread_ids(Path(path), text)
-    _DOCUMENTS[(kind, path)] = (text, obj, tuple(own.items), frozenset(unread))
+    _DOCUMENTS[(kind, path)] = (digest, obj, tuple(own.items), frozenset(unread))
     report.items.extend(own.items)
     return obj, frozenset(unread)
 

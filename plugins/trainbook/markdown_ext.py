@@ -11,11 +11,21 @@ quiz inside the same container. A content problem found while rendering (a fence
 validator could not see, e.g. one pulled in by pymdownx.snippets) raises :class:`ContentError`,
 or, with ``collect_problems=True``, is appended to :attr:`TrainbookExtension.problems` for the
 front end to report (MkDocs offers no hook around a page's Markdown conversion).
+
+With ``defer=True`` a quiz is checked and selected while the page is converted, but its HTML
+is rendered only when the front end asks for it: the page holds a slot (an empty ``<div>``
+naming it) and :meth:`TrainbookExtension.take_deferred` hands over what fills each slot.
+MkDocs converts every page before it writes any, and keeps each page's HTML to the end; a
+page of quizzes is mostly quiz HTML, so the adapter puts it in just before the page is written
+and takes it out again afterwards (see the plugin's ``on_page_context``).
 """
 
 from __future__ import annotations
 
+import re
+import secrets
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from markdown import Extension, Markdown
@@ -95,7 +105,8 @@ class FencePreprocessor(Preprocessor):
             page_bar = spec.mode == "practice" and not self.page_bar
             self.page_bar = self.page_bar or page_bar
             cases = {c.id: c for c in ext.project.cases}
-            return ext.renderer.quiz_html(
+            render = partial(
+                ext.renderer.quiz_html,
                 f"tb-quiz-{self.counter}",
                 questions,
                 cases,
@@ -105,6 +116,10 @@ class FencePreprocessor(Preprocessor):
                 pick=spec.pick,
                 page_bar=page_bar,
             )
+            if not ext.defer:
+                return render()
+            ext.renderer.check_published(questions)  # refused now, as the eager path would
+            return ext.defer_slot(render)
         ref = read_case_ref(body, pos, report)
         case = ext.project.case(ref[0]) if ref else None
         if case is None:
@@ -126,9 +141,11 @@ class TrainbookExtension(Extension):
         *,
         collect_problems: bool = False,
         include_dirs: Sequence[str | Path] = (),
+        defer: bool = False,
         **kwargs: object,
     ):
-        """*include_dirs*: where included files are looked up (pymdownx.snippets' base_path)."""
+        """*include_dirs*: where included files are looked up (pymdownx.snippets' base_path);
+        *defer*: leave slots for the quizzes' HTML (:meth:`take_deferred`, :func:`fill_slots`)."""
         super().__init__(**kwargs)
         self.project = project
         self.renderer = renderer or Renderer(MarkdownRenderer())
@@ -138,12 +155,27 @@ class TrainbookExtension(Extension):
         self.include_dirs = list(include_dirs)
         self.problems: list[Diagnostic] = []
         self.processor: FencePreprocessor | None = None
+        self.defer = defer
+        self.deferred: dict[str, Callable[[], str]] = {}
+        # Slots name this build, so a page that happens to contain a slot's markup keeps it.
+        self._slot_prefix = secrets.token_hex(8)
+
+    def defer_slot(self, render: Callable[[], str]) -> str:
+        slot = f'<div data-tb-slot="{self._slot_prefix}-{len(self.deferred)}"></div>'
+        self.deferred[slot] = render
+        return slot
+
+    def take_deferred(self) -> dict[str, Callable[[], str]]:
+        """The slots left in the page converted last, each with what renders its HTML."""
+        deferred, self.deferred = self.deferred, {}
+        return deferred
 
     def begin_page(self, source_path: str | None, link: Callable[[str], str | None] | None = None) -> None:
         """Before converting one page: its file (for positions) and how to link case pages."""
         self.source_path = source_path
         self.link = link
         self.problems = []
+        self.deferred = {}
 
     def report(self, problems: list[Diagnostic]) -> None:
         if not problems:
@@ -161,3 +193,42 @@ class TrainbookExtension(Extension):
         if self.processor is not None:
             self.processor.counter = 0
             self.processor.page_bar = False
+
+
+_SLOT = re.compile(r'<div data-tb-slot="[0-9a-f]+-[0-9]+"></div>')
+
+
+def fill_slots(html: str, deferred: dict[str, Callable[[], str]]) -> str:
+    """*html* with each slot of *deferred* replaced by its rendered HTML.
+
+    Raises :class:`SlotError` when a slot is no longer in *html* (an extension or plugin
+    rewrote it): the quiz would otherwise be missing without a word."""
+    if not deferred:
+        return html
+    filled: set[str] = set()
+
+    def fill(m: re.Match[str]) -> str:
+        render = deferred.get(m.group(0))
+        if render is None:
+            return m.group(0)
+        filled.add(m.group(0))
+        text = render()
+        # Markdown strips the whitespace around its whole output; so must a quiz at either end.
+        if m.start() == 0:
+            text = text.lstrip()
+        if m.end() == len(html):
+            text = text.rstrip()
+        return text
+
+    out = _SLOT.sub(fill, html)
+    if len(filled) != len(deferred):
+        raise SlotError(len(deferred) - len(filled))
+    return out
+
+
+class SlotError(RuntimeError):
+    def __init__(self, missing: int):
+        super().__init__(
+            f"{missing} quiz slot(s) were removed from the page's HTML before the quizzes were put in "
+            "(an extension or plugin rewrote '<div data-tb-slot=…></div>')"
+        )

@@ -28,7 +28,8 @@ class MarkdownRenderer:
 
     One ``markdown.Markdown`` instance is reused (``reset()`` between values):
     building one per value would dominate the build time of a large bank. Results are
-    cached already sanitised, so sanitising costs once per distinct value.
+    cached already sanitised, so sanitising costs once per distinct value; plain text
+    (:func:`is_plain`) is not cached, it costs less to wrap again than to keep.
     """
 
     def __init__(self, extensions: Sequence[Any] = (), configs: Mapping[str, Any] | None = None):
@@ -44,9 +45,12 @@ class MarkdownRenderer:
         """*text* rendered as block Markdown, then sanitised with the allow-list."""
         if not text:
             return Markup("")
+        if is_plain(text):
+            # Cheaper to make again than to keep: most values of a large handbook are like this.
+            return Markup(f"<p>{text}</p>")
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._cache[text] = Markup(f"<p>{text}</p>") if is_plain(text) else self.render(text)
+            cached = self._cache[text] = self.render(text)
         return cached
 
     def render(self, text: str) -> Markup:
@@ -56,6 +60,8 @@ class MarkdownRenderer:
 
     def inline(self, text: str | None) -> Markup:
         """One paragraph rendered without its <p> wrapper (options, list items); sanitised."""
+        if text and is_plain(text):
+            return Markup(text)  # what the lines below make of ``<p>text</p>``
         html = str(self.block(text)).strip()
         m = _P_RE.match(html)
         if m and "<p>" not in m.group(1):

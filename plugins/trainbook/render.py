@@ -199,6 +199,13 @@ class Renderer:
         data.update(kind.quiz_data(q, self, points, cases or {}))
         return data
 
+    @staticmethod
+    def check_published(questions: Iterable[Question]) -> None:
+        """Raise :class:`LeakError` when any of *questions* is not a practice question."""
+        leaked = sorted({q.id for q in questions if q.pool != "practice"})
+        if leaked:
+            raise LeakError(f"exam-pool questions must never be published: {', '.join(leaked)}")
+
     def quiz_html(
         self,
         quiz_id: str,
@@ -221,9 +228,7 @@ class Renderer:
         *page_bar*: reserve, before this quiz, the place of the page's running total (the engine
         fills it), so that it does not push the page down when it appears."""
         engine = list(pool) if pool is not None else list(questions)
-        leaked = sorted({q.id for q in [*questions, *engine] if q.pool != "practice"})
-        if leaked:
-            raise LeakError(f"exam-pool questions must never be published: {', '.join(leaked)}")
+        self.check_published([*questions, *engine])
         items = []
         for q in questions:
             override = (points or {}).get(q.id)

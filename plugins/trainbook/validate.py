@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from .collector import collector_paused
 from .diagnostics import Pos, Report
 from .draw import draw_paper
 from .fences import PageFence, page_fences, select_quiz
@@ -216,7 +217,9 @@ def check_pages(project: Project, report: Report) -> tuple[PageFence, ...]:
 def validate(content_dir: str | Path, pages_dir: str | Path | None = None) -> tuple[Project, Report]:
     """Load and check a whole content folder."""
     report = Report()
-    project = load_project(content_dir, report, pages_dir)
-    check_project(project, report)
-    # Kept with the project, so nothing after validation reads the pages again.
-    return replace(project, fences=check_pages(project, report)), report
+    with collector_paused():
+        project = load_project(content_dir, report, pages_dir)
+        check_project(project, report)
+        # Kept with the project, so nothing after validation reads the pages again.
+        fences = check_pages(project, report)
+    return replace(project, fences=fences), report

@@ -9,6 +9,7 @@ cost time or memory.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -175,6 +176,9 @@ class _Builder:
                                 out.val_pos[k] = src.val_pos[k]
                 continue
             key = self.build(key_node, depth + 1)
+            if type(key) is str:
+                # The same few keys in every question; the model keeps them (``where``) once each.
+                key = sys.intern(key)
             if isinstance(key, (list, dict)):
                 self.report.error(self.pos(key_node), msg("yaml.key_not_plain"))
                 continue
@@ -203,6 +207,11 @@ def load_yaml(text: str, path: str, report: Report, line_offset: int = 0) -> Any
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         report.error(Pos(path, 1 + line_offset), msg("yaml.too_big", mib=MAX_BYTES // (1024 * 1024)))
         return None
+    if FAST_LOADER is not None:
+        try:
+            return _OnePass(path, line_offset).load(text)
+        except (_NotPlainError, yaml.YAMLError):
+            pass  # read again below: every message and position as it always was
     try:
         node = _compose(text, path, line_offset)
     except YamlLimitError as exc:
@@ -237,3 +246,114 @@ def _compose(text: str, path: str, line_offset: int) -> yaml.Node | None:
             pass  # re-parse below for the pure-Python parser's message and position
     _prescan(text, path, line_offset)
     return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+class _NotPlainError(Exception):
+    """The document needs more than :class:`_OnePass` does; the full path reads it."""
+
+
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _OnePass:
+    """The usual document — mappings, lists and scalars without tags, anchors or aliases, and
+    nothing to report — read in one pass over libyaml's events, into the same Map/Seq with the
+    same positions as composing and then building (the nodes carry the marks of the events).
+
+    The moment the document is anything else (a tag, an anchor or alias, a merge key, a
+    duplicate or non-scalar key, a YAML 1.1 yes/no, a value the constructor refuses, nesting
+    near the limit, too many nodes, a syntax error, a second document) it gives up: the full
+    path then reads the document and reports exactly what it always reported. Iterative, so
+    depth never recurses."""
+
+    def __init__(self, path: str, line_offset: int):
+        self.path = path
+        self.line_offset = line_offset
+        self.constructor = yaml.SafeLoader("")
+
+    def pos(self, mark: Any) -> Pos:
+        return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+
+    def load(self, text: str) -> Any:
+        # Each open collection: [container, key, key position] (key unused for a Seq).
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = nodes = 0
+        scalar_event, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        unset = stack  # a marker no key can be
+        event: Any
+        value: Any
+        for event in yaml.parse(text, Loader=FAST_LOADER):
+            kind = type(event)
+            if kind is scalar_event or kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag is not None:
+                    raise _NotPlainError
+                nodes += 1
+                if nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 2:
+                    raise _NotPlainError
+                if kind is scalar_event:
+                    value = self.scalar(event)
+                else:
+                    value = Map() if kind is map_start else Seq()
+                    value.pos = self.pos(event.start_mark)
+                    if kind is map_start:
+                        value.key_pos, value.val_pos, value.loose_bools = {}, {}, {}
+                    else:
+                        value.item_pos = []
+            elif kind in collection_end:
+                value = stack.pop()[0]
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _NotPlainError
+                continue
+            elif kind is yaml.AliasEvent:
+                raise _NotPlainError
+            else:  # stream start and end, document end
+                continue
+            if kind is map_start or kind is seq_start:
+                if stack:
+                    self.place(stack[-1], value, event.start_mark, unset)
+                stack.append([value, unset, None])
+                continue
+            if not stack:
+                root = value
+            else:
+                self.place(stack[-1], value, event.start_mark if kind is scalar_event else None, unset)
+        return root
+
+    def place(self, top: list[Any], value: Any, mark: Any, unset: Any) -> None:
+        """Put *value* (which started at *mark*; None: a collection already placed) into the open collection *top*."""
+        container = top[0]
+        if mark is None:
+            return  # a collection was placed when it opened
+        if isinstance(container, Seq):
+            container.append(value)
+            container.item_pos.append(self.pos(mark))
+        elif top[1] is unset:
+            if type(value) is str:
+                value = sys.intern(value)
+            elif isinstance(value, (list, dict)):
+                raise _NotPlainError
+            if value in container.key_pos:
+                raise _NotPlainError  # a duplicate key: the full path reports it
+            top[1], top[2] = value, self.pos(mark)
+        else:
+            key = top[1]
+            container[key] = value
+            container.key_pos[key] = top[2]
+            container.val_pos[key] = self.pos(mark)
+            top[1] = unset
+
+    def scalar(self, event: Any) -> Any:
+        tag = self.constructor.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        if tag == STR_TAG:
+            return event.value
+        if tag == _MERGE_TAG or (tag == BOOL_TAG and not event.style and event.value.lower() not in ("true", "false")):
+            raise _NotPlainError
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except Exception as exc:  # whatever it is, the full path meets it as it always did
+            raise _NotPlainError from exc

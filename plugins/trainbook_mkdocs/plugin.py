@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,7 +25,7 @@ from trainbook import __version__
 from trainbook.bankdata import DATA_URI, data_files
 from trainbook.diagnostics import Diagnostic
 from trainbook.handbook_pages import PageAdditions
-from trainbook.markdown_ext import TrainbookExtension
+from trainbook.markdown_ext import SlotError, TrainbookExtension, fill_slots
 from trainbook.markup import MarkdownRenderer
 from trainbook.memo import Generations
 from trainbook.messages import localize, msg
@@ -64,6 +65,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.serving = False
         self.problems: list[Diagnostic] = []
         self.search_original: dict[int, str] = {}
+        # Per page (by id) while it is built: what fills its quiz slots, and its HTML with the slots.
+        self.slots: dict[int, tuple[dict[str, Callable[[], str]], Callable[[str], str | None]]] = {}
+        self.slotted: dict[int, str] = {}
         # Serving: each page's search view by its content, from the rebuild before.
         self.search_views: Generations[str, str] = Generations()
 
@@ -85,6 +89,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         language = self.language = language_code(config.theme.get("language"))
         project, report = validate(self.content_dir, config.docs_dir)
         self.problems, self.extension, self.additions = [], None, None
+        self.slots.clear()
+        self.slotted.clear()
         if self.serving and (report.errors or (config.strict and report.warnings)):
             # A warning in strict mode would abort the build: the server would hang until the next good save.
             self.problems = report.sorted()
@@ -109,7 +115,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.project, self.renderer = project, renderer
         self.search_views.next_generation()
         self.extension = TrainbookExtension(
-            project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base)
+            project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base), defer=True
         )
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
@@ -233,6 +239,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if not self.config.enabled or self.extension is None:
             return None
         problems, self.extension.problems = self.extension.problems, []
+        deferred = self.extension.take_deferred()
         if self.serving and any(d.severity == "error" or config.strict for d in problems):
             # Found while rendering this page (text included by snippets): this page lists them.
             _to_terminal(problem_text(sorted(problems), self.language))
@@ -242,8 +249,6 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         errors = [d.text(self.language) for d in problems if d.severity == "error"]
         if errors:
             raise PluginError(localize(msg("front.content_errors"), self.language) + "\n" + "\n".join(errors))
-        if DOC_LINK not in html:
-            return None
 
         # Links inside quiz data (objectives, 学习记录 modules) name source paths; give them URLs.
         def url_of(src_path: str) -> str | None:
@@ -252,14 +257,32 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                 return get_relative_url(src_path, page.url)
             return get_relative_url(target.url, page.url) if target is not None else None
 
+        if deferred:
+            # The quizzes' HTML goes in only while the page is written (on_page_context):
+            # MkDocs keeps every page's HTML until the build ends.
+            self.slots[id(page)] = (deferred, url_of)
+        if DOC_LINK not in html:
+            return None
         return resolve_doc_links(html, url_of)
 
-    # The search plugin indexes page.content at priority 0; around it, it sees the page with the
-    # unindexed quiz markup left out (same index, a fraction of the HTML parsing), and the page
-    # gets its full content back, with the search plugin's own clean-up applied.
+    # First the page gets its quizzes (left as slots by the Markdown extension). The search plugin
+    # indexes page.content at priority 0; around it, it sees the page with the unindexed quiz
+    # markup left out (same index, a fraction of the HTML parsing), and the page gets its full
+    # content back, with the search plugin's own clean-up applied.
     @event_priority(100)
     def _search_view_on(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        if not self.config.enabled or not page.content or _search_skips(page, config):
+        if not self.config.enabled:
+            return None
+        slots = self.slots.pop(id(page), None)
+        if slots is not None and page.content:
+            deferred, url_of = slots
+            try:
+                filled = fill_slots(page.content, deferred)
+            except SlotError as e:
+                raise PluginError(f"trainbook: {page.file.src_uri}: {e}") from e
+            self.slotted[id(page)] = page.content
+            page.content = resolve_doc_links(filled, url_of) if DOC_LINK in filled else filled
+        if not page.content or _search_skips(page, config):
             return None
         lean = self.search_views.get(page.content) if self.serving else None
         if lean is None:
@@ -283,6 +306,10 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
+        slotted = self.slotted.pop(id(page), None)
+        if slotted is not None:
+            # Written: the quizzes' HTML need not stay in memory until the build ends.
+            page.content = slotted
         # trainbook.css goes everywhere: besides trainbook's blocks it sets site-wide readability
         # (heading contrast, Material's chrome at WCAG AA). print.css too, added last (below).
         head = [_css(ASSET_URI + "trainbook.css", page)]
