@@ -38,6 +38,7 @@ from .markup import MarkdownRenderer
 from .messages import Text, msg
 from .model import Project
 from .render import Renderer
+from .strings import Strings
 
 # Before fenced_code (25) and pymdownx.superfences (which takes the same slot),
 # so our fences are never mistaken for code blocks.
@@ -50,6 +51,7 @@ class FencePreprocessor(Preprocessor):
         self.ext = ext
         self.counter = 0
         self.page_bar = False  # the page's practice total sits before its first practice quiz
+        self.shown_cases: list[str] = []  # cases whose box (with the scenario) the page shows so far
 
     def run(self, lines: list[str]) -> list[str]:
         fences = list(find_fences(lines))
@@ -105,6 +107,9 @@ class FencePreprocessor(Preprocessor):
             page_bar = spec.mode == "practice" and not self.page_bar
             self.page_bar = self.page_bar or page_bar
             cases = {c.id: c for c in ext.project.cases}
+            # A question on a case whose box stands above it points to that box, not a second copy.
+            note = Strings(ext.renderer.lang).plain("case.see_scenario")
+            shown = {cid: note for cid in self.shown_cases}
             render = partial(
                 ext.renderer.quiz_html,
                 f"tb-quiz-{self.counter}",
@@ -115,6 +120,7 @@ class FencePreprocessor(Preprocessor):
                 time=spec.time,
                 pick=spec.pick,
                 page_bar=page_bar,
+                shown=shown,
             )
             if not ext.defer:
                 return render()
@@ -126,6 +132,7 @@ class FencePreprocessor(Preprocessor):
             if ref:
                 report.error(ref[1], msg("check.case_block_missing", id=ref[0]))
             return None
+        self.shown_cases.append(case.id)
         return ext.renderer.case_html(case, ext.link(case.id) if ext.link else None)
 
 
@@ -193,6 +200,7 @@ class TrainbookExtension(Extension):
         if self.processor is not None:
             self.processor.counter = 0
             self.processor.page_bar = False
+            self.processor.shown_cases = []
 
 
 _SLOT = re.compile(r'<div data-tb-slot="[0-9a-f]+-[0-9]+"></div>')

@@ -11,7 +11,7 @@ import posixpath
 import traceback
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import jinja2
@@ -162,9 +162,11 @@ class PageBuilder:
         if questions:
             # The scenario is on this page already: the questions point back to it instead of repeating it.
             cases = {c.id: c for c in self.project.cases}
-            cases[case.id] = replace(case, scenario=self.t.plain("case.see_scenario"))
+            shown = {case.id: self.t.plain("case.see_scenario")}
             quiz = Markup(
-                self.renderer.quiz_html(f"tb-case-{case.id}", questions, cases, title=self.t.plain("case.quiz"))
+                self.renderer.quiz_html(
+                    f"tb-case-{case.id}", questions, cases, title=self.t.plain("case.quiz"), shown=shown
+                )
             )
         markdown = self.render(
             "case.md.j2", case.title, case=case, module=self.module_link(uri, case.module), quiz=quiz

@@ -140,7 +140,7 @@ def script_json(data: Any) -> Markup:
 #: For `mkdocs serve`: question data by (Markdown setup, language), and quiz HTML, from the
 #: rebuild before. Keyed by the question objects, which the loader reuses for files that did
 #: not change, and for quiz HTML by everything it is rendered from.
-_QUESTION_DATA: dict[tuple[str, str], Generations[tuple[int, float | None, int], tuple[Any, ...]]] = {}
+_QUESTION_DATA: dict[tuple[str, str], Generations[tuple[int, float | None, int, str | None], tuple[Any, ...]]] = {}
 _QUIZ_HTML: Generations[tuple[object, ...], str] = Generations()
 
 
@@ -154,7 +154,7 @@ class Renderer:
         self.env = env or environment(markdown=md, language=lang)
         self.lang = lang
         self._keep = keep and md.key is not None
-        self._data: Generations[tuple[int, float | None, int], tuple[Any, ...]] = Generations()
+        self._data: Generations[tuple[int, float | None, int, str | None], tuple[Any, ...]] = Generations()
         self._templates: tuple[object, ...] | None = None
         if self._keep and md.key is not None:
             self._data = _QUESTION_DATA.setdefault((md.key, lang), Generations())
@@ -167,21 +167,35 @@ class Renderer:
         return TYPES[q.type].stem_html(q, self)
 
     def question_data(
-        self, q: Question, points: float | None = None, cases: Mapping[str, Case] | None = None
+        self,
+        q: Question,
+        points: float | None = None,
+        cases: Mapping[str, Case] | None = None,
+        shown: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """What the quiz engine receives for *q*; *points* overrides the bank's points (an exam
-        section's; for a group, per sub-question)."""
+        section's; for a group, per sub-question). *shown*: case id → a note pointing to the case's
+        scenario, for the cases whose scenario the page already shows above the quiz."""
+        note = (shown or {}).get(q.case) if q.case else None
         if not self._keep:
-            return self._question_data(q, points, cases)
+            return self._with_note(self._question_data(q, points, cases), q, note)
         case = (cases or {}).get(q.case) if q.case else None
-        key = (id(q), points, id(case))
+        key = (id(q), points, id(case), note)
         hit = self._data.get(key)
         # The entry holds the question and case themselves, so their ids are not reused meanwhile.
         if hit is not None and hit[0] is q and hit[1] is case:
             return cast(dict[str, Any], hit[2])
-        data = self._question_data(q, points, cases)
+        data = self._with_note(self._question_data(q, points, cases), q, note)
         self._data.put(key, (q, case, data))
         return data
+
+    def _with_note(self, data: dict[str, Any], q: Question, note: str | None) -> dict[str, Any]:
+        # The scenario is on the page already: show the note (and the question's own stem) in its
+        # place. "stem" stays whole: the engine's content hash, hence the learner's saved progress
+        # and the 错题本, are the same on every page showing the question (the hash skips shown_stem).
+        if note is None:
+            return data
+        return {**data, "shown_stem": str(self.md.block(f"{note}\n\n{q.stem}" if q.stem else note))}
 
     def _question_data(
         self, q: Question, points: float | None = None, cases: Mapping[str, Case] | None = None
@@ -221,22 +235,24 @@ class Renderer:
         extra: Mapping[str, Any] | None = None,
         static: bool = True,
         page_bar: bool = False,
+        shown: Mapping[str, str] | None = None,
     ) -> str:
         """*questions* are shown as the static list (the page without JavaScript); the engine gets
         *pool* when given (a mock exam draws each attempt from it) and the keys of *extra*
         (``exam``: pass mark, sections' draw rules, objectives; ``review``: the 错题本).
         *page_bar*: reserve, before this quiz, the place of the page's running total (the engine
-        fills it), so that it does not push the page down when it appears."""
+        fills it), so that it does not push the page down when it appears. *shown*: see
+        :meth:`question_data`."""
         engine = list(pool) if pool is not None else list(questions)
         self.check_published([*questions, *engine])
         items = []
         for q in questions:
             override = (points or {}).get(q.id)
-            items.append({"q": q, "data": self.question_data(q, override, cases)})
+            items.append({"q": q, "data": self.question_data(q, override, cases, shown)})
         if pool is None:
             questions_data = [i["data"] for i in items]
         else:
-            questions_data = [self.question_data(q, None, cases) for q in engine]
+            questions_data = [self.question_data(q, None, cases, shown) for q in engine]
         data = {
             "id": quiz_id,
             "title": title,
@@ -251,8 +267,8 @@ class Renderer:
         if self._templates is not None:
             # The HTML is rendered from these alone (the static list's questions are in the
             # payload, unless a pool replaced them there).
-            shown = script_json([i["data"] for i in items]) if pool is not None and static else ""
-            key = (self._templates, self.lang, quiz_id, title, static, mode, time, data["pick"], payload, shown)
+            listed = script_json([i["data"] for i in items]) if pool is not None and static else ""
+            key = (self._templates, self.lang, quiz_id, title, static, mode, time, data["pick"], payload, listed)
             hit = _QUIZ_HTML.get(key)
             if hit is not None:
                 return hit

@@ -119,3 +119,38 @@ def test_only_banks_with_wrong_answers_load_and_answers_move_across_pages(contex
     assert data_requests == ["index.js"]
     expect(book.locator(".tb-wrongbook__none")).to_be_visible()
     expect(book.locator("li.tb-q")).to_have_count(0)
+
+
+CASE = "trainbook/cases/elevator-entrapment.html"
+
+
+def test_a_group_answered_wrongly_on_its_case_page_is_in_the_book(context, base, data_requests):
+    # The case page shows a pointer to its scenario in the group's place: the question must
+    # still be the same question (same content hash) in the 错题本 and on its bank page.
+    page = context.new_page()
+    page.goto(f"{base}/{CASE}")
+    group = page.locator('li.tb-q[data-qid="emg-049"]').first
+    group.scroll_into_view_if_needed()
+    expect(group).to_contain_text("阅读本页上方")
+    expect(group).not_to_contain_text("锦华苑 2 栋 1 号电梯")
+    group.locator('li.tb-q[data-qid="emg-049a"] .tb-opt[data-index="0"]').click()  # wrong
+    group.locator('li.tb-q[data-qid="emg-049b"] .tb-opt[data-index="1"]').click()  # 错: right
+    for index in (0, 1, 3):  # right
+        group.locator(f'li.tb-q[data-qid="emg-049c"] .tb-opt[data-index="{index}"]').click()
+    group.locator(":scope > .tb-q__actions .tb-q__check").click()
+    expect(group).to_have_attribute("data-result", "partial")
+    page.close()
+
+    book = open_book(context, base, data_requests)
+    assert sorted(data_requests) == ["banks/emergency.js", "index.js"]
+    shown = book.locator('#tb-wrong-emergency li.tb-q[data-qid="emg-049"]')
+    expect(shown).to_be_visible()
+    expect(shown).to_contain_text("锦华苑 2 栋 1 号电梯")  # the book shows the scenario itself
+    book.close()
+
+    bank = context.new_page()
+    bank.goto(f"{base}/{EMERGENCY}")
+    on_bank = bank.locator('li.tb-q[data-qid="emg-049"]').first
+    on_bank.scroll_into_view_if_needed()
+    expect(on_bank).to_have_attribute("data-result", "partial")  # the saved answer came back
+    bank.close()

@@ -62,6 +62,22 @@ def test_group_on_a_case_uses_the_scenario_as_its_stem(project: Project) -> None
     assert group["points"] == 4
 
 
+def test_a_group_below_its_case_box_points_to_it_instead_of_repeating_the_scenario(project: Project) -> None:
+    html = render(project, "```case\nid: night-lift\n```\n\n```quiz\nids: [m-group]\n```\n")
+    shown = re.sub(r'<script type="application/json".*?</script>', "", html, flags=re.S)
+    assert shown.count("张女士被困") == 1  # in the case box only, not again in the static question
+    group = quiz_data(html)["questions"][0]
+    assert "阅读本页上方的“案例情景”后作答。" in group["shown_stem"]
+    # The question itself is unchanged (the engine's content hash: the same saved progress).
+    alone = quiz_data(render(project, "```quiz\nids: [m-group]\n```\n"))["questions"][0]
+    assert {k: v for k, v in group.items() if k != "shown_stem"} == alone and "shown_stem" not in alone
+
+
+def test_a_case_box_below_the_quiz_leaves_the_scenario_in_the_question(project: Project) -> None:
+    html = render(project, "```quiz\nids: [m-group]\n```\n\n```case\nid: night-lift\n```\n")
+    assert "shown_stem" not in quiz_data(html)["questions"][0]
+
+
 def test_pick_and_exam_mode_reach_the_data(project: Project) -> None:
     data = quiz_data(render(project, "```quiz\nbank: mini\npick: 3\nmode: exam\ntime: 5\n```\n"))
     assert (data["pick"], data["mode"], data["time"]) == (3, "exam", 5)

@@ -90,6 +90,8 @@ def test_wrongbook_data_files_hold_the_page_quizzes_data_and_no_exam_question(bu
     raw = re.search(r'<script type="application/json" class="tb-quiz__data">(.*?)</script>', html, re.S).group(1)
     shown = {q["id"]: q for q in json.loads(raw)["questions"]}
     assert len(shown) >= 6
+    # The page shows the night-lift case box above its quiz: the group points to it (display only).
+    assert "阅读本页上方" in shown["m-group"].pop("shown_stem")
     assert [q for q in questions if q["id"] in shown] == list(shown.values())
 
 

@@ -140,10 +140,11 @@
 
   /** Short content hash (FNV-1a, 32 bit) of a question's data: an edited question starts fresh. */
   function contentHash(q) {
-    // Points and labels may differ by page (exam sections, language); the question does not.
-    // Key order is stable: the build writes sorted keys and copies keep them.
+    // Points, labels and a pointer to a scenario shown above may differ by page (exam sections,
+    // language, case pages); the question does not. Key order is stable: the build writes sorted
+    // keys and copies keep them.
     var str = JSON.stringify(q, function (k, v) {
-      return k === "points" || k === "label" ? undefined : v;
+      return k === "points" || k === "label" || k === "shown_stem" ? undefined : v;
     });
     var h = 0x811c9dc5;
     for (var i = 0; i < str.length; i++) {

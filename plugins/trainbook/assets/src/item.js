@@ -35,7 +35,7 @@
     item.stemId = uid("stem");
 
     var head = h("div", { "class": "tb-q__head" });
-    var stemEl = h("div", { "class": "tb-q__stem", id: item.stemId, html: q.stem || "" });
+    var stemEl = h("div", { "class": "tb-q__stem", id: item.stemId, html: q.shown_stem || q.stem || "" });
     item.stemEl = stemEl;
 
     var caseTitle = null;
