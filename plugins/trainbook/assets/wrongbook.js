@@ -47,15 +47,15 @@
     if (!book || book.hasAttribute("data-state")) {
       return;
     }
-    function show(cls) {
-      var el = book.querySelector(cls);
+    function say(which) {
+      var el = book.querySelector(".tb-wrongbook__status");
       if (el) {
-        el.hidden = false;
+        el.textContent = book.getAttribute("data-" + which) || "";
       }
     }
     if (!engine || typeof engine.store !== "function" || typeof engine.init !== "function") {
       book.setAttribute("data-state", "failed"); // the engine did not load
-      show(".tb-wrongbook__failed");
+      say("failed");
       return;
     }
     book.setAttribute("data-state", "loading");
@@ -63,7 +63,7 @@
       var index = script && registered["index.js"];
       if (!index || typeof index !== "object") {
         book.setAttribute("data-state", "failed");
-        show(".tb-wrongbook__failed");
+        say("failed");
         return;
       }
       var saved = engine.store().q || {};
@@ -79,9 +79,9 @@
         book.setAttribute("data-state", failed ? "failed" : "ready");
         book.setAttribute("data-loaded", loaded.sort().join(" "));
         if (failed) {
-          show(".tb-wrongbook__failed");
+          say("failed");
         } else if (!loaded.length) {
-          show(".tb-wrongbook__none");
+          say("none");
         }
       }
       Array.prototype.forEach.call(document.querySelectorAll("[data-tb-bank]"), function (root) {
