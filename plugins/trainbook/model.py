@@ -7,7 +7,8 @@ its keys stood), so any later check can point at the exact line.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,59 @@ _NO_WHERE: Mapping[str, Pos] = MappingProxyType({})
 
 
 def frozen_where(where: Mapping[str, Pos] | None) -> Mapping[str, Pos]:
-    return MappingProxyType(dict(where)) if where else _NO_WHERE
+    if not where:
+        return _NO_WHERE
+    paths = {p.path for p in where.values()}
+    if len(paths) == 1:
+        try:
+            packed = array("I", [n for p in where.values() for n in (p.line, p.col)])
+        except OverflowError:
+            pass
+        else:
+            keys = tuple(where)
+            return Where(paths.pop(), _KEYS.setdefault(keys, keys), packed)
+    return MappingProxyType(dict(where))
+
+
+#: The key tuples of Where maps: a few shapes (a single-choice question's keys …), each kept once.
+_KEYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+class Where(Mapping[Any, Pos]):
+    """Where each key of one object stood, in one file: a path and two small numbers per key.
+
+    A 10,000-question handbook has some 30,000 of these maps; as dicts of :class:`Pos` they were
+    about a sixth of the loaded model. Each lookup makes the :class:`Pos` again (equal to the one
+    the loader saw)."""
+
+    __slots__ = ("_keys", "_packed", "_path")
+
+    def __init__(self, path: str, keys: tuple[Any, ...], packed: array[int]):
+        self._path = path
+        self._keys = keys
+        self._packed = packed
+
+    def __getitem__(self, key: Any) -> Pos:
+        try:
+            i = self._keys.index(key)
+        except ValueError:
+            raise KeyError(key) from None
+        return Pos(self._path, self._packed[2 * i], self._packed[2 * i + 1])
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @dataclass(frozen=True)

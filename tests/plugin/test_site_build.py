@@ -62,6 +62,13 @@ def test_quiz_data_is_inline_json(built: Path) -> None:
     assert {q["id"] for q in data["questions"]} >= {"m-single", "m-group", "m-short"}
 
 
+def test_every_quiz_slot_was_filled(built: Path) -> None:
+    # The quizzes go into their pages while MkDocs writes them (markdown_ext.fill_slots).
+    pages = list(built.rglob("*.html"))
+    assert [p for p in pages if "data-tb-slot" in p.read_text(encoding="utf-8")] == []
+    assert sum('class="tb-quiz"' in p.read_text(encoding="utf-8") for p in pages) >= 3
+
+
 def test_no_exam_pool_question_reaches_the_site(built: Path) -> None:
     files = [p for p in built.rglob("*") if p.is_file()]
     assert built / DATA / "banks/mini.js" in files  # the 错题本's question data is scanned too
