@@ -116,13 +116,25 @@
     schedule();
   }
 
+  // Start-up runs in a task of its own, not in the one that ends parsing and runs
+  // DOMContentLoaded (Material's handlers): two shorter tasks instead of one long one.
+  var starting = 0;
+  function start() {
+    if (!starting) {
+      starting = setTimeout(function () {
+        starting = 0;
+        initAll();
+      }, 0);
+    }
+  }
+
   var subscribed = false;
   function subscribeMaterial() {
     var d$ = window.document$;
     if (!subscribed && d$ && typeof d$.subscribe === "function") {
       subscribed = true;
       // Material for MkDocs emits on first load and after every instant navigation.
-      d$.subscribe(function () { initAll(); });
+      d$.subscribe(start);
     }
   }
 
@@ -133,9 +145,9 @@
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () {
       subscribeMaterial();
-      initAll();
+      start();
     });
   } else {
-    initAll();
+    start();
   }
 })();
