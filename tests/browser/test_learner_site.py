@@ -162,8 +162,13 @@ def test_page_bar_acts_on_every_quiz_of_the_page_built_yet_or_not(context, serve
     expect(bar).to_have_attribute("data-checked", "2")  # the page total counts every quiz
     expect(bar).to_have_attribute("data-wrong", "2")
     expect(bar).to_contain_text("本页已检查 2 / 8 题")
-    bar.locator(".tb-pagebar__only").click()  # 只看错题: every quiz built on demand
-    expect(page.locator(".tb-quiz__app")).to_have_count(quizzes)
+    # 只看错题: every quiz is built on demand, within the click, each complete
+    built = page.evaluate(
+        """() => { document.querySelector('.tb-pagebar__only').click();
+                   return [document.querySelectorAll('.tb-quiz__app').length,
+                           document.querySelectorAll('.tb-quiz__questions > li.tb-q').length]; }"""
+    )
+    assert built == [quizzes, 8]
     expect(page.locator('li.tb-q[data-qid="m-tf"]')).to_be_visible()
     expect(page.locator('li.tb-q[data-qid="m-multiple"]')).to_be_hidden()
     page.close()
@@ -178,6 +183,22 @@ def test_page_bar_acts_on_every_quiz_of_the_page_built_yet_or_not(context, serve
         assert item.get_attribute("data-result") is None
     expect(bar).to_have_attribute("data-wrong", "0")
     expect(bar).to_have_attribute("data-checked", "0")
+
+
+def test_a_quiz_scrolled_to_before_idle_time_is_built_at_once(browser, server):
+    ctx = browser.new_context(viewport={"width": 1000, "height": 240}, locale="zh-CN")
+    ctx.set_default_timeout(10_000)
+    page = ctx.new_page()
+    page.add_init_script("window.requestIdleCallback = function () { return 1; };")  # never idle
+    page.goto(f"{server}/{BANK}")
+    first, last = page.locator(".tb-quiz").first, page.locator(".tb-quiz").last
+    expect(first.locator(".tb-quiz__app")).to_have_count(1)  # on screen: built without idle time
+    assert last.evaluate("e => e.getBoundingClientRect().top") > 4 * 240  # far beyond the near zone
+    expect(last.locator(".tb-quiz__app")).to_have_count(0)  # far below: waits for idle time
+    last.scroll_into_view_if_needed()
+    expect(last.locator(".tb-quiz__app")).to_have_count(1)
+    expect(last.locator(".tb-quiz__static")).to_be_hidden()
+    ctx.close()
 
 
 def test_record_export_clear_import_restores_progress(context, server, tmp_path):

@@ -44,19 +44,22 @@
   var idle = 0;
   var near = window.IntersectionObserver && new IntersectionObserver(function (entries) {
     entries.forEach(function (en) {
-      near.unobserve(en.target);
       var i = later.indexOf(en.target.tbQuiz);
-      if (en.isIntersecting && i >= 0) {
-        soon.push(later.splice(i, 1)[0]);
+      if (en.isIntersecting) { // on screen now, or scrolled to before idle time came
+        near.unobserve(en.target);
+        if (i >= 0) {
+          soon.push(later.splice(i, 1)[0]);
+        }
       }
     });
     schedule();
   }, { rootMargin: "100% 0px" });
 
-  /** Build the next questions until until() says stop, or everything when until is not given. */
-  function work(until) {
+  /** Build the next questions until until() says stop, or everything when until is not given;
+   * nearOnly: only the quizzes near the screen. */
+  function work(until, nearOnly) {
     var quiz;
-    while ((quiz = soon[0] || later[0]) && !(until && until())) {
+    while ((quiz = soon[0] || (!nearOnly && later[0])) && !(until && until())) {
       var done = true;
       try {
         done = !quiz.root.isConnected || quiz.more(until);
@@ -65,15 +68,18 @@
       }
       if (done) {
         (soon[0] === quiz ? soon : later).shift();
+        if (near) {
+          near.unobserve(quiz.root);
+        }
       }
     }
   }
 
-  function slice(deadline) {
+  function slice(deadline, nearOnly) {
     var end = Date.now() + SLICE;
     work(function () {
       return Date.now() >= end || (deadline && deadline.timeRemaining() < 1);
-    });
+    }, nearOnly);
     schedule();
   }
 
@@ -81,18 +87,18 @@
     if (soon.length && !timer) {
       timer = setTimeout(function () {
         timer = 0;
-        slice(null);
+        slice(null, true);
       }, 0);
     } else if (later.length && !idle) {
       idle = (window.requestIdleCallback || setTimeout)(function (deadline) {
         idle = 0;
-        slice(deadline && deadline.timeRemaining ? deadline : null);
+        slice(deadline && deadline.timeRemaining ? deadline : null, false);
       });
     }
   }
 
   function finishAll() {
-    work(null);
+    work(null, false);
   }
 
   function initAll() {
@@ -110,13 +116,25 @@
     schedule();
   }
 
+  // Start-up runs in a task of its own, not in the one that ends parsing and runs
+  // DOMContentLoaded (Material's handlers): two shorter tasks instead of one long one.
+  var starting = 0;
+  function start() {
+    if (!starting) {
+      starting = setTimeout(function () {
+        starting = 0;
+        initAll();
+      }, 0);
+    }
+  }
+
   var subscribed = false;
   function subscribeMaterial() {
     var d$ = window.document$;
     if (!subscribed && d$ && typeof d$.subscribe === "function") {
       subscribed = true;
       // Material for MkDocs emits on first load and after every instant navigation.
-      d$.subscribe(function () { initAll(); });
+      d$.subscribe(start);
     }
   }
 
@@ -127,9 +145,9 @@
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () {
       subscribeMaterial();
-      initAll();
+      start();
     });
   } else {
-    initAll();
+    start();
   }
 })();
