@@ -31,7 +31,10 @@ def test_plugin_rendered_quiz_becomes_interactive_and_scores(page) -> None:
     assert errors == []
 
 
-def test_plugin_rendered_group_shows_the_case_scenario(page) -> None:
+def test_plugin_rendered_group_points_to_the_case_box_above_it(page) -> None:
+    # The module page shows the night-lift case box before its quiz: the scenario is read there.
     pg, _ = page
     group = question(pg, "tb-quiz-1", "m-group")
-    expect(group).to_contain_text("张女士被困")
+    expect(group).to_contain_text("阅读本页上方的“案例情景”后作答。")
+    expect(group).not_to_contain_text("张女士被困")
+    expect(pg.locator("#case-night-lift")).to_contain_text("张女士被困")
