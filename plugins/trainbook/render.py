@@ -63,6 +63,10 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # One environment per build (and per `mkdocs serve` rebuild): a template cannot change
+        # while it is in use, so Jinja need not stat its file again at every include (ten
+        # thousand per 10,000 questions: each question includes its type's template).
+        auto_reload=False,
     )
     md = markdown or MarkdownRenderer()
     strings = Strings(language)
