@@ -112,6 +112,7 @@ EMPTY = Text("")
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- what a message is about ------------------------------------------------------
     "what.the_bank": ("the bank", "题库"),
+    "what.none": ("none", "无"),  # an empty list of known ids
     "what.a_bank": ("a question bank", "题库文件"),
     "what.bank_defaults": ("bank defaults", "题库的 defaults"),
     "what.key_defaults": ("key 'defaults'", "键 'defaults'"),
@@ -715,7 +716,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scheme '{scheme}' does not exist (schemes: {known})",
         "考核方案 '{scheme}' 不存在（已有：{known}）",
     ),
-    "grade.none": ("none", "无"),
     "grade.personal_data": (
         "results are personal data and may not be written inside {what} ({folder}); choose another --out",
         "成绩属于个人信息，不能写到{what}（{folder}）里；请用 --out 另选文件夹",
@@ -744,7 +744,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no exam blueprint {ids} in {folder} (known: {known})",
         "{folder} 中没有试卷蓝图 {ids}（已有：{known}）",
     ),
-    "pack.none": ("none", "无"),
     "pack.no_exams": ("{folder} holds no exam blueprint", "{folder} 中没有试卷蓝图"),
     "pack.template": ("template {template}: {error}", "模板 {template}：{error}"),
     "pack.formats": (

@@ -61,7 +61,7 @@ def grade(req: GradeRequest) -> GradeOutcome:
     project = _project(req.content)
     scheme = next((s for s in project.schemes if s.id == req.scheme), None)
     if scheme is None:
-        known = ", ".join(s.id for s in project.schemes) or msg("grade.none")
+        known = ", ".join(s.id for s in project.schemes) or msg("what.none")
         raise GradeError([located(req.content, None, msg("grade.no_scheme", scheme=req.scheme, known=known))])
     exam_id, manifest = _manifest(req, project, scheme)
     problems = Problems()

@@ -101,7 +101,7 @@ def build_exams(
         ids = ", ".join(repr(i) for i in unknown)
         raise PackError(
             msg(
-                "pack.unknown_exams", ids=ids, folder=f"{content_dir}/exams", known=", ".join(known) or msg("pack.none")
+                "pack.unknown_exams", ids=ids, folder=f"{content_dir}/exams", known=", ".join(known) or msg("what.none")
             )
         )
     exams = list(project.exams) if all_exams else [known[i] for i in dict.fromkeys(exam_ids)]
