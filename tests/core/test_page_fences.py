@@ -24,23 +24,25 @@ def test_validation_keeps_every_fence_it_read(tmp_path: Path) -> None:
     assert all((pf.quiz is not None) == (pf.fence.kind == "quiz") for pf in project.fences)
 
 
-def test_whole_banks_come_from_the_fences_validation_read(tmp_path: Path) -> None:
+def mini_showing_the_whole_bank(tmp_path: Path) -> Path:
+    """A copy of the mini content whose module page's quiz shows the whole mini bank."""
     shutil.copytree(MINI, tmp_path / "mini")
     content = tmp_path / "mini" / "content"
     page = content / "handbook" / "modules" / "complaints.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("ids: [m-single, m-multiple, m-tf, m-fill, m-short, m-group]\n", ""), encoding="utf-8")
+    return content
+
+
+def test_whole_banks_come_from_the_fences_validation_read(tmp_path: Path) -> None:
+    content = mini_showing_the_whole_bank(tmp_path)
     project, _ = validate(content)
     shutil.rmtree(content / "handbook")  # nothing left to read again
     assert set(whole_banks(project, project.fences)) == {"mini"}
 
 
 def test_a_project_not_validated_has_its_pages_read(tmp_path: Path) -> None:
-    shutil.copytree(MINI, tmp_path / "mini")
-    content = tmp_path / "mini" / "content"
-    page = content / "handbook" / "modules" / "complaints.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("ids: [m-single, m-multiple, m-tf, m-fill, m-short, m-group]\n", ""), encoding="utf-8")
+    content = mini_showing_the_whole_bank(tmp_path)
     project = load_project(content, Report())
     assert project.fences is None
     assert set(whole_banks(project)) == {"mini"}
