@@ -4,6 +4,7 @@ quiz of the example handbook and for markup that defeats the shortcut."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,8 @@ CASES = {
     # The indexer ends an exclusion at the first end tag of the same name, even a nested one.
     "a nested element of the excluded tag": '<div data-search-exclude>\n<div class="in">藏</div>\n露出的字\n</div>',
     "a nested kept tag of the excluded tag": "<ol><li data-search-exclude><ol><li>藏</li></ol>露出</li></ol>",
+    "an exclusion ended early while another is open": "<div data-search-exclude><span data-search-exclude>"
+    "<div></div>藏</span>露</div><p>后</p>",
     "a heading inside the quiz": '<div data-search-exclude><h3 id="h">小标题</h3>选项</div>\n<p>后</p>',
     "an attribute that only mentions the marker": '<p title="data-search-exclude">看得见</p>',
     "a quoted > in an attribute": '<div data-search-exclude title="a>b">藏</div><p>见</p>',
@@ -86,6 +89,17 @@ CASES = {
     "an unclosed tag": "<div data-search-exclude><p>藏</div><p>见</p>",
     "a self-closing excluded element": "<p>甲</p><div data-search-exclude/><p>乙</p>",
     "void elements": '<div data-search-exclude><input type="radio"><br>藏</div><p>见<br>行</p>',
+    # The shortest view drops the tags the indexer does not copy: the text must come out the same.
+    "text around dropped tags": "<p>甲<b>乙</b> <i>丙</i>\n<span> </span>丁</p>\n<div>\n戊 <em>\n</em></div>己",
+    "whitespace written as entities": "<p>甲<b>&nbsp;</b>乙&#32;<i>&#10;</i>丙</p>",
+    "an entity cut by a tag": "<p>A&amp<b>;</b>B &lt;<i>c</i>&gt;</p>",
+    "code, sub- and superscripts": "<p>H<sub>2</sub>O <code>x  y</code> m<sup>2</sup></p><ul><li></li><li> </li></ul>",
+    "whitespace kept in pre": "<pre><code>a\n\n  b</code></pre><div>\n<p>c</p></div>",
+    "an object": "<p>甲</p><object><p>藏</p></object><p>乙</p>",
+    "line numbers": '<div class="linenodiv"><pre>1\n2</pre></div><p>代码</p>',
+    "a stray less-than sign": "<p>1 < 2 <b>且</b> 3</p>",
+    "a self-closing kept tag": "<p>甲</p><p/><div>乙</div>",
+    "an empty kept element": "<ol><li>\n<div data-search-exclude>藏</div>\n</li></ol><p> </p>",
 }
 
 
@@ -93,6 +107,29 @@ CASES = {
 def test_unusual_markup_is_indexed_exactly_as_from_the_whole_page(inner: str) -> None:
     html = page(QUIZ.format(inner), QUIZ.format(inner).replace("tb-quiz-1", "tb-quiz-2"))
     assert indexed(search_view(html)) == indexed(html)
+
+
+QUIZ_TIGHT = '<div class="tb-quiz" id="tb-quiz-{}" data-tb-quiz><p>题{}</p></div>'
+
+
+@pytest.mark.parametrize("around", ["甲{}乙", " {} ", "<p>甲</p>{}<p>乙</p>", "<ol><li>{}</li></ol>"])
+def test_text_touching_the_quiz_is_indexed_exactly_as_from_the_whole_page(around: str) -> None:
+    html = page(around.format(QUIZ_TIGHT.format(1, 1)), around.format(QUIZ_TIGHT.format(2, 2)))
+    assert indexed(search_view(html)) == indexed(html)
+
+
+@pytest.mark.parametrize("enclosing", ["div data-search-exclude", 'div class="linenodiv"'])
+def test_a_quiz_inside_an_excluded_element_is_indexed_exactly_as_from_the_whole_page(enclosing: str) -> None:
+    tag = enclosing.split()[0]
+    inner = QUIZ.format("<div><p>题干</p></div>\n<p>后</p>")
+    html = page(f"<{enclosing}>\n{inner}\n<p>仍在外层</p></{tag}>\n<p>外</p>")
+    assert indexed(search_view(html)) == indexed(html)
+
+
+def test_the_view_keeps_only_the_tags_the_indexer_copies(example_quizzes: list[str]) -> None:
+    view = search_view(page(*example_quizzes))
+    tags = set(re.findall(r"<(/?[a-z0-9]+)", view[view.index("<h2") :]))
+    assert tags <= {"h2", "/h2", "p", "/p", "ol", "/ol", "ul", "/ul", "li", "/li", "code", "/code"}
 
 
 def test_the_built_page_keeps_its_whole_quiz(mini_built: Path) -> None:
