@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 #: Material's search worker, as its theme ships it (the name carries a content hash).
@@ -24,8 +25,74 @@ WORKER_ZH = Path(__file__).resolve().parent / "assets" / "search" / "worker-zh.j
 
 
 def compact(text: str) -> str:
-    """The same JSON value, without ASCII escapes."""
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    """The same JSON value, without ASCII escapes (and without whitespace between tokens)."""
+    out: list[str] = []
+    end = _copy(text, _skip(text, 0), out.append, 0)
+    if _skip(text, end) != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
+    return "".join(out)
+
+
+def compact_file(path: Path) -> None:
+    """Compact the JSON file at *path* in place. Parsing the index whole would add all its objects
+    to the build's peak memory, at its very end: the outer object and array are copied token by
+    token, and each entry of the index is parsed and written on its own. Written beside the file
+    and moved over it, so it is never half-written."""
+    text = path.read_text(encoding="utf-8")
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as out:
+            end = _copy(text, _skip(text, 0), out.write, 0)
+            if _skip(text, end) != len(text):
+                raise json.JSONDecodeError("Extra data", text, end)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+_DECODE = json.JSONDecoder().raw_decode
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_SPACE = re.compile(r"[ \t\n\r]*")
+_CONTAINERS = 2  # levels copied token by token: the index object and its list of entries
+
+
+def _skip(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
+
+
+def _copy(text: str, at: int, write: Callable[[str], object], depth: int) -> int:
+    """Write the JSON value at *at* compactly; return where it ends."""
+    opening = text[at : at + 1]
+    if depth >= _CONTAINERS or opening not in ("{", "["):
+        value, end = _DECODE(text, at)
+        write(_ENCODE(value))
+        return end
+    closing = "}" if opening == "{" else "]"
+    write(opening)
+    at = _skip(text, at + 1)
+    if text[at : at + 1] == closing:
+        write(closing)
+        return at + 1
+    while True:
+        if opening == "{":
+            key, at = _DECODE(text, at)
+            if not isinstance(key, str):
+                raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, at)
+            at = _skip(text, at)
+            if text[at : at + 1] != ":":
+                raise json.JSONDecodeError("Expecting ':' delimiter", text, at)
+            write(_ENCODE(key) + ":")
+            at = _skip(text, at + 1)
+        at = _skip(text, _copy(text, at, write, depth + 1))
+        sign = text[at : at + 1]
+        if sign == closing:
+            write(closing)
+            return at + 1
+        if sign != ",":
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+        write(",")
+        at = _skip(text, at + 1)
 
 
 def with_chinese_queries(worker: str) -> str:

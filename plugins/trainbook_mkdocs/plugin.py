@@ -36,7 +36,7 @@ from trainbook.problempage import problem_html, problem_text
 from trainbook.quizjs import LANGUAGES as ENGINE_LANGUAGES
 from trainbook.quizjs import engine_name
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
-from trainbook.searchindex import WORKER, compact, with_chinese_queries
+from trainbook.searchindex import WORKER, compact_file, with_chinese_queries
 from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
@@ -346,7 +346,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
         if index.is_file():
-            index.write_text(compact(index.read_text(encoding="utf-8")), encoding="utf-8")
+            compact_file(index)
         wrongbook = any(g.kind == "learner" for g in self.generated)
         if wrongbook and self.project is not None and self.renderer is not None and not self.problems:
             # The 错题本's question data, one bank at a time (trainbook.bankdata).
