@@ -34,7 +34,8 @@ _TOKEN = re.compile(
     re.S | re.I,
 )
 _ATTR_NAME = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
-_HEADING = re.compile(r"h[1-6]", re.I)
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_MARKED = re.compile("data-search-exclude|linenodiv", re.I)
 # Elements without an end tag (the indexer's list); they never nest anything.
 VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
@@ -88,22 +89,23 @@ def _quiz_block(html: str, start: int, shortest: bool) -> tuple[int, str] | None
     text: _Text | None = _Text() if shortest else None
     last = start
     for m in _TOKEN.finditer(html, start):
-        if text is not None and not cut and m.start() > last:
-            text = text.add(html[last : m.start()])
+        at = m.start()
+        if text is not None and not cut and at > last:
+            text = text.add(html[last:at])
         last = m.end()
-        if m.group("raw"):
+        raw, end, tag, attrs = m.groups()
+        if raw:
             if not cut:
-                pieces.append(html[keep_from : m.start()])
+                pieces.append(html[keep_from:at])
                 pieces.append(GAP)
-                keep_from = m.end()
+                keep_from = last
             continue
-        tag = m.group("tag")
         if tag is None:  # a comment: the indexer ignores it
             continue
         tag = tag.lower()
-        if _HEADING.fullmatch(tag):
+        if tag in _HEADINGS:
             return None
-        if m.group("end"):
+        if end:
             if not stack or stack[-1] != tag:
                 return None
             stack.pop()
@@ -117,18 +119,17 @@ def _quiz_block(html: str, start: int, shortest: bool) -> tuple[int, str] | None
                     return None
                 # A kept tag was removed whole; another one's bare start tag stands in its
                 # place and gets its end tag back.
-                keep_from = m.start() if own and cut not in KEEP else m.end()
+                keep_from = at if own and cut not in KEEP else last
                 cut = ""
                 nested = False
             elif text is not None and not cut and tag in KEEP:
                 text.tag(f"</{tag}>")
             if not stack:
-                pieces.append(html[keep_from : m.end()])
+                pieces.append(html[keep_from:last])
                 if text is not None:
-                    return m.end(), text.view()
-                return m.end(), "".join(pieces)
+                    return last, text.view()
+                return last, "".join(pieces)
             continue
-        attrs = m.group("attrs")
         if text is not None and tag in _UNCOPIED:
             text = None
         if tag in VOID or attrs.endswith("/"):
@@ -136,9 +137,9 @@ def _quiz_block(html: str, start: int, shortest: bool) -> tuple[int, str] | None
                 text = None
             continue
         if cut:
-            nested = nested or _excluded(attrs) or "linenodiv" in attrs
-        elif _excluded(attrs):
-            pieces.append(html[keep_from : m.start()])
+            nested = nested or (_MARKED.search(attrs) is not None and (_excluded(attrs) or "linenodiv" in attrs))
+        elif _MARKED.search(attrs) and _excluded(attrs):
+            pieces.append(html[keep_from:at])
             pieces.append(GAP if tag in KEEP else f"<{tag}>{GAP}")
             cut = tag
             cut_depth = len(stack)
