@@ -52,7 +52,18 @@ def violations(page: Page, within: str | None = None, rules: list[str] | None = 
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make npm-test` (axe-core is in package.json)", pytrace=False)
     # Colours half-way through a transition (the header's title swap on scrolling) are not a state.
-    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    # The swap may start a few frames after a click scrolled the page: wait until no animation has
+    # run for a quarter of a second.
+    page.evaluate(
+        """() => new Promise(done => {
+             let since = performance.now();
+             const tick = now => {
+               if (document.getAnimations().some(a => a.playState === 'running')) since = now;
+               if (now - since >= 250) done(); else requestAnimationFrame(tick);
+             };
+             requestAnimationFrame(tick);
+           })"""
+    )
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(AXE))
     options = {"runOnly": {"type": "rule", "values": rules}} if rules else {"runOnly": {"type": "tag", "values": TAGS}}
