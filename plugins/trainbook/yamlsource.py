@@ -253,6 +253,7 @@ class _NotPlainError(Exception):
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_UNSET = object()  # an open mapping's key, before it is read
 
 
 class _OnePass:
@@ -270,81 +271,97 @@ class _OnePass:
         self.path = path
         self.line_offset = line_offset
         self.constructor = yaml.SafeLoader("")
-
-    def pos(self, mark: Any) -> Pos:
-        return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
+        resolvers = self.constructor.yaml_implicit_resolvers
+        #: First characters some implicit resolver (int, float, bool, null …) looks at.
+        self.claimed = frozenset(resolvers)
+        self.fast_str = None not in resolvers and not self.constructor.yaml_path_resolvers
 
     def load(self, text: str) -> Any:
-        # Each open collection: [container, key, key position] (key unused for a Seq).
+        # Each open collection: [container, key, key position] (key unused for a Seq). The loop
+        # is written out (no helper calls per event): a large handbook has ~200,000 events.
+        path, line_offset, unset = self.path, self.line_offset + 1, _UNSET
         stack: list[list[Any]] = []
         root: Any = None
         documents = nodes = 0
         scalar_event, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        unset = stack  # a marker no key can be
+        resolved_str = self.resolved_str
         event: Any
         value: Any
-        for event in yaml.parse(text, Loader=FAST_LOADER):
-            kind = type(event)
-            if kind is scalar_event or kind is map_start or kind is seq_start:
-                if event.anchor is not None or event.tag is not None:
-                    raise _NotPlainError
-                nodes += 1
-                if nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 2:
-                    raise _NotPlainError
-                if kind is scalar_event:
-                    value = self.scalar(event)
-                else:
-                    value = Map() if kind is map_start else Seq()
-                    value.pos = self.pos(event.start_mark)
-                    if kind is map_start:
+        loader = FAST_LOADER(text)
+        try:
+            get_event = loader.get_event
+            while (event := get_event()) is not None:
+                kind = type(event)
+                if kind is scalar_event or kind is map_start or kind is seq_start:
+                    if event.anchor is not None or event.tag is not None:
+                        raise _NotPlainError
+                    nodes += 1
+                    if nodes > MAX_NODES or len(stack) >= MAX_DEPTH - 2:
+                        raise _NotPlainError
+                    mark = event.start_mark
+                    pos = Pos(path, mark.line + line_offset, mark.column + 1)
+                    if kind is scalar_event:
+                        value = event.value if resolved_str(event) else self.scalar(event)
+                    elif kind is map_start:
+                        value = Map()
+                        value.pos = pos
                         value.key_pos, value.val_pos, value.loose_bools = {}, {}, {}
                     else:
+                        value = Seq()
+                        value.pos = pos
                         value.item_pos = []
-            elif kind in collection_end:
-                value = stack.pop()[0]
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
+                    if not stack:
+                        if kind is scalar_event:
+                            root = value
+                    else:
+                        # Into the open collection: a list item, a mapping key, or that key's value.
+                        top = stack[-1]
+                        container = top[0]
+                        if type(container) is Seq:
+                            container.append(value)
+                            container.item_pos.append(pos)
+                        elif top[1] is unset:
+                            if type(value) is str:
+                                value = sys.intern(value)
+                            elif isinstance(value, (list, dict)):
+                                raise _NotPlainError
+                            if value in container.key_pos:
+                                raise _NotPlainError  # a duplicate key: the full path reports it
+                            top[1], top[2] = value, pos
+                        else:
+                            key = top[1]
+                            container[key] = value
+                            container.key_pos[key] = top[2]
+                            container.val_pos[key] = pos
+                            top[1] = unset
+                    if kind is not scalar_event:
+                        stack.append([value, unset, None])
+                elif kind in collection_end:
+                    value = stack.pop()[0]
+                    if not stack:
+                        root = value
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        raise _NotPlainError
+                elif kind is yaml.AliasEvent:
                     raise _NotPlainError
-                continue
-            elif kind is yaml.AliasEvent:
-                raise _NotPlainError
-            else:  # stream start and end, document end
-                continue
-            if kind is map_start or kind is seq_start:
-                if stack:
-                    self.place(stack[-1], value, event.start_mark, unset)
-                stack.append([value, unset, None])
-                continue
-            if not stack:
-                root = value
-            else:
-                self.place(stack[-1], value, event.start_mark if kind is scalar_event else None, unset)
+                # else: stream start and end, document end
+        finally:
+            loader.dispose()
         return root
 
-    def place(self, top: list[Any], value: Any, mark: Any, unset: Any) -> None:
-        """Put *value* (which started at *mark*; None: a collection already placed) into the open collection *top*."""
-        container = top[0]
-        if mark is None:
-            return  # a collection was placed when it opened
-        if isinstance(container, Seq):
-            container.append(value)
-            container.item_pos.append(self.pos(mark))
-        elif top[1] is unset:
-            if type(value) is str:
-                value = sys.intern(value)
-            elif isinstance(value, (list, dict)):
-                raise _NotPlainError
-            if value in container.key_pos:
-                raise _NotPlainError  # a duplicate key: the full path reports it
-            top[1], top[2] = value, self.pos(mark)
-        else:
-            key = top[1]
-            container[key] = value
-            container.key_pos[key] = top[2]
-            container.val_pos[key] = self.pos(mark)
-            top[1] = unset
+    def resolved_str(self, event: Any) -> bool:
+        """True when the plain or quoted scalar *event* is a string without asking the resolver:
+        quoted, or plain and starting with a character no implicit resolver claims (most
+        values: Chinese text)."""
+        if not self.fast_str:
+            return False
+        if not event.implicit[0]:
+            return True
+        value = event.value
+        return bool(value) and value[0] not in self.claimed
 
     def scalar(self, event: Any) -> Any:
         tag = self.constructor.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
