@@ -212,7 +212,7 @@ class Renderer:
             "points": q.points_with(points),
             "difficulty": q.difficulty,
             "stem": str(self.stem(q)),
-            "explanation": str(self.md.block(q.explanation)),
+            "explanation": self.md.block_str(q.explanation),
         }
         data.update(kind.quiz_data(q, self, points, cases or {}))
         return data

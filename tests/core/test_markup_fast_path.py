@@ -68,3 +68,12 @@ def test_fast_path_equals_markdown_on_random_plain_text(text: str):
 )
 def test_text_with_markup_characters_is_rendered_by_markdown(text: str):
     assert not is_plain(text)
+
+
+def test_str_forms_equal_the_markup_forms_on_every_example_value(renderer: MarkdownRenderer):
+    # Quiz data takes block_str / inline_str: the same text as block / inline, as a plain str.
+    for value in [*example_values(), "", "**粗体**\n\n- 项", "a  b", " x"]:
+        for as_str, as_markup in ((renderer.block_str, renderer.block), (renderer.inline_str, renderer.inline)):
+            got = as_str(value)
+            assert type(got) is str
+            assert got == str(as_markup(value)), value

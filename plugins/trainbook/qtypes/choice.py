@@ -144,7 +144,7 @@ class _ChoiceKind(QuestionKind):
     ) -> dict[str, Any]:
         assert isinstance(q.body, Choice)
         data: dict[str, Any] = {
-            "options": [str(renderer.md.inline(o)) for o in q.body.options],
+            "options": [renderer.md.inline_str(o) for o in q.body.options],
             "answer": list(q.body.answer),
             "shuffle": q.body.shuffle,
         }

@@ -81,7 +81,7 @@ class GroupKind(QuestionKind):
         if q.stem:
             shared = f"{shared}\n\n{q.stem}" if shared else q.stem
         return {
-            "stem": str(renderer.md.block(shared)),
+            "stem": renderer.md.block_str(shared),
             "case_title": case.title if case is not None else None,
             "questions": [renderer.question_data(sub, points=points, cases=cases) for sub in q.subs],
         }

@@ -81,9 +81,9 @@ class MatchingKind(QuestionKind):
     ) -> dict[str, Any]:
         assert isinstance(q.body, Matching)
         return {
-            "left": [str(renderer.md.inline(p[0])) for p in q.body.pairs],
-            "right": [str(renderer.md.inline(p[1])) for p in q.body.pairs],
-            "distractors": [str(renderer.md.inline(d)) for d in q.body.distractors],
+            "left": [renderer.md.inline_str(p[0]) for p in q.body.pairs],
+            "right": [renderer.md.inline_str(p[1]) for p in q.body.pairs],
+            "distractors": [renderer.md.inline_str(d) for d in q.body.distractors],
             "partial": q.body.partial,
         }
 

@@ -56,7 +56,7 @@ class OrderingKind(QuestionKind):
         self, q: Question, renderer: Renderer, points: float | None, cases: Mapping[str, Case]
     ) -> dict[str, Any]:
         assert isinstance(q.body, Ordering)
-        return {"items": [str(renderer.md.inline(i)) for i in q.body.items]}
+        return {"items": [renderer.md.inline_str(i) for i in q.body.items]}
 
     def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
         given = paper.letters(written, len(key.order))

@@ -68,8 +68,8 @@ class ShortAnswerKind(QuestionKind):
     ) -> dict[str, Any]:
         assert isinstance(q.body, ShortAnswer)
         return {
-            "reference": str(renderer.md.block(q.body.reference)),
-            "rubric": [{"point": str(renderer.md.inline(p.point)), "points": p.points} for p in q.body.rubric],
+            "reference": renderer.md.block_str(q.body.reference),
+            "rubric": [{"point": renderer.md.inline_str(p.point), "points": p.points} for p in q.body.rubric],
         }
 
     def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
