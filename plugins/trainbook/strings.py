@@ -434,12 +434,20 @@ def language_code(language: str | None) -> str:
     return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
 
 
+_MEMO_SIZE = 4096
+_MEMO_TYPES = frozenset((str, int, float, bool, type(None), Markup))
+
+
 class Strings:
     """The table in one language. ``t(key, **values)`` gives Markup for templates;
     ``t.plain(key, **values)`` plain text (page titles, nav)."""
 
     def __init__(self, language: str | None = DEFAULT_LANGUAGE):
         self.language = language_code(language)
+        # Filled entries by key and values (with their types: a str and an equal Markup fill
+        # differently). A quiz fills "quiz.points" once per question, mostly with the same
+        # points: escaping and formatting again cost a quarter of a question's HTML.
+        self._filled: dict[tuple[Any, ...], Markup] = {}
 
     def text(self, key: str) -> str:
         try:
@@ -451,5 +459,17 @@ class Strings:
         return self.text(key).format(**values)
 
     def __call__(self, key: str, **values: Any) -> Markup:
+        memo = (key, *((k, type(v), v) for k, v in values.items()))
+        if all(type(v) in _MEMO_TYPES for v in values.values()):
+            hit = self._filled.get(memo)
+            if hit is not None:
+                return hit
+        else:
+            memo = ()  # filled every time: an object whose text may change
         safe = {k: v if isinstance(v, Markup) else md_text(v) for k, v in values.items()}
-        return Markup(self.text(key).format(**safe))
+        filled = Markup(self.text(key).format(**safe))
+        if memo:
+            if len(self._filled) >= _MEMO_SIZE:
+                self._filled.clear()
+            self._filled[memo] = filled
+        return filled

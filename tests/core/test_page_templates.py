@@ -7,6 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markupsafe import Markup
 
 from tests.conftest import MINI
 from trainbook.markup import MarkdownRenderer
@@ -48,3 +49,19 @@ def test_string_values_are_escaped_but_the_table_text_is_not() -> None:
     t = Strings("zh-CN")
     assert t("case_box.title", title="a|<b>") == "案例：a&#124;&lt;b&gt;"
     assert Strings("en").plain("case_box.title", title="a|<b>") == "Case: a|<b>"
+
+
+def test_a_filled_string_is_remembered_by_its_values_and_their_types() -> None:
+    # A quiz fills "quiz.points" once per question; the memo must not mix up a str and an equal
+    # Markup (one is escaped, the other is not) nor 1 and 1.0 and True.
+    t = Strings("zh")
+    assert t("case_box.title", title="<b>") == "案例：&lt;b&gt;"
+    assert t("case_box.title", title=Markup("<b>")) == "案例：<b>"
+    assert t("case_box.title", title="<b>") == "案例：&lt;b&gt;"
+    assert [t("quiz.points", points=p) for p in (1, 1.0, True, 1)] == [
+        "（1 分）",
+        "（1.0 分）",
+        "（True 分）",
+        "（1 分）",
+    ]
+    assert t("quiz.points", points=[2]) == "（&#91;2&#93; 分）"  # a value that cannot be a key: filled each time
