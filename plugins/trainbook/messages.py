@@ -57,11 +57,27 @@ def _en(value: Any) -> Any:
 
 def msg(name: str, /, **values: Any) -> Text:
     """The message *name* of the table, filled in both languages."""
+    # Labels such as "the bank" and "question 3" are made for every object loaded (a message
+    # needs them only when there is something to report): those without values or with whole
+    # numbers only are few, and made once.
+    memo = None
+    if all(type(v) is int for v in values.values()):
+        memo = (name, *values.items())
+        hit = _MEMO.get(memo)
+        if hit is not None:
+            return hit
     try:
         en, zh = MESSAGES[name]
     except KeyError:
         raise KeyError(f"no message {name!r} in trainbook's message table") from None
-    return Text(en.format(**{k: _en(v) for k, v in values.items()}), _fill_zh(zh, values))
+    text = Text(en.format(**{k: _en(v) for k, v in values.items()}), _fill_zh(zh, values))
+    if memo is not None and len(_MEMO) < _MEMO_SIZE:
+        _MEMO[memo] = text
+    return text
+
+
+_MEMO: dict[tuple[Any, ...], Text] = {}
+_MEMO_SIZE = 4096
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

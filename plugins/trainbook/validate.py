@@ -71,10 +71,10 @@ def _check_banks(project: Project, report: Report) -> None:
 
 
 def _check_question(project: Project, report: Report, q: Question, known: set[str], module: str | None) -> None:
-    what = msg("what.question", id=q.id)
     for obj in q.objectives:
         # An invalid id has its own message; one from a page that could not be read, its page's.
         if obj not in known and ID_RE.match(obj) and obj not in project.unread:
+            what = msg("what.question", id=q.id)
             where = msg("what.module_id", id=module) if module else msg("what.any_page")
             report.error(q.at("objectives"), msg("check.objective_undefined", what=what, objective=obj, where=where))
     TYPES[q.type].check(q, project, report)

@@ -44,7 +44,12 @@ class Map(dict[Any, Any]):
         return self.val_pos.get(key, self.key_pos.get(key, self.pos))
 
     def positions(self) -> dict[Any, Pos]:
-        return {k: self.at(k) for k in self}
+        """:meth:`at` of every key (written out: the model keeps this for every object)."""
+        key_pos, val_pos, pos = self.key_pos, self.val_pos, self.pos
+        return {
+            k: key_pos[k] if isinstance(v, (Map, Seq)) and k in key_pos else val_pos.get(k, key_pos.get(k, pos))
+            for k, v in self.items()
+        }
 
     def key_at(self, key: Any) -> Pos:
         return self.key_pos.get(key, self.pos)

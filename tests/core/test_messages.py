@@ -345,3 +345,16 @@ def test_a_command_that_needs_clean_content_says_so_in_the_handbooks_language(
     assert main(["stats", "--content", "content"]) == 1
     err = capsys.readouterr().err
     assert "字母 E 没有对应的选项" in err and "stats 需要没有错误的内容" in err
+
+
+def test_remembered_messages_are_filled_as_before() -> None:
+    # Labels with whole numbers only are made once; 1 and True and 1.0 still fill differently.
+    for _ in range(2):
+        label = msg("what.question_n", n=3)
+        assert (str(label), label.zh) == ("question 3", "第 3 题")
+        assert msg("what.question_n", n=3) is label
+        assert (str(msg("read.range_between", lo=1, hi=True)), msg("read.range_between", lo=1, hi=True).zh) == (
+            "from 1 to true",
+            "在 1 到 true 之间",
+        )
+        assert str(msg("read.range_between", lo=1, hi=1.0)) == "from 1 to 1.0"
