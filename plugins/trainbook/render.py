@@ -67,6 +67,9 @@ def environment(
         # while it is in use, so Jinja need not stat its file again at every include (ten
         # thousand per 10,000 questions: each question includes its type's template).
         auto_reload=False,
+        # Every template kept, in a plain dict: Jinja's default bounded cache takes a lock and
+        # reorders itself at each lookup (each question's include is one).
+        cache_size=-1,
     )
     md = markdown or MarkdownRenderer()
     strings = Strings(language)

@@ -290,7 +290,7 @@ class _OnePass:
         documents = nodes = 0
         scalar_event, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        resolved_str = self.resolved_str
+        fast_str, claimed = self.fast_str, self.claimed
         event: Any
         value: Any
         loader = FAST_LOADER(text)
@@ -307,7 +307,11 @@ class _OnePass:
                     mark = event.start_mark
                     pos = Pos(path, mark.line + line_offset, mark.column + 1)
                     if kind is scalar_event:
-                        value = event.value if resolved_str(event) else self.scalar(event)
+                        value = event.value
+                        # A string, known without asking the resolver: quoted, or plain and starting
+                        # with a character no implicit resolver (int, bool, null …) looks at.
+                        if not fast_str or (event.implicit[0] and (not value or value[0] in claimed)):
+                            value = self.scalar(event)
                     elif kind is map_start:
                         value = Map()
                         value.pos = pos
@@ -356,17 +360,6 @@ class _OnePass:
         finally:
             loader.dispose()
         return root
-
-    def resolved_str(self, event: Any) -> bool:
-        """True when the plain or quoted scalar *event* is a string without asking the resolver:
-        quoted, or plain and starting with a character no implicit resolver claims (most
-        values: Chinese text)."""
-        if not self.fast_str:
-            return False
-        if not event.implicit[0]:
-            return True
-        value = event.value
-        return bool(value) and value[0] not in self.claimed
 
     def scalar(self, event: Any) -> Any:
         tag = self.constructor.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
