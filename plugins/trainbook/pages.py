@@ -94,6 +94,16 @@ class PageBuilder:
     def section_titles(self) -> dict[str, str]:
         return {kind: self.t.plain(f"section.{kind}") for kind in SECTION_KINDS}
 
+    def overview_headings(self) -> dict[str, str]:
+        """The overview's heading over each kind it lists (every kind but the learner's pages),
+        as the default overview template words it: a nav can link a kind to its part of the page."""
+        counts = {"cases": {"count": len(self.project.cases)}}
+        return {
+            kind: self.t.plain(f"overview.{kind}", **counts.get(kind, {}))
+            for kind in SECTION_KINDS
+            if kind != "learner"
+        }
+
     def uri(self, kind: str, ident: str | None = None) -> str:
         return f"{self.prefix}/index.md" if ident is None else f"{self.prefix}/{kind}/{ident}.md"
 

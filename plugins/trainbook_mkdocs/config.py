@@ -16,3 +16,7 @@ class TrainbookConfig(Config):
     # Generated bank pages: "auto" skips a bank's page when a handbook page already shows the
     # whole bank without `pick` (it would be an exact duplicate); "always" keeps every one.
     bank_pages = c.Choice(("auto", "always"), default="auto")
+    # Generated pages in the nav: "all" lists every page under its group, on every page;
+    # "current" lists only the current page's group and links each other group to its part of
+    # the overview (which lists its pages): a much smaller nav on every page of a large handbook.
+    nav_pages = c.Choice(("all", "current"), default="all")

@@ -43,6 +43,7 @@ from trainbook.validate import validate
 
 from . import segment
 from .config import TrainbookConfig
+from .navgroups import CurrentGroupNav
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +58,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.extension: TrainbookExtension | None = None
         self.generated: list[GeneratedPage] = []
         self.section_titles: dict[str, str] = {}
+        self.overview_headings: dict[str, str] = {}
+        self.group_nav: CurrentGroupNav | None = None  # nav_pages: current
         self.nav_title = ""
         self.content_dir: Path | None = None
         self.additions: PageAdditions | None = None
@@ -125,6 +128,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         except PageTemplateError as e:
             raise PluginError(f"trainbook: page template: {e}") from e
         self.section_titles = builder.section_titles()
+        self.overview_headings = builder.overview_headings()
         generated = {g.src_uri for g in self.generated}
         self.additions = PageAdditions(project, renderer, generated, self.config.prefix, language)
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
@@ -176,6 +180,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        self.group_nav = None
         if not self.config.enabled or not self.generated:
             return None
         ours = {g.src_uri for g in self.generated}
@@ -200,7 +205,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             file.page.title = str(escape(g.title))
             return file.page
 
-        children: list[Any] = [page(g) for g in self.generated if g.kind == "overview"]
+        overview = [page(g) for g in self.generated if g.kind == "overview"]
+        children: list[Any] = list(overview)
+        groups: list[tuple[str, Section]] = []
         for kind, title in self.section_titles.items():
             members = [page(g) for g in self.generated if g.kind == kind]
             if members:
@@ -208,9 +215,12 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
                 for m in members:
                     m.parent = sub
                 children.append(sub)
+                groups.append((kind, sub))
         section = Section(self.nav_title, children)
         for child in children:
             child.parent = section
+        if self.config.nav_pages == "current" and overview:
+            self.group_nav = CurrentGroupNav(section, groups, self.overview_headings, overview[0])
         return section
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -301,7 +311,17 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             page.content = _SEARCH_ATTRS.sub("", original)
         return None
 
-    on_page_context = CombinedEvent(_search_view_on, _search_view_off)
+    def _nav_for_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.group_nav is not None:
+            self.group_nav.show(page)
+        return None
+
+    on_page_context = CombinedEvent(_search_view_on, _nav_for_page, _search_view_off)
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if self.group_nav is not None:
+            self.group_nav.show(None)  # 404.html: a page of no group
+        return None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
