@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .memo import Generations
 from .model import Project
 from .render import Renderer
 
@@ -28,9 +29,13 @@ INDEX = "index.js"
 REGISTER = "trainbookData"
 
 
-def data_files(project: Project, renderer: Renderer) -> Iterator[tuple[str, str]]:
+def data_files(
+    project: Project, renderer: Renderer, memo: Generations[tuple[Any, ...], tuple[list[Any], str]] | None = None
+) -> Iterator[tuple[str, str]]:
     """(path relative to DATA_URI, script text) for each bank with practice questions, then the
-    index; one bank's data at a time, so the build never holds all of it."""
+    index; one bank's data at a time, so the build never holds all of it. With a *memo* (``mkdocs
+    serve``), a bank whose questions' data are the very objects of the build before (the renderer
+    keeps them while their questions are unchanged) reuses its text."""
     cases = {c.id: c for c in project.cases}
     index: dict[str, Any] = {}
     for bank in project.banks:
@@ -39,7 +44,16 @@ def data_files(project: Project, renderer: Renderer) -> Iterator[tuple[str, str]
             continue
         path = f"banks/{bank.id}.js"
         # As the page quizzes get them: no points override, every case of the project.
-        yield path, script(path, [renderer.question_data(q, None, cases) for q in practice])
+        data = [renderer.question_data(q, None, cases) for q in practice]
+        if memo is None:
+            yield path, script(path, data)
+        else:
+            key = (path, *map(id, data))
+            hit = memo.get(key)
+            # The entry holds the data themselves, so their ids are not reused meanwhile.
+            if hit is None or any(a is not b for a, b in zip(hit[0], data, strict=True)):
+                hit = memo.put(key, (data, script(path, data)))
+            yield path, hit[1]
         index[bank.id] = {"file": path, "ids": [q.id for q in practice]}
     yield INDEX, script(INDEX, index)
 

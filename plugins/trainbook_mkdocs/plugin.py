@@ -73,6 +73,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.slotted: dict[int, str] = {}
         # Serving: each page's search view by its content, from the rebuild before.
         self.search_views: Generations[str, str] = Generations()
+        self.bank_scripts: Generations[tuple[Any, ...], tuple[list[Any], str]] = Generations()
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds (on_config still
     # runs for each): the generated pages of the last good build keep their URLs while the content
@@ -117,6 +118,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
         self.project, self.renderer = project, renderer
         self.search_views.next_generation()
+        self.bank_scripts.next_generation()
         self.extension = TrainbookExtension(
             project, renderer, collect_problems=True, include_dirs=_snippet_dirs(config, base), defer=True
         )
@@ -371,7 +373,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if wrongbook and self.project is not None and self.renderer is not None and not self.problems:
             # The 错题本's question data, one bank at a time (trainbook.bankdata).
             folder = Path(config.site_dir) / DATA_URI
-            for path, text in data_files(self.project, self.renderer):
+            for path, text in data_files(self.project, self.renderer, self.bank_scripts if self.serving else None):
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_text(text, encoding="utf-8")
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from trainbook.bankdata import data_files
 from trainbook.diagnostics import Report
 from trainbook.load import load_project
 from trainbook.markup import MarkdownRenderer
@@ -94,3 +95,27 @@ def test_generations_keep_what_the_last_build_used_and_nothing_older() -> None:
     assert memo.get("a") == 1  # used by this build: kept for the next
     memo.next_generation()
     assert memo.get("a") == 1 and memo.get("b") is None
+
+
+def test_a_rebuild_reuses_the_data_file_of_an_unchanged_bank_and_rewrites_a_changed_one(project: Project) -> None:
+    md = MarkdownRenderer(["tables", "md_in_html"])
+    memo: Generations[tuple[object, ...], tuple[list[object], str]] = Generations()
+    first = dict(data_files(project, Renderer(md, keep=True), memo))
+    memo.next_generation()
+    bank = next(b for b in project.banks if any(q.pool == "practice" for q in b.questions))
+    edited_q = next(q for q in bank.questions if q.pool == "practice")
+    edited = replace(
+        project,
+        banks=tuple(
+            replace(b, questions=tuple(replace(q, stem=q.stem + "（改）") if q is edited_q else q for q in b.questions))
+            if b is bank
+            else b
+            for b in project.banks
+        ),
+    )
+    again = dict(data_files(edited, Renderer(md, keep=True), memo))
+    fresh = dict(data_files(edited, Renderer(MarkdownRenderer(["tables", "md_in_html"]))))
+    assert again == fresh
+    # The index (a few ids per bank) is written afresh each time.
+    changed = [path for path in first if path.startswith("banks/") and first[path] is not again[path]]
+    assert changed == [f"banks/{bank.id}.js"]
