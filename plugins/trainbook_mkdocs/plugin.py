@@ -41,7 +41,7 @@ from trainbook.searchview import search_view
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
-from . import segment
+from . import searchwrite, segment
 from .config import TrainbookConfig
 from .navgroups import CurrentGroupNav
 
@@ -137,6 +137,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         search = _search_plugin(config)
         if search is not None and getattr(search.config, "enabled", False):
             segment.install(search)  # configured before us (priority 0)
+            searchwrite.install(search)
         # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
         # shim from a public CDN; our copy of it keeps every request on the site's own host.
         polyfills = config.extra.get("polyfills")
