@@ -27,9 +27,7 @@ WORKER_ZH = Path(__file__).resolve().parent / "assets" / "search" / "worker-zh.j
 def compact(text: str) -> str:
     """The same JSON value, without ASCII escapes (and without whitespace between tokens)."""
     out: list[str] = []
-    end = _copy(text, _skip(text, 0), out.append, 0)
-    if _skip(text, end) != len(text):
-        raise json.JSONDecodeError("Extra data", text, end)
+    _write_compact(text, out.append)
     return "".join(out)
 
 
@@ -42,12 +40,17 @@ def compact_file(path: Path) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as out:
-            end = _copy(text, _skip(text, 0), out.write, 0)
-            if _skip(text, end) != len(text):
-                raise json.JSONDecodeError("Extra data", text, end)
+            _write_compact(text, out.write)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _write_compact(text: str, write: Callable[[str], object]) -> None:
+    """Write the JSON document *text* compactly, piece by piece; raise on anything after it."""
+    end = _copy(text, _skip(text, 0), write, 0)
+    if _skip(text, end) != len(text):
+        raise json.JSONDecodeError("Extra data", text, end)
 
 
 _DECODE = json.JSONDecoder().raw_decode
