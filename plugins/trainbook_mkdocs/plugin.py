@@ -66,6 +66,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.language = "zh"
         # `mkdocs serve` shows content problems as pages instead of stopping (see trainbook.problempage).
         self.serving = False
+        self.index_utf8 = False  # Material writes the search index as UTF-8 (searchwrite)
         self.problems: list[Diagnostic] = []
         self.search_original: dict[int, str] = {}
         # Per page (by id) while it is built: what fills its quiz slots, and its HTML with the slots.
@@ -93,6 +94,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         language = self.language = language_code(config.theme.get("language"))
         project, report = validate(self.content_dir, config.docs_dir)
         self.problems, self.extension, self.additions = [], None, None
+        self.index_utf8 = False
         self.slots.clear()
         self.slotted.clear()
         if self.serving and (report.errors or (config.strict and report.warnings)):
@@ -137,7 +139,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         search = _search_plugin(config)
         if search is not None and getattr(search.config, "enabled", False):
             segment.install(search)  # configured before us (priority 0)
-            searchwrite.install(search)
+            self.index_utf8 = searchwrite.install(search)
         # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
         # shim from a public CDN; our copy of it keeps every request on the site's own host.
         polyfills = config.extra.get("polyfills")
@@ -368,8 +370,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if not self.config.enabled:
             return
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            compact_file(index)
+        if not self.index_utf8 and index.is_file():
+            compact_file(index)  # written by a search plugin searchwrite does not know
         wrongbook = any(g.kind == "learner" for g in self.generated)
         if wrongbook and self.project is not None and self.renderer is not None and not self.problems:
             # The 错题本's question data, one bank at a time (trainbook.bankdata).

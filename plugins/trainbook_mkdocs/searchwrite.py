@@ -5,9 +5,9 @@ so every Chinese character and every zero-width space between words becomes a si
 ``\\uXXXX``, and its ``on_post_build`` then holds that text and its UTF-8 encoding at once: the
 build's memory peak, twice the escaped size of the index. :func:`install` has the index call
 Material's own method with ``ensure_ascii=False`` (its module's ``json`` swapped for the call),
-so the same value comes out as UTF-8 text, half the bytes. :func:`trainbook.searchindex.compact_file`
-still runs afterwards (it finds nothing to change), so a Material that writes the index some
-other way is covered as before.
+so the same value comes out as UTF-8 text, half the bytes. When :func:`install` cannot (another
+search plugin, a Material written otherwise), the plugin compacts the written file instead
+(:func:`trainbook.searchindex.compact_file`).
 """
 
 from __future__ import annotations
