@@ -57,7 +57,7 @@ def search_view(html: str) -> str:
     # the tags inside: from the first one outside a quiz, only the markup-keeping view is safe.
     shortest = True
     while start >= 0:
-        if shortest and any(html.find(mark, scanned, start) >= 0 for mark in _OUTER_MARKS):
+        if shortest and _MARKED.search(html, scanned, start):
             shortest = False
         lean = _quiz_block(html, start, shortest)
         if lean is None:
@@ -143,7 +143,7 @@ def _quiz_block(html: str, start: int, shortest: bool) -> tuple[int, str] | None
             pieces.append(GAP if tag in KEEP else f"<{tag}>{GAP}")
             cut = tag
             cut_depth = len(stack)
-        elif text is not None and not cut:
+        elif text is not None:
             if "linenodiv" in attrs:
                 text = None
             elif tag in KEEP:
@@ -152,7 +152,6 @@ def _quiz_block(html: str, start: int, shortest: bool) -> tuple[int, str] | None
     return None
 
 
-_OUTER_MARKS = ("data-search-exclude", "linenodiv")
 # Elements whose presence changes how the indexer treats the text around them: <pre> keeps
 # whitespace, <object> hides its content like <script>.
 _UNCOPIED = frozenset(["pre", "object", "script", "style"])

@@ -118,7 +118,7 @@ def test_text_touching_the_quiz_is_indexed_exactly_as_from_the_whole_page(around
     assert indexed(search_view(html)) == indexed(html)
 
 
-@pytest.mark.parametrize("enclosing", ["div data-search-exclude", 'div class="linenodiv"'])
+@pytest.mark.parametrize("enclosing", ["div data-search-exclude", "div DATA-SEARCH-EXCLUDE", 'div class="linenodiv"'])
 def test_a_quiz_inside_an_excluded_element_is_indexed_exactly_as_from_the_whole_page(enclosing: str) -> None:
     tag = enclosing.split()[0]
     inner = QUIZ.format("<div><p>题干</p></div>\n<p>后</p>")
