@@ -44,6 +44,7 @@ from trainbook.validate import validate
 from . import searchwrite, segment
 from .config import TrainbookConfig
 from .navgroups import CurrentGroupNav
+from .tablewrap import TableWrapExtension
 
 log = get_plugin_logger(__name__)
 
@@ -114,7 +115,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         if config.strict and report.warnings:
             # Strict mode would abort only after cleaning and rewriting site/; stop before anything is written.
             raise PluginError(localize(msg("front.strict_warnings", n=len(report.warnings)), self.language))
-        extensions = [e for e in config.markdown_extensions if not isinstance(e, TrainbookExtension)]
+        ours = (TrainbookExtension, TableWrapExtension)
+        extensions = [e for e in config.markdown_extensions if not isinstance(e, ours)]
         md = MarkdownRenderer(extensions, config.mdx_configs)
         custom = [Path(config.theme.custom_dir) / "trainbook"] if config.theme.custom_dir else []
         renderer = Renderer(md, environment(custom, markdown=md, language=language), language, keep=self.serving)
@@ -126,6 +128,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         )
         # MkDocs passes Extension instances through to Python-Markdown unchanged.
         config.markdown_extensions = [*extensions, self.extension]  # type: ignore[list-item]
+        if config.theme.name == "material":  # for the handbook's pages, not the quizzes' Markdown
+            config.markdown_extensions.append(TableWrapExtension())  # type: ignore[arg-type]
         builder = PageBuilder(project, renderer, self.config.prefix, language, bank_pages=self.config.bank_pages)
         try:
             self.generated = builder.build()

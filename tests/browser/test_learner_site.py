@@ -266,3 +266,54 @@ def test_no_request_leaves_the_site(context, server, path):
     page.wait_for_load_state("networkidle")
     outside = [h for h in hosts if h not in ("127.0.0.1", "data", "blob")]
     assert outside == []
+
+
+# Per quiz, from the first frame that draws its built questions: how many of them that frame shows,
+# and how many there are. Sampled in requestAnimationFrame, i.e. what each frame is about to draw.
+FRAME_SAMPLER = """
+window.__tbFirst = {};
+(function sample() {
+  document.querySelectorAll('.tb-quiz').forEach(function (root, i) {
+    var items = root.querySelectorAll('.tb-quiz__app .tb-quiz__questions > li.tb-q');
+    if (items.length && !(i in window.__tbFirst)) {
+      var shown = Array.prototype.filter.call(items, function (li) { return !li.hidden; }).length;
+      window.__tbFirst[i] = [shown, items.length];
+    }
+  });
+  requestAnimationFrame(sample);
+})();
+"""
+
+
+def first_frames(browser, base: str, path: str) -> tuple[Page, list[list[int]]]:
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN")
+    ctx.set_default_timeout(10_000)
+    page = ctx.new_page()
+    page.add_init_script(FRAME_SAMPLER)
+    page.goto(f"{base}/{path}")
+    quizzes = page.locator(".tb-quiz").count()
+    page.wait_for_function(f"() => Object.keys(window.__tbFirst).length === {quizzes}")
+    return page, page.evaluate("() => Object.keys(__tbFirst).sort((a, b) => a - b).map(k => __tbFirst[k])")
+
+
+@pytest.fixture(scope="module")
+def example_server(example_site: Path):
+    with serve(example_site) as url:
+        yield url
+
+
+def test_a_quiz_built_away_from_the_screen_is_drawn_a_few_questions_per_frame(browser, example_server):
+    page, firsts = first_frames(browser, example_server, "modules/emergency.html")
+    assert len(firsts) == 3 and max(total for _, total in firsts) > 3  # all below the first screen
+    # The frame that swaps a quiz in draws (at most) 3 of its questions.
+    assert [shown for shown, _ in firsts] == [min(3, total) for _, total in firsts]
+    hidden = ".tb-quiz__app .tb-quiz__questions > li.tb-q[hidden]"
+    expect(page.locator(hidden)).to_have_count(0)  # then 3 more a frame, until every one is shown
+    page.context.close()
+
+
+def test_a_quiz_on_the_screen_is_drawn_whole_in_one_frame(browser, example_server):
+    page, firsts = first_frames(browser, example_server, "trainbook/banks/emergency.html")
+    shown, total = firsts[0]  # the bank's first quiz is on the screen when the page opens
+    assert total > 3 and shown == total
+    page.context.close()

@@ -253,3 +253,17 @@ def test_printed_case_page_carries_the_folded_analysis_and_practice(open_page) -
     text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages)).replace("\n", "")
     assert "被困人员可能坠入井道或被夹伤" in text  # 案例分析
     assert "记下通知时间和对方答复的预计到场时间" in text  # 正确做法
+
+
+@both_sizes
+def test_material_scrolls_each_table_inside_its_own_block_which_adds_no_space(open_page) -> None:
+    page = open_page("modules/emergency.html")
+    page.wait_for_load_state("load")
+    blocks = page.locator(".md-content .tb-table")
+    expect(blocks.first.locator(":scope > .md-typeset__scrollwrap > .md-typeset__table > table")).to_have_count(1)
+    sizes = blocks.evaluate_all(
+        "bs => bs.map(b => [b.children.length, b.getBoundingClientRect().height,"
+        " b.firstElementChild.getBoundingClientRect().height])"
+    )
+    assert len(sizes) == 4
+    assert all(n == 1 and outer == inner for n, outer, inner in sizes)  # its margins collapse through it

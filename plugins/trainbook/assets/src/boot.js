@@ -45,6 +45,9 @@
   var near = window.IntersectionObserver && new IntersectionObserver(function (entries) {
     entries.forEach(function (en) {
       var i = later.indexOf(en.target.tbQuiz);
+      if (en.target.tbQuiz) {
+        en.target.tbQuiz.far = !en.isIntersecting; // shown a few questions per frame (Quiz.revealLater)
+      }
       if (en.isIntersecting) { // on screen now, or scrolled to before idle time came
         near.unobserve(en.target);
         if (i >= 0) {
@@ -99,6 +102,7 @@
 
   function finishAll() {
     work(null, false);
+    revealing.slice().forEach(function (quiz) { quiz.showAll(); });
   }
 
   function initAll() {

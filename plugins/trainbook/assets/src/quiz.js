@@ -150,7 +150,54 @@
       root.appendChild(this.app);
     }
     root.classList.add("tb-quiz--ready");
+    if (this.far) {
+      this.revealLater();
+    }
   };
+
+  /* A quiz completed away from the screen (built in idle time, see boot.js) shows REVEAL questions
+   * in the frame that swaps it in and REVEAL more in each frame after: the browser styles and lays
+   * out a few questions at a time instead of a whole bank in one long task. A quiz on or near the
+   * screen is shown whole at once, so nothing the reader sees grows. */
+  var REVEAL = 3;
+  var revealing = [];
+
+  Quiz.prototype.revealLater = function () {
+    var self = this;
+    var rest = this.units.slice(REVEAL).map(function (u) { return u.el; });
+    if (!rest.length) {
+      return;
+    }
+    rest.forEach(function (el) { el.hidden = true; });
+    this.pending = rest;
+    revealing.push(this);
+    var step = function () {
+      var next = self.pending.splice(0, REVEAL);
+      next.forEach(function (el) { el.hidden = false; });
+      if (self.pending.length) {
+        afterFrame(step);
+      } else if (revealing.indexOf(self) >= 0) {
+        revealing.splice(revealing.indexOf(self), 1);
+      }
+    };
+    afterFrame(step);
+  };
+
+  /** Every question of the quiz shown now (what needs the whole quiz: the page bar, a new attempt). */
+  Quiz.prototype.showAll = function () {
+    if (this.pending && this.pending.length) {
+      this.pending.splice(0).forEach(function (el) { el.hidden = false; });
+    }
+  };
+
+  /** fn in a task after the next frame is drawn (so each frame draws one step). */
+  function afterFrame(fn) {
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () { setTimeout(fn, 0); });
+    } else {
+      setTimeout(fn, 16);
+    }
+  }
 
   /** The questions of a new attempt: [{q, sec}] (sec: the exam section, -1 outside exams). */
   Quiz.prototype.drawEntries = function () {
@@ -225,6 +272,7 @@
     this.answers = run && run.a && typeof run.a === "object" ? run.a : {};
     this.run = run;
     this.focusFirst = focusFirst;
+    this.showAll();
     this.list.textContent = "";
     this.units = [];
     this.todo = entries;
