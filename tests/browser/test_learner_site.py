@@ -269,15 +269,17 @@ def test_no_request_leaves_the_site(context, server, path):
 
 
 # Per quiz, from the first frame that draws its built questions: how many of them that frame shows,
-# and how many there are. Sampled in requestAnimationFrame, i.e. what each frame is about to draw.
+# how many there are, and the elements of those shown. Sampled in requestAnimationFrame, i.e. what
+# each frame is about to draw.
 FRAME_SAMPLER = """
 window.__tbFirst = {};
 (function sample() {
   document.querySelectorAll('.tb-quiz').forEach(function (root, i) {
     var items = root.querySelectorAll('.tb-quiz__app .tb-quiz__questions > li.tb-q');
     if (items.length && !(i in window.__tbFirst)) {
-      var shown = Array.prototype.filter.call(items, function (li) { return !li.hidden; }).length;
-      window.__tbFirst[i] = [shown, items.length];
+      var shown = Array.prototype.filter.call(items, function (li) { return !li.hidden; });
+      var size = shown.reduce(function (n, li) { return n + li.getElementsByTagName('*').length; }, 0);
+      window.__tbFirst[i] = [shown.length, items.length, size];
     }
   });
   requestAnimationFrame(sample);
@@ -304,9 +306,10 @@ def example_server(example_site: Path):
 
 def test_a_quiz_built_away_from_the_screen_is_drawn_a_few_questions_per_frame(browser, example_server):
     page, firsts = first_frames(browser, example_server, "modules/emergency.html")
-    assert len(firsts) == 3 and max(total for _, total in firsts) > 3  # all below the first screen
-    # The frame that swaps a quiz in draws (at most) 3 of its questions.
-    assert [shown for shown, _ in firsts] == [min(3, total) for _, total in firsts]
+    assert len(firsts) == 3  # all below the first screen
+    # The frame that swaps a quiz in draws a few of its questions: about 120 elements, at least one.
+    assert all(shown == 1 or size <= 120 for shown, _, size in firsts)
+    assert any(shown < total for shown, total, _ in firsts)  # the longest is not drawn in one frame
     hidden = ".tb-quiz__app .tb-quiz__questions > li.tb-q[hidden]"
     expect(page.locator(hidden)).to_have_count(0)  # then 3 more a frame, until every one is shown
     page.context.close()
@@ -314,6 +317,6 @@ def test_a_quiz_built_away_from_the_screen_is_drawn_a_few_questions_per_frame(br
 
 def test_a_quiz_on_the_screen_is_drawn_whole_in_one_frame(browser, example_server):
     page, firsts = first_frames(browser, example_server, "trainbook/banks/emergency.html")
-    shown, total = firsts[0]  # the bank's first quiz is on the screen when the page opens
+    shown, total, _ = firsts[0]  # the bank's first quiz is on the screen when the page opens
     assert total > 3 and shown == total
     page.context.close()

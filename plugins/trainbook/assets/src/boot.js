@@ -74,6 +74,9 @@
         if (near) {
           near.unobserve(quiz.root);
         }
+        if (quiz.far && until) {
+          break; // one quiz swapped in per frame (it shows a few questions, Quiz.revealLater)
+        }
       }
     }
   }

@@ -155,16 +155,29 @@
     }
   };
 
-  /* A quiz completed away from the screen (built in idle time, see boot.js) shows REVEAL questions
-   * in the frame that swaps it in and REVEAL more in each frame after: the browser styles and lays
-   * out a few questions at a time instead of a whole bank in one long task. A quiz on or near the
-   * screen is shown whole at once, so nothing the reader sees grows. */
-  var REVEAL = 3;
+  /* A quiz completed away from the screen (built in idle time, see boot.js) is drawn a few
+   * questions per frame: the frame that swaps it in shows questions worth about REVEAL elements (at
+   * least one question), each following frame as many again, so the browser styles and lays out a
+   * little at a time instead of a whole bank in one long task. A quiz on or near the screen is shown
+   * whole at once, so nothing the reader sees grows. */
+  var REVEAL = 120;
   var revealing = [];
+
+  /** The first of els whose elements add up to about REVEAL (at least one), taken out of els. */
+  function nextFew(els) {
+    var n = 0;
+    var size = 0;
+    while (n < els.length && (n === 0 || size + els[n].getElementsByTagName("*").length <= REVEAL)) {
+      size += els[n].getElementsByTagName("*").length;
+      n += 1;
+    }
+    return els.splice(0, n);
+  }
 
   Quiz.prototype.revealLater = function () {
     var self = this;
-    var rest = this.units.slice(REVEAL).map(function (u) { return u.el; });
+    var rest = this.units.map(function (u) { return u.el; });
+    nextFew(rest);
     if (!rest.length) {
       return;
     }
@@ -172,8 +185,7 @@
     this.pending = rest;
     revealing.push(this);
     var step = function () {
-      var next = self.pending.splice(0, REVEAL);
-      next.forEach(function (el) { el.hidden = false; });
+      nextFew(self.pending).forEach(function (el) { el.hidden = false; });
       if (self.pending.length) {
         afterFrame(step);
       } else if (revealing.indexOf(self) >= 0) {
