@@ -142,7 +142,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.nav_title = self.config.nav_title or builder.t.plain("nav.title")
         search = _search_plugin(config)
         if search is not None and getattr(search.config, "enabled", False):
-            segment.install(search)  # configured before us (priority 0)
+            segment.install(search, keep_all=self.serving)  # configured before us (priority 0)
             self.index_utf8 = searchwrite.install(search)
         # Material's offline plugin (on_config at priority 0, before this one) adds its file:// Worker
         # shim from a public CDN; our copy of it keeps every request on the site's own host.

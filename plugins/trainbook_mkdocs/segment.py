@@ -4,7 +4,8 @@ Material's search index splits every run of Han characters with jieba (its
 ``SearchIndex._segment_chinese``) — for every page on every build, and on every rebuild of
 ``mkdocs serve``. Segmenting a run depends only on the run and jieba's dictionaries, so a run
 already segmented is looked up instead: a question bank's recurring phrasing (下列说法正确的是 …)
-within one build, and every unchanged page on a rebuild. The result is the same text,
+within one build, and every unchanged page on a rebuild (one ``mkdocs build`` remembers only the
+short runs, see :data:`SHORT`). The result is the same text,
 character for character (a test compares it with Material's own function).
 
 The memo keeps what the last build used and nothing older (:class:`trainbook.memo.Generations`),
@@ -19,6 +20,11 @@ from typing import Any
 from trainbook.memo import Generations
 
 ZWSP = "\u200b"
+#: Runs up to this many characters are remembered in every build: words and short phrases recur
+#: all over a handbook. Longer runs are mostly unique (in a 10,000-question corpus of written
+#: Chinese, some 67,000 of them, about 8 MiB), so one `mkdocs build` forgets them; `mkdocs
+#: serve` keeps them too, for the next rebuild.
+SHORT = 8
 
 
 class Segmenter:
@@ -30,6 +36,7 @@ class Segmenter:
         self._han = han
         self._key: object = None
         self._done: Generations[str, str] = Generations()
+        self.keep_all = True  # also the runs longer than SHORT (for the next build)
 
     def begin_build(self, key: object) -> None:
         """Start a build whose segmentation is determined by *key* (the dictionaries in use)."""
@@ -44,7 +51,9 @@ class Segmenter:
         done = self._done.get(value)
         if done is None:
             # As Material does it: the words, each between zero-width spaces.
-            done = self._done.put(value, ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP)
+            done = ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP
+            if self.keep_all or len(value) <= SHORT:
+                self._done.put(value, done)
         return done
 
     def segment(self, data: str) -> str:
@@ -67,9 +76,10 @@ def dictionary_key(*paths: str | None) -> tuple[object, ...]:
 _SEGMENTER: Segmenter | None = None
 
 
-def install(search: Any) -> bool:
+def install(search: Any, keep_all: bool = True) -> bool:
     """Segment through the memo in *search* (Material's search plugin, configured for this
-    build); False, changing nothing, when it is not the plugin this was written against."""
+    build); False, changing nothing, when it is not the plugin this was written against.
+    *keep_all*: remember long runs too (for a next build: ``mkdocs serve``)."""
     global _SEGMENTER
     try:
         from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
@@ -86,5 +96,6 @@ def install(search: Any) -> bool:
         _SEGMENTER = Segmenter(jieba, han)
     config = search.config
     _SEGMENTER.begin_build(dictionary_key(config.get("jieba_dict"), config.get("jieba_dict_user")))
+    _SEGMENTER.keep_all = keep_all
     index._segment_chinese = _SEGMENTER.segment
     return True

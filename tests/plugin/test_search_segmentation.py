@@ -68,6 +68,18 @@ def test_a_run_is_cut_once_within_a_build_and_again_on_the_next() -> None:
     assert counting.calls == 1
 
 
+def test_one_build_remembers_short_runs_only_and_serve_remembers_all() -> None:
+    short, long = "首问负责制", "业主报修后客服应当及时回访并记录结果"
+    for keep_all, calls in ((False, 3), (True, 2)):
+        counting = CountingJieba()
+        seg = Segmenter(counting, HAN)
+        seg.begin_build(None)
+        seg.keep_all = keep_all  # install(): True under `mkdocs serve`, for the next rebuild
+        for text in (short, long, short, long):
+            assert seg.segment(text) == material(text)
+        assert counting.calls == calls
+
+
 def test_changed_dictionaries_segment_afresh() -> None:
     counting = CountingJieba()
     seg = Segmenter(counting, HAN)
