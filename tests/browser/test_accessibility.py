@@ -44,6 +44,11 @@ def visit(context: BrowserContext, base: str, path: str) -> Page:
     page.goto(f"{base}/{path}")
     page.wait_for_load_state("load")
     page.locator("[data-tb-quiz-ready], [data-tb-record][data-tb-quiz-ready]").first.wait_for(state="attached")
+    # The page as it is once the engine has started: every static question list replaced by its
+    # quiz (those away from the screen are built in idle time). axe misreads the static list's
+    # questions, which are `content-visibility: auto` until then (dequelabs/axe-core#2768: it
+    # takes other elements' colours for skipped content), and the reader never sees that state.
+    page.wait_for_function("() => !document.querySelector('.tb-quiz > .tb-quiz__static:not([hidden])')")
     return page
 
 
