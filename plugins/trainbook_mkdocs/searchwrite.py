@@ -17,19 +17,20 @@ from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
+from .materialsearch import material_index
+
 _UTF8_JSON = SimpleNamespace(**{**vars(json), "dumps": partial(json.dumps, ensure_ascii=False)})
 
 
 def install(search: Any) -> bool:
     """Write the index of *search* (Material's search plugin, configured for this build) as UTF-8;
     False, changing nothing, when it is not the plugin this was written against."""
-    try:
-        from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
-    except ImportError:
+    found = material_index(search)
+    if found is None:
         return False
-    index = getattr(search, "search_index", None)
+    material_search, index = found
     method = getattr(material_search.SearchIndex, "generate_search_index", None)
-    if not isinstance(index, material_search.SearchIndex) or not callable(method):
+    if not callable(method):
         return False
     if getattr(material_search, "json", None) is not json:
         return False

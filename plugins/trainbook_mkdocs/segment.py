@@ -19,6 +19,8 @@ from typing import Any
 
 from trainbook.memo import Generations
 
+from .materialsearch import material_index
+
 ZWSP = "\u200b"
 #: Runs up to this many characters are remembered in every build: words and short phrases recur
 #: all over a handbook. Longer runs are mostly unique (in a 10,000-question corpus of written
@@ -81,13 +83,12 @@ def install(search: Any, keep_all: bool = True) -> bool:
     build); False, changing nothing, when it is not the plugin this was written against.
     *keep_all*: remember long runs too (for a next build: ``mkdocs serve``)."""
     global _SEGMENTER
-    try:
-        from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
-    except ImportError:
+    found = material_index(search)
+    if found is None:
         return False
-    index = getattr(search, "search_index", None)
+    material_search, index = found
     jieba = getattr(material_search, "jieba", None)
-    if jieba is None or not isinstance(index, material_search.SearchIndex):
+    if jieba is None:
         return False
     if not callable(getattr(material_search.SearchIndex, "_segment_chinese", None)):
         return False
