@@ -459,13 +459,12 @@ class Strings:
         return self.text(key).format(**values)
 
     def __call__(self, key: str, **values: Any) -> Markup:
-        memo = (key, *((k, type(v), v) for k, v in values.items()))
+        memo: tuple[Any, ...] = ()  # stays empty: filled every time (an object whose text may change)
         if all(type(v) in _MEMO_TYPES for v in values.values()):
+            memo = (key, *((k, type(v), v) for k, v in values.items()))
             hit = self._filled.get(memo)
             if hit is not None:
                 return hit
-        else:
-            memo = ()  # filled every time: an object whose text may change
         safe = {k: v if isinstance(v, Markup) else md_text(v) for k, v in values.items()}
         filled = Markup(self.text(key).format(**safe))
         if memo:

@@ -167,8 +167,12 @@
   function nextFew(els) {
     var n = 0;
     var size = 0;
-    while (n < els.length && (n === 0 || size + els[n].getElementsByTagName("*").length <= REVEAL)) {
-      size += els[n].getElementsByTagName("*").length;
+    while (n < els.length) {
+      var k = els[n].getElementsByTagName("*").length;
+      if (n > 0 && size + k > REVEAL) {
+        break;
+      }
+      size += k;
       n += 1;
     }
     return els.splice(0, n);
