@@ -8,6 +8,10 @@ within one build, and every unchanged page on a rebuild (one ``mkdocs build`` re
 short runs, see :data:`SHORT`). The result is the same text,
 character for character (a test compares it with Material's own function).
 
+A run not in the memo is cut by :class:`~trainbook_mkdocs.jiebafast.Cutter` (jieba's words, in
+less time), and jieba's dictionary is read from trainbook's faster cache of it
+(:func:`~trainbook_mkdocs.jiebafast.load_dictionary`).
+
 The memo keeps what the last build used and nothing older (:class:`trainbook.memo.Generations`),
 and starts afresh when the jieba dictionaries configured for search change.
 """
@@ -19,6 +23,7 @@ from typing import Any
 
 from trainbook.memo import Generations
 
+from .jiebafast import Cutter, cache_dir, load_dictionary
 from .materialsearch import material_index
 
 ZWSP = "\u200b"
@@ -34,11 +39,16 @@ class Segmenter:
 
     def __init__(self, jieba: Any, han: Any):
         """*jieba*: the jieba module; *han*: the pattern of a Han run (Material's, compiled once)."""
-        self._jieba = jieba
+        self._cutter = Cutter(jieba)
         self._han = han
         self._key: object = None
         self._done: Generations[str, str] = Generations()
         self.keep_all = True  # also the runs longer than SHORT (for the next build)
+
+    @property
+    def tokenizer(self) -> Any:
+        """The jieba tokenizer segmented with (None when jieba itself is asked every time)."""
+        return self._cutter.tokenizer
 
     def begin_build(self, key: object) -> None:
         """Start a build whose segmentation is determined by *key* (the dictionaries in use)."""
@@ -53,7 +63,7 @@ class Segmenter:
         done = self._done.get(value)
         if done is None:
             # As Material does it: the words, each between zero-width spaces.
-            done = ZWSP + ZWSP.join(self._jieba.cut(value.encode("utf-8"))) + ZWSP
+            done = ZWSP + ZWSP.join(self._cutter.cut(value)) + ZWSP
             if self.keep_all or len(value) <= SHORT:
                 self._done.put(value, done)
         return done
@@ -98,5 +108,7 @@ def install(search: Any, keep_all: bool = True) -> bool:
     config = search.config
     _SEGMENTER.begin_build(dictionary_key(config.get("jieba_dict"), config.get("jieba_dict_user")))
     _SEGMENTER.keep_all = keep_all
+    if _SEGMENTER.tokenizer is not None:  # not yet loaded unless a user dictionary is configured
+        load_dictionary(jieba, _SEGMENTER.tokenizer, cache_dir())
     index._segment_chinese = _SEGMENTER.segment
     return True
