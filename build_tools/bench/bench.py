@@ -131,7 +131,9 @@ def bench(
 ) -> dict[str, object]:
     """One corpus built the three ways, alternating. *smaller*: the trainbook corpus of the
     smaller size, built again in the same alternation (``trainbook_smaller``), so that the growth
-    of trainbook's extra time compares builds that the machine's drift hit alike."""
+    of trainbook's extra time compares builds that the machine's drift hit alike; with it, the
+    same pages with one question each (``trainbook_one``), which shows whether trainbook's own
+    cost per question stays the same as the handbook grows (reported, not a target)."""
     mkdocs = str(python.parent / "mkdocs")
     roots = {}
     for kind in KINDS:
@@ -142,7 +144,10 @@ def bench(
     kinds = list(KINDS)
     if smaller is not None:
         roots["trainbook_smaller"] = smaller
-        kinds.append("trainbook_smaller")
+        roots["trainbook_one"] = work / f"trainbook-{pages}x1"
+        shutil.rmtree(roots["trainbook_one"], ignore_errors=True)
+        corpus.generate(roots["trainbook_one"], "trainbook", pages, 1)
+        kinds += ["trainbook_smaller", "trainbook_one"]
     samples: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
     for kind in kinds:  # warm-up: jieba cache, bytecode, page cache
         run([mkdocs, "build", "-q"], roots[kind])
@@ -150,10 +155,10 @@ def bench(
         for kind in kinds:  # alternating, so drift in machine load hits all of them alike
             samples[kind].append(run([mkdocs, "build", "-q"], roots[kind]))
     result: dict[str, object] = {"pages": pages, "questions": pages * per_page}
-    if smaller is not None:
-        result["trainbook_smaller"] = {
-            "wall_s": statistics.median(s["wall"] for s in samples["trainbook_smaller"]),
-            "cpu_s": statistics.median(s["cpu"] for s in samples["trainbook_smaller"]),
+    for kind in kinds[len(KINDS) :]:
+        result[kind] = {
+            "wall_s": statistics.median(s["wall"] for s in samples[kind]),
+            "cpu_s": statistics.median(s["cpu"] for s in samples[kind]),
         }
     for kind in KINDS:
         site = roots[kind] / "site"
@@ -232,6 +237,28 @@ def targets(small: dict[str, object], large: dict[str, object] | None) -> list[t
     return out
 
 
+def per_question(small: dict[str, object], large: dict[str, object] | None) -> str | None:
+    """trainbook's own cost per 1,000 questions, up to the smaller corpus and from there to the
+    larger one (all from the larger corpus's one alternation), and its build of the same pages
+    with one question each beside plain's. Unlike the growth target's extras over plain, the two
+    steps do not depend on how trainbook's build of the prose compares with plain's."""
+    if large is None or "trainbook_one" not in large:
+        return None
+
+    def cpu(kind: str) -> float:
+        return float(large[kind]["cpu_s"])  # type: ignore[index]
+
+    pages, n_small, n_large = int(large["pages"]), int(small["questions"]), int(large["questions"])  # type: ignore[call-overload]
+    first = (cpu("trainbook_smaller") - cpu("trainbook_one")) / (n_small - pages) * 1000
+    second = (cpu("trainbook") - cpu("trainbook_smaller")) / (n_large - n_small) * 1000
+    ratio = f"{second / first:.2f}x" if first > 0 else "n/a"
+    return (
+        f"trainbook CPU s per 1,000 questions: {first:.3f} from {pages:,} to {n_small:,}, {second:.3f} from"
+        f" {n_small:,} to {n_large:,} ({ratio}); {pages} pages with one question each: trainbook"
+        f" {cpu('trainbook_one'):.2f} s, plain {cpu('plain'):.2f} s"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200)
@@ -249,7 +276,13 @@ def main() -> int:
     smaller = work / f"trainbook-{args.pages}x{args.questions}"
     large = bench(args.pages, args.large, args.runs, args.python, work, smaller) if args.large else None
     checks = targets(small, large)
-    report = {"small": small, "large": large, "targets": [{"target": t, "ok": ok, "value": v} for t, ok, v in checks]}
+    info = per_question(small, large)
+    report = {
+        "small": small,
+        "large": large,
+        "targets": [{"target": t, "ok": ok, "value": v} for t, ok, v in checks],
+        "per_question": info,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for r in (small, large):
@@ -264,14 +297,17 @@ def main() -> int:
                 f"  {kind:<10} {k['wall_s']:8.2f} {k['cpu_s']:8.2f} {k['rss_mib']:8.0f} "
                 f"{k['site_bytes'] / 1e6:8.1f} {k['search_index_bytes'] / 1e3:9.0f}"
             )
-        if "trainbook_smaller" in r:
-            k = r["trainbook_smaller"]
-            assert isinstance(k, dict)
-            print(f"  {'trainbook':<10} {k['wall_s']:8.2f} {k['cpu_s']:8.2f}  ({args.questions} per page, again)")
+        for again, per in (("trainbook_smaller", args.questions), ("trainbook_one", 1)):
+            if again in r:
+                k = r[again]
+                assert isinstance(k, dict)
+                print(f"  {'trainbook':<10} {k['wall_s']:8.2f} {k['cpu_s']:8.2f}  ({per} per page, same alternation)")
         print(f"  trainbook validate {r['validate_s']:.2f} s; serve rebuild {r['rebuild_s']}")
     print()
     for target, ok, value in checks:
         print(f"  {'PASS' if ok else 'FAIL'}  {target}: {value}")
+    if info:
+        print(f"\n  (not a target) {info}")
     print(f"\nwritten {args.out}")
     return 1 if args.check and not all(ok for _, ok, _ in checks) else 0
 
