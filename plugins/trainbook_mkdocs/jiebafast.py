@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import array
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -139,17 +140,23 @@ def dictionary_path(jieba: Any, tokenizer: Any) -> str:
     return str(tokenizer.dictionary)
 
 
-def cache_dir() -> Path:
-    """Where this user's trainbook caches live (``$XDG_CACHE_HOME/trainbook``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_dir() -> Path | None:
+    """Where this user's trainbook caches live (``$XDG_CACHE_HOME/trainbook``, else
+    ``~/.cache/trainbook``); None without a home directory (never a folder named ``~``)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "trainbook"
 
 
-def load_dictionary(jieba: Any, tokenizer: Any, directory: Path) -> bool:
+def load_dictionary(jieba: Any, tokenizer: Any, directory: Path | None) -> bool:
     """Give *tokenizer* (not yet initialised) its dictionary from the cache in *directory*; True
     when it came from there. Otherwise jieba loads it as always, and the cache is written for
-    the next build (silently not, when *directory* cannot be written)."""
-    if tokenizer.initialized:
+    the next build (silently not, when *directory* cannot be written or is None)."""
+    if tokenizer.initialized or directory is None:
         return False
     path = dictionary_path(jieba, tokenizer)
     try:
@@ -197,11 +204,10 @@ def _read(cache: Path, key: list[object]) -> tuple[dict[str, int], int] | None:
 def _write(cache: Path, key: list[object], freq: dict[str, int], total: int) -> None:
     if any("\n" in word for word in freq):
         return
-    entries = list(freq.items())
+    entries = iter(freq.items())
     chunks: list[tuple[bytes, bytes]] = []
     try:
-        for at in range(0, len(entries), _CHUNK):
-            part = entries[at : at + _CHUNK]
+        while part := list(itertools.islice(entries, _CHUNK)):
             counts = array.array("q", (count for _, count in part)).tobytes()
             chunks.append((counts, "\n".join(word for word, _ in part).encode("utf-8")))
     except (OverflowError, TypeError):

@@ -12,7 +12,7 @@ from typing import Any
 import jieba
 import pytest
 
-from trainbook_mkdocs.jiebafast import Cutter, load_dictionary
+from trainbook_mkdocs.jiebafast import Cutter, cache_dir, load_dictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = re.compile("[\u4e00-\u9fd5]+")
@@ -162,3 +162,19 @@ def test_a_tie_between_two_routes_goes_to_the_longer_first_word_as_in_jieba(tmp_
     dictionary.write_text("甲 10 n\n丙 10 n\n甲乙 20 n\n乙丙 20 n\n", encoding="utf-8")
     module, tokenizer = isolated_jieba(dictionary)
     assert Cutter(module).cut("甲乙丙") == jieba_words(tokenizer, "甲乙丙") == ["甲乙", "丙"]
+
+
+def test_without_a_home_directory_nothing_is_cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # HOME unset, no passwd entry
+    assert cache_dir() is None
+    monkeypatch.chdir(tmp_path)
+    module, tokenizer = isolated_jieba()
+    assert load_dictionary(module, tokenizer, cache_dir()) is False
+    assert Cutter(module).cut("电梯困人") == jieba_words(tokenizer, "电梯困人")  # jieba loads it itself
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_cache_lives_under_xdg_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "trainbook"
