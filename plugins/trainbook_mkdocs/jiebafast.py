@@ -41,21 +41,26 @@ _MAGIC = b"trainbook jieba dictionary 2\n"
 _CHUNK = 32768  # entries per chunk of the cache file
 
 
+def verified_tokenizer(jieba: Any) -> Any:
+    """The tokenizer behind ``jieba.cut`` when it is jieba's own, unpatched, in a version this
+    module reproduces; None otherwise (jieba is then asked directly, and loads by itself)."""
+    cut = getattr(jieba, "cut", None)
+    tokenizer = getattr(cut, "__self__", None)
+    if (
+        getattr(jieba, "__version__", None) in VERIFIED
+        and type(tokenizer) is getattr(jieba, "Tokenizer", None)
+        and getattr(cut, "__func__", None) is jieba.Tokenizer.cut
+    ):
+        return tokenizer
+    return None
+
+
 class Cutter:
     """``list(jieba.cut(text))`` for a run of Han characters."""
 
     def __init__(self, jieba: Any):
         self._jieba = jieba
-        cut = getattr(jieba, "cut", None)
-        tokenizer = getattr(cut, "__self__", None)
-        # Only jieba's own default tokenizer, unpatched: anything else is asked directly.
-        self.tokenizer = (
-            tokenizer
-            if getattr(jieba, "__version__", None) in VERIFIED
-            and type(tokenizer) is getattr(jieba, "Tokenizer", None)
-            and getattr(cut, "__func__", None) is jieba.Tokenizer.cut
-            else None
-        )
+        self.tokenizer = verified_tokenizer(jieba)
         self._freq: dict[str, int] | None = None
         self._total = 0
         self._logs: dict[str, float] = {}

@@ -84,9 +84,19 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         self.serving = command == "serve"
         self.search_views.clear()
 
+    # Before the search plugin's on_config, which has jieba load a user dictionary (and with it,
+    # otherwise, jieba's main dictionary in jieba's slower way).
+    @event_priority(100)
+    def _jieba_first(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        search = _search_plugin(config) if self.config.enabled else None
+        if search is not None and getattr(search.config, "enabled", False):
+            segment.preload(search)
+        return None
+
     # Runs late so other plugins have registered their Markdown extensions,
     # which our renderer reuses for stems and options.
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def configure(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """The plugin's on_config, after other plugins' (tests call it directly)."""
         if not self.config.enabled:
             return None
         base = Path(config.config_file_path or ".").resolve().parent
@@ -151,7 +161,9 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
             config.extra["polyfills"] = local_polyfills(polyfills, ASSET_URI + SHIM)
         return config
 
-    on_config.mkdocs_priority = -50  # type: ignore[attr-defined]
+    configure.mkdocs_priority = -50  # type: ignore[attr-defined]
+
+    on_config = CombinedEvent(_jieba_first, configure)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:

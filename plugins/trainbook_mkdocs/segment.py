@@ -23,7 +23,7 @@ from typing import Any
 
 from trainbook.memo import Generations
 
-from .jiebafast import Cutter, cache_dir, load_dictionary
+from .jiebafast import Cutter, cache_dir, load_dictionary, verified_tokenizer
 from .materialsearch import material_index
 
 ZWSP = "\u200b"
@@ -86,6 +86,25 @@ def dictionary_key(*paths: str | None) -> tuple[object, ...]:
 
 
 _SEGMENTER: Segmenter | None = None
+
+
+def preload(search: Any) -> bool:
+    """Before Material's search plugin is configured: give jieba its dictionary from trainbook's
+    cache (:func:`~trainbook_mkdocs.jiebafast.load_dictionary`), so that a user dictionary the
+    plugin then loads (``jieba_dict_user``) is added to it instead of making jieba load the
+    dictionary itself. Nothing when *search* is not Material's plugin or names its own main
+    dictionary (``jieba_dict``: loaded in :func:`install`, once the plugin has set it)."""
+    try:
+        from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
+    except ImportError:
+        return False
+    jieba = getattr(material_search, "jieba", None)
+    if jieba is None or not isinstance(search, material_search.SearchPlugin):
+        return False
+    if search.config.get("jieba_dict"):
+        return False
+    tokenizer = verified_tokenizer(jieba)
+    return tokenizer is not None and load_dictionary(jieba, tokenizer, cache_dir())
 
 
 def install(search: Any, keep_all: bool = True) -> bool:

@@ -143,7 +143,7 @@ def test_an_undefined_name_in_a_page_template_is_a_plugin_error_at_its_line(mini
     _edit(mini_site / "mkdocs.yml", "  language: zh\n", "  language: zh\n  custom_dir: overrides\n")
     config = load_config(str(mini_site / "mkdocs.yml"))
     with pytest.raises(PluginError) as error:
-        config.plugins["trainbook"].on_config(config)
+        config.plugins["trainbook"].configure(config)
     assert f"{overrides / 'case.md.j2'}:3: 'no_such_value' is undefined" in str(error.value)
 
 

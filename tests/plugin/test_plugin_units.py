@@ -16,7 +16,7 @@ class FakeServer:
 def test_serve_watches_the_whole_content_folder(mini_site: Path) -> None:
     config = load_config(str(mini_site / "mkdocs.yml"))
     plugin = config.plugins["trainbook"]
-    plugin.on_config(config)
+    plugin.configure(config)
     server = FakeServer()
     plugin.on_serve(server, config=config, builder=None)
     assert str((mini_site / "content").resolve()) in server.watched
@@ -24,7 +24,7 @@ def test_serve_watches_the_whole_content_folder(mini_site: Path) -> None:
 
 def test_plugin_registers_the_fence_extension(mini_site: Path) -> None:
     config = load_config(str(mini_site / "mkdocs.yml"))
-    config = config.plugins["trainbook"].on_config(config)
+    config = config.plugins["trainbook"].configure(config)
     assert any(type(e).__name__ == "TrainbookExtension" for e in config.markdown_extensions)
 
 
@@ -32,4 +32,4 @@ def test_disabled_plugin_does_nothing(mini_site: Path) -> None:
     config = load_config(str(mini_site / "mkdocs.yml"))
     plugin = config.plugins["trainbook"]
     plugin.config.enabled = False
-    assert plugin.on_config(config) is None
+    assert plugin.configure(config) is None

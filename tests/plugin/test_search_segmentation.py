@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jieba
 import pytest
 from material.plugins.search import plugin as material_search
 
-from trainbook_mkdocs.segment import Segmenter, dictionary_key
+from trainbook_mkdocs.segment import Segmenter, dictionary_key, preload
 
 ROOT = Path(__file__).resolve().parents[2]
 HAN = material_search.bre.compile(r"(\p{script: Han}+)", material_search.bre.UNICODE)
@@ -105,3 +106,52 @@ def test_the_dictionary_key_changes_when_the_user_dictionary_is_edited(tmp_path:
     before = dictionary_key(None, str(user))
     user.write_text("电梯困人 10 n\n业委会 10 n\n", encoding="utf-8")
     assert dictionary_key(None, str(user)) != before
+
+
+def search_plugin(**options: Any) -> Any:
+    plugin = material_search.SearchPlugin()
+    errors, _ = plugin.load_config(options)
+    assert not errors
+    return plugin
+
+
+@pytest.fixture
+def fresh_jieba(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """The jieba Material's search uses, with a tokenizer of its own and the cache in *tmp_path*."""
+    tokenizer = jieba.Tokenizer()
+    module = SimpleNamespace(
+        __version__=jieba.__version__,
+        __file__=jieba.__file__,
+        Tokenizer=jieba.Tokenizer,
+        finalseg=jieba.finalseg,
+        cut=tokenizer.cut,
+        dt=tokenizer,
+    )
+    monkeypatch.setattr(material_search, "jieba", module)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return module
+
+
+def test_preload_gives_jieba_its_dictionary_before_search_adds_the_user_dictionary(fresh_jieba: Any) -> None:
+    search = search_plugin(jieba_dict_user="dict/jieba.txt")
+    assert preload(search) is False  # the first time jieba loads it, and trainbook caches it
+    first = fresh_jieba.dt
+    fresh_jieba.dt = jieba.Tokenizer()
+    fresh_jieba.cut = fresh_jieba.dt.cut
+    assert preload(search) is True
+    assert fresh_jieba.dt.initialized
+    assert fresh_jieba.dt.FREQ == first.FREQ
+
+
+def test_preload_leaves_a_main_dictionary_of_the_sites_own_to_search(fresh_jieba: Any, tmp_path: Path) -> None:
+    main = tmp_path / "main.txt"
+    main.write_text("电梯 10 n\n", encoding="utf-8")
+    assert preload(search_plugin(jieba_dict=str(main))) is False
+    assert not fresh_jieba.dt.initialized
+
+
+def test_preload_does_nothing_for_another_search_plugin(fresh_jieba: Any) -> None:
+    from mkdocs.contrib.search import SearchPlugin
+
+    assert preload(SearchPlugin()) is False
+    assert not fresh_jieba.dt.initialized
