@@ -167,8 +167,7 @@ def load_dictionary(jieba: Any, tokenizer: Any, directory: Path | None) -> bool:
     try:
         st = os.stat(path)
     except OSError:
-        tokenizer.initialize()  # jieba reports a missing dictionary its own way
-        return False
+        return False  # jieba reports a missing dictionary its own way when it loads it
     key = [jieba.__version__, path, st.st_size, st.st_mtime_ns, sys.byteorder]
     cache = directory / f"jieba-{hashlib.sha256(json.dumps(key).encode()).hexdigest()[:24]}.bin"
     loaded = _read(cache, key)

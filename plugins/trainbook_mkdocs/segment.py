@@ -127,7 +127,7 @@ def install(search: Any, keep_all: bool = True) -> bool:
     config = search.config
     _SEGMENTER.begin_build(dictionary_key(config.get("jieba_dict"), config.get("jieba_dict_user")))
     _SEGMENTER.keep_all = keep_all
-    if _SEGMENTER.tokenizer is not None:  # not yet loaded unless a user dictionary is configured
+    if _SEGMENTER.tokenizer is not None:  # a main dictionary of the site's own, set just now
         load_dictionary(jieba, _SEGMENTER.tokenizer, cache_dir())
     index._segment_chinese = _SEGMENTER.segment
     return True
