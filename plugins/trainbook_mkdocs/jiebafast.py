@@ -21,6 +21,7 @@ with characters outside the range jieba treats as one block — goes to jieba it
 from __future__ import annotations
 
 import array
+import contextlib
 import hashlib
 import itertools
 import json
@@ -174,10 +175,27 @@ def load_dictionary(jieba: Any, tokenizer: Any, directory: Path | None) -> bool:
     if loaded is not None:
         tokenizer.FREQ, tokenizer.total = loaded
         tokenizer.initialized = True
+        with contextlib.suppress(OSError):
+            os.utime(cache)  # in use: the last to be cleared away
         return True
     tokenizer.initialize()
     _write(cache, key, tokenizer.FREQ, tokenizer.total)
+    _clear_old(directory)
     return False
+
+
+#: Dictionary caches kept (each jieba installation has its own: every virtualenv, every CI
+#: checkout); the least recently used go.
+KEEP = 4
+
+
+def _clear_old(directory: Path) -> None:
+    try:
+        caches = sorted(directory.glob("jieba-*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in caches[KEEP:]:
+            old.unlink()
+    except OSError:
+        pass  # another build cleared it first, or the directory is not ours to tidy
 
 
 def _read(cache: Path, key: list[object]) -> tuple[dict[str, int], int] | None:

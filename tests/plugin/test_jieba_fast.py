@@ -3,6 +3,7 @@ dictionary as jieba loads, read from trainbook's own cache."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 import jieba
 import pytest
 
-from trainbook_mkdocs.jiebafast import Cutter, cache_dir, load_dictionary
+from trainbook_mkdocs.jiebafast import KEEP, Cutter, cache_dir, load_dictionary
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = re.compile("[\u4e00-\u9fd5]+")
@@ -178,3 +179,16 @@ def test_without_a_home_directory_nothing_is_cached(monkeypatch: pytest.MonkeyPa
 def test_the_cache_lives_under_xdg_cache_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache_dir() == tmp_path / "trainbook"
+
+
+def test_only_the_most_recently_used_dictionary_caches_are_kept(tmp_path: Path) -> None:
+    old = [tmp_path / f"jieba-old{i}.bin" for i in range(KEEP + 2)]
+    for age, path in enumerate(old):
+        path.write_bytes(b"stale")
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))
+    module, tokenizer = isolated_jieba()
+    load_dictionary(module, tokenizer, tmp_path)  # writes this installation's cache
+    kept = sorted(p.name for p in tmp_path.glob("jieba-*.bin"))
+    assert len(kept) == KEEP
+    newest_old = sorted(p.name for p in old[-(KEEP - 1) :])
+    assert [name for name in kept if name.startswith("jieba-old")] == newest_old
