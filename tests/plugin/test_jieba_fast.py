@@ -56,6 +56,7 @@ def test_random_runs_of_words_and_unknown_characters_are_cut_as_jieba_cuts_them(
     # Dictionary words joined with arbitrary characters: overlapping candidates, near-ties, and
     # stretches of single characters that go through jieba's HMM.
     rng = random.Random(seed)
+    jieba.dt.check_initialized()
     words = [w for w, count in list(jieba.dt.FREQ.items())[seed * 40000 : seed * 40000 + 40000] if count]
     cutter = Cutter(jieba)
     for _ in range(3000):
