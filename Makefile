@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams dist bench-grade bench
+.PHONY: site test serve lint validate stats clean setup setup-test debs-test debs-print npm-test exams dist bench-grade bench bench-instructions
 
 # Built aside and swapped in on success: a failed build leaves the previous site/ as it was.
 # Also dist/handbook-offline.zip: the whole site for opening from disk (file://), no network needed.
@@ -82,6 +82,11 @@ bench: setup
 	@test -x $(BENCH_VENV)/bin/python || sh build_tools/ensure-venv.sh "$(PYTHON)" "$(BENCH_VENV)"
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e . "mkdocs-quiz==1.7.1"
 	$(BENCH_VENV)/bin/python build_tools/bench/bench.py --python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+
+# The same corpora's builds counted in instructions (valgrind), which do not drift with the machine.
+bench-instructions: setup
+	@sh build_tools/ensure-debs.sh valgrind
+	$(BIN)/python build_tools/bench/bench.py --instructions --out dist/bench/instructions.json $(BENCH_ARGS)
 
 # The release files: sdist, then the wheel built from it (so the sdist is known to be complete).
 dist: setup-test

@@ -4,7 +4,8 @@ after a warm-up, and report median wall and CPU time, peak RSS, site and search-
 plus `trainbook validate` time and the `mkdocs serve` rebuild after editing one bank.
 
 Targets (issue 12) are checked here, never by a timed unit test; `--check` makes a missed
-target exit 1. Results go to stdout and, as JSON, to --out.
+target exit 1. Results go to stdout and, as JSON, to --out. `--instructions` counts instructions
+under valgrind instead of timing (`make bench-instructions`): steady on a noisy machine.
 """
 
 from __future__ import annotations
@@ -259,6 +260,83 @@ def per_question(small: dict[str, object], large: dict[str, object] | None) -> s
     )
 
 
+_IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def count_instructions(python: Path, roots: dict[str, Path], work: Path) -> dict[str, int]:
+    """Instructions each corpus's `mkdocs build` executes, counted by valgrind (cachegrind
+    without its cache simulation; fixed hash seed): the same from one run to the next, where
+    time on a shared machine moves by 10-25 %. Two builds at a time (the machine has 2 cores)."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        sys.exit("bench: --instructions needs valgrind (make bench-instructions installs it)")
+    env = {**ENV, "PYTHONHASHSEED": "0"}
+    mkdocs = str(python.parent / "mkdocs")
+    counts: dict[str, int] = {}
+    pending = list(roots.items())
+    while pending:
+        batch, pending = pending[:2], pending[2:]
+        procs = []
+        for kind, root in batch:
+            cmd = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+            cmd += [str(python), mkdocs, "build", "-q", "-d", str(work / f"site-instructions-{kind}")]
+            proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            procs.append((kind, root, proc))
+        for kind, root, proc in procs:
+            _, err = proc.communicate()
+            found = _IREFS.search(err.decode(errors="replace"))
+            if proc.returncode or found is None:
+                sys.exit(f"bench: valgrind build failed in {root}:\n{err.decode(errors='replace')[-3000:]}")
+            counts[kind] = int(found.group(1).replace(",", ""))
+    return counts
+
+
+def instructions_report(counts: dict[str, int], pages: int, small: int, large: int | None) -> list[str]:
+    """The lines `--instructions` prints: ratios and steps of the counts (information, not targets)."""
+    g = {k: v / 1e9 for k, v in counts.items()}
+    lines = [
+        f"instructions (G): plain {g['plain']:.2f}, trainbook {g['trainbook']:.2f}"
+        f" ({g['trainbook'] / g['plain']:.2f}x plain) at {small:,} questions"
+    ]
+    if large is not None:
+        first = (g["trainbook"] - g["trainbook_one"]) / (small - pages) * 1000
+        second = (g["trainbook_large"] - g["trainbook"]) / (large - small) * 1000
+        extra = (g["trainbook_large"] - g["plain"]) / (g["trainbook"] - g["plain"])
+        lines += [
+            f"trainbook at {large:,} questions {g['trainbook_large']:.2f}, {pages} pages with one question"
+            f" each {g['trainbook_one']:.2f}",
+            f"per 1,000 questions: {first:.3f} G up to {small:,}, {second:.3f} G from {small:,} to {large:,}"
+            f" ({second / first:.2f}x); the extras over plain grow {extra:.2f}x",
+        ]
+    return lines
+
+
+def instructions_main(args: argparse.Namespace, work: Path) -> int:
+    small_q = args.pages * args.questions
+    large_q = args.pages * args.large if args.large else None
+    roots = {
+        "plain": work / f"plain-{args.pages}x{args.questions}",
+        "trainbook": work / f"trainbook-{args.pages}x{args.questions}",
+    }
+    if args.large:
+        roots["trainbook_large"] = work / f"trainbook-{args.pages}x{args.large}"
+        roots["trainbook_one"] = work / f"trainbook-{args.pages}x1"
+    sizes = {"plain": args.questions, "trainbook": args.questions, "trainbook_large": args.large, "trainbook_one": 1}
+    for kind, root in roots.items():
+        shutil.rmtree(root, ignore_errors=True)
+        corpus.generate(root, "plain" if kind == "plain" else "trainbook", args.pages, sizes[kind])
+    for root in roots.values():  # warm-up: jieba's and trainbook's caches, bytecode
+        run([str(args.python.parent / "mkdocs"), "build", "-q"], root)
+    counts = count_instructions(args.python, roots, work)
+    lines = instructions_report(counts, args.pages, small_q, large_q)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    report = {"pages": args.pages, "instructions": counts, "report": lines}
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print("\n" + "\n".join(f"  {line}" for line in lines))
+    print(f"\nwritten {args.out}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200)
@@ -269,9 +347,16 @@ def main() -> int:
     ap.add_argument("--work", type=Path, default=None, help="where corpora are built (default: a temp dir)")
     ap.add_argument("--out", type=Path, default=Path("dist/bench/results.json"))
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument(
+        "--instructions",
+        action="store_true",
+        help="instead of timing: count the instructions of plain's and trainbook's builds (valgrind)",
+    )
     args = ap.parse_args()
     work = (args.work or Path(tempfile.mkdtemp(prefix="trainbook-bench-"))).absolute()
     args.python = args.python.absolute()
+    if args.instructions:
+        return instructions_main(args, work)
     small = bench(args.pages, args.questions, args.runs, args.python, work)
     smaller = work / f"trainbook-{args.pages}x{args.questions}"
     large = bench(args.pages, args.large, args.runs, args.python, work, smaller) if args.large else None
