@@ -33,3 +33,13 @@ def test_disabled_plugin_does_nothing(mini_site: Path) -> None:
     plugin = config.plugins["trainbook"]
     plugin.config.enabled = False
     assert plugin.configure(config) is None
+
+
+def test_jieba_gets_its_dictionary_before_search_adds_the_user_dictionary(mini_site: Path) -> None:
+    # The mini site's search plugin loads a user dictionary in its on_config: trainbook's
+    # dictionary load must come first, and trainbook's own set-up after search's.
+    config = load_config(str(mini_site / "mkdocs.yml"))
+    order = [(getattr(m, "__self__", None), m.__name__) for m in config.plugins.events["config"]]
+    trainbook, search = config.plugins["trainbook"], config.plugins["material/search"]
+    assert order.index((trainbook, "_jieba_first")) < order.index((search, "on_config"))
+    assert order.index((search, "on_config")) < order.index((trainbook, "configure"))
