@@ -24,7 +24,7 @@ from typing import Any
 from trainbook.memo import Generations
 
 from .jiebafast import Cutter, cache_dir, load_dictionary, verified_tokenizer
-from .materialsearch import material_index
+from .materialsearch import material_index, material_module
 
 ZWSP = "\u200b"
 #: Runs up to this many characters are remembered in every build: words and short phrases recur
@@ -94,10 +94,7 @@ def preload(search: Any) -> bool:
     plugin then loads (``jieba_dict_user``) is added to it instead of making jieba load the
     dictionary itself. Nothing when *search* is not Material's plugin or names its own main
     dictionary (``jieba_dict``: loaded in :func:`install`, once the plugin has set it)."""
-    try:
-        from material.plugins.search import plugin as material_search  # type: ignore[import-untyped]
-    except ImportError:
-        return False
+    material_search = material_module()
     jieba = getattr(material_search, "jieba", None)
     if jieba is None or not isinstance(search, material_search.SearchPlugin):
         return False
