@@ -15,21 +15,10 @@ import pytest
 
 from trainbook_mkdocs.jiebafast import KEEP, Cutter, cache_dir, load_dictionary
 
+from ..jiebas import isolated_jieba
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN = re.compile("[\u4e00-\u9fd5]+")
-
-
-def isolated_jieba(dictionary: Path | None = None) -> tuple[Any, Any]:
-    """A jieba whose default tokenizer is a fresh one (the process-wide one stays untouched)."""
-    tokenizer = jieba.Tokenizer() if dictionary is None else jieba.Tokenizer(str(dictionary))
-    module = SimpleNamespace(
-        __version__=jieba.__version__,
-        __file__=jieba.__file__,
-        Tokenizer=jieba.Tokenizer,
-        finalseg=jieba.finalseg,
-        cut=tokenizer.cut,
-    )
-    return module, tokenizer
 
 
 def jieba_words(tokenizer: Any, text: str) -> list[str]:

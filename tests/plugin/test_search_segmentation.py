@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import jieba
@@ -14,6 +13,8 @@ import pytest
 from material.plugins.search import plugin as material_search
 
 from trainbook_mkdocs.segment import Segmenter, dictionary_key, preload
+
+from ..jiebas import isolated_jieba
 
 ROOT = Path(__file__).resolve().parents[2]
 HAN = material_search.bre.compile(r"(\p{script: Han}+)", material_search.bre.UNICODE)
@@ -118,15 +119,7 @@ def search_plugin(**options: Any) -> Any:
 @pytest.fixture
 def fresh_jieba(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     """The jieba Material's search uses, with a tokenizer of its own and the cache in *tmp_path*."""
-    tokenizer = jieba.Tokenizer()
-    module = SimpleNamespace(
-        __version__=jieba.__version__,
-        __file__=jieba.__file__,
-        Tokenizer=jieba.Tokenizer,
-        finalseg=jieba.finalseg,
-        cut=tokenizer.cut,
-        dt=tokenizer,
-    )
+    module, _ = isolated_jieba()
     monkeypatch.setattr(material_search, "jieba", module)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     return module
