@@ -291,8 +291,12 @@ def visit(browser):
 
 def interact(page: Page) -> None:
     """Answer and check every question of every quiz, reveal references, click links and details."""
-    if page.locator("[data-tb-quiz]").count():
-        page.wait_for_selector(".tb-quiz__app", state="attached")
+    # Quizzes are built in slices and shown a few questions per frame (boot.js): answer only once
+    # every question is on the page, or a question built later stays unanswered.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-tb-quiz]')].every(q =>
+            q.classList.contains('tb-quiz--ready') && !q.querySelector('.tb-quiz__app li.tb-q[hidden]'))"""
+    )
     for start in page.locator(".tb-quiz__start-btn:visible").all():
         start.click()  # a timed mock exam starts on request
     for inp in page.locator(".tb-quiz__app input.tb-blank-input").all():
@@ -309,8 +313,9 @@ def interact(page: Page) -> None:
     for box in page.locator(".tb-quiz__app .tb-sa__point input").all():
         box.check()
     checks = page.locator(".tb-quiz__app .tb-q__check:visible")
-    while checks.count():  # a checked question hides its button
+    for _ in range(checks.count()):  # a checked question hides its button
         checks.first.click()
+    assert checks.count() == 0, page.locator(".tb-q__prompt:visible").all_inner_texts()
     for submit in page.locator(".tb-quiz__submit:visible").all():
         submit.click()  # exam mode grades everything at once
     # Links lost their href and details their ontoggle; activating them must still run nothing.
