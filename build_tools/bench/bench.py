@@ -127,6 +127,19 @@ def serve_rebuild(root: Path, mkdocs: str, edit: Path, timeout: float = 600) -> 
     return statistics.median(times)
 
 
+def corpus_root(work: Path, kind: str, pages: int, per_page: int) -> Path:
+    """Where the corpus of *kind* and that size lives under *work*: ``<kind>-<pages>x<per_page>``."""
+    return work / f"{kind}-{pages}x{per_page}"
+
+
+def fresh_corpus(work: Path, kind: str, pages: int, per_page: int) -> Path:
+    """The corpus of *kind* and that size, generated anew at :func:`corpus_root`."""
+    root = corpus_root(work, kind, pages, per_page)
+    shutil.rmtree(root, ignore_errors=True)
+    corpus.generate(root, kind, pages, per_page)
+    return root
+
+
 def bench(
     pages: int, per_page: int, runs: int, python: Path, work: Path, smaller: Path | None = None
 ) -> dict[str, object]:
@@ -136,18 +149,11 @@ def bench(
     same pages with one question each (``trainbook_one``), which shows whether trainbook's own
     cost per question stays the same as the handbook grows (reported, not a target)."""
     mkdocs = str(python.parent / "mkdocs")
-    roots = {}
-    for kind in KINDS:
-        root = work / f"{kind}-{pages}x{per_page}"
-        shutil.rmtree(root, ignore_errors=True)
-        corpus.generate(root, kind, pages, per_page)
-        roots[kind] = root
+    roots = {kind: fresh_corpus(work, kind, pages, per_page) for kind in KINDS}
     kinds = list(KINDS)
     if smaller is not None:
         roots["trainbook_smaller"] = smaller
-        roots["trainbook_one"] = work / f"trainbook-{pages}x1"
-        shutil.rmtree(roots["trainbook_one"], ignore_errors=True)
-        corpus.generate(roots["trainbook_one"], "trainbook", pages, 1)
+        roots["trainbook_one"] = fresh_corpus(work, "trainbook", pages, 1)
         kinds += ["trainbook_smaller", "trainbook_one"]
     samples: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
     for kind in kinds:  # warm-up: jieba cache, bytecode, page cache
@@ -315,16 +321,12 @@ def instructions_main(args: argparse.Namespace, work: Path) -> int:
     small_q = args.pages * args.questions
     large_q = args.pages * args.large if args.large else None
     roots = {
-        "plain": work / f"plain-{args.pages}x{args.questions}",
-        "trainbook": work / f"trainbook-{args.pages}x{args.questions}",
+        "plain": fresh_corpus(work, "plain", args.pages, args.questions),
+        "trainbook": fresh_corpus(work, "trainbook", args.pages, args.questions),
     }
     if args.large:
-        roots["trainbook_large"] = work / f"trainbook-{args.pages}x{args.large}"
-        roots["trainbook_one"] = work / f"trainbook-{args.pages}x1"
-    sizes = {"plain": args.questions, "trainbook": args.questions, "trainbook_large": args.large, "trainbook_one": 1}
-    for kind, root in roots.items():
-        shutil.rmtree(root, ignore_errors=True)
-        corpus.generate(root, "plain" if kind == "plain" else "trainbook", args.pages, sizes[kind])
+        roots["trainbook_large"] = fresh_corpus(work, "trainbook", args.pages, args.large)
+        roots["trainbook_one"] = fresh_corpus(work, "trainbook", args.pages, 1)
     for root in roots.values():  # warm-up: jieba's and trainbook's caches, bytecode
         run([str(args.python.parent / "mkdocs"), "build", "-q"], root)
     counts = count_instructions(args.python, roots, work)
@@ -358,7 +360,7 @@ def main() -> int:
     if args.instructions:
         return instructions_main(args, work)
     small = bench(args.pages, args.questions, args.runs, args.python, work)
-    smaller = work / f"trainbook-{args.pages}x{args.questions}"
+    smaller = corpus_root(work, "trainbook", args.pages, args.questions)
     large = bench(args.pages, args.large, args.runs, args.python, work, smaller) if args.large else None
     checks = targets(small, large)
     info = per_question(small, large)
