@@ -219,6 +219,8 @@ def test_created_handbook_builds_strictly_without_exam_questions_and_with_the_ve
     index = (site / "index.html").read_text(encoding="utf-8")
     assert f"<!-- trainbook {version} -->" in index
     assert NAV_TITLE[_lang(handbook)] in index  # generated pages speak the handbook's language
+    if _lang(handbook) == "zh":  # and so does the theme's chrome
+        assert "Made with" not in index and 'title="本节链接"' in index
     leaked = [p for p in site.rglob("*") if p.is_file() and EXAM_ONLY_STEM[_lang(handbook)].encode() in p.read_bytes()]
     assert leaked == []
 

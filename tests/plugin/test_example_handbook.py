@@ -97,6 +97,13 @@ def test_chinese_search_finds_domain_terms_as_words(example_site: Path, term: st
     assert hits, f"search index has no whole-word '{term}'"
 
 
+@pytest.mark.parametrize("page", ["index.html", "modules/emergency.html", "trainbook/banks/emergency.html"])
+def test_pages_carry_no_english_theme_chrome(example_site: Path, page: str) -> None:
+    html = (example_site / page).read_text(encoding="utf-8")
+    assert 'title="本节链接"' in html or "headerlink" not in html
+    assert "Permanent link" not in html and "Made with" not in html
+
+
 @pytest.mark.parametrize("page", ["trainbook/schemes/cs-annual.html", "trainbook/exams/cs-basic.html"])
 def test_scheme_and_exam_pages_say_how_to_get_the_printed_pack(example_site: Path, page: str) -> None:
     html = (example_site / page).read_text(encoding="utf-8")
