@@ -633,6 +633,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
     "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
     "grade.a_table": ("a table", "表格"),
+    "grade.formula_unsaved": (
+        "cell {cell} holds a formula whose result was never saved in the file: open it in Excel or WPS, "
+        "save it, and run again",
+        "单元格 {cell} 是公式，但文件里没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再运行",
+    ),
     "grade.empty": ("the file is empty; expected a header row", "文件是空的；第一行应为表头"),
     "grade.header_unnamed": ("column {n} of the header has no name", "表头第 {n} 列没有列名"),
     "grade.header_twice": ("column '{name}' appears twice in the header", "列 '{name}' 在表头中出现了两次"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -88,6 +90,49 @@ def test_an_xlsx_scores_sheet_grades_like_the_csv(class_dir: Path) -> None:
     for row in read_rows(class_dir / "scores.csv"):
         sheet.append([float(c) if c.replace(".", "", 1).isdigit() else c for c in row])
     book.save(class_dir / "scores.xlsx")
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores.xlsx"
+    assert main(args) == 0
+    got = {r["工号"]: r["总分"] for r in read_csv(class_dir / "out/results.csv")}
+    assert got == {pid: v[1] for pid, v in EXPECTED.items()}
+
+
+def _xlsx_with_a_formula(class_dir: Path, saved: str | None) -> None:
+    """scores.xlsx whose first candidate's 情景模拟 score is =SUM(...), with or without the result
+    a spreadsheet program saves beside a formula (openpyxl writes none)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = read_rows(class_dir / "scores.csv")
+    for row in rows:
+        sheet.append([float(c) if c.replace(".", "", 1).isdigit() else c for c in row])
+    col = rows[0].index("情景模拟")
+    sheet.cell(row=2, column=col + 1, value=f"=SUM({rows[1][col]},0)")
+    book.save(class_dir / "scores.xlsx")
+    if saved is not None:
+        with zipfile.ZipFile(class_dir / "scores.xlsx") as z:
+            parts = {name: z.read(name) for name in z.namelist()}
+        sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+        with_result = re.sub(r"(<f>SUM\([^<]*</f>)(<v>\s*</v>|<v\s*/>)?", rf"\1<v>{saved}</v>", sheet_xml)
+        parts["xl/worksheets/sheet1.xml"] = with_result.encode()
+        with zipfile.ZipFile(class_dir / "scores.xlsx", "w") as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+
+
+def test_a_formula_without_its_saved_result_is_reported_not_counted_as_zero(
+    class_dir: Path, capsys: pytest.CaptureFixture
+) -> None:
+    _xlsx_with_a_formula(class_dir, saved=None)
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores.xlsx"
+    assert main(args) == 1
+    assert "scores.xlsx:2: cell " in capsys.readouterr().err
+    assert not (class_dir / "out").exists()
+
+
+def test_a_formula_with_its_saved_result_grades_by_that_result(class_dir: Path) -> None:
+    rows = read_rows(class_dir / "scores.csv")
+    _xlsx_with_a_formula(class_dir, saved=rows[1][rows[0].index("情景模拟")])
     args = grade_args()
     args[args.index("scores.csv")] = "scores.xlsx"
     assert main(args) == 0
