@@ -633,7 +633,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
     "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
     "grade.a_table": ("a table", "表格"),
-    "grade.formula_unsaved": (
+    "sheet.formula_unsaved": (
         "cell {cell} holds a formula whose result was never saved in the file: open it in Excel or WPS, "
         "save it, and run again",
         "单元格 {cell} 是公式，但文件里没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再运行",

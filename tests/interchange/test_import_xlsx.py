@@ -330,3 +330,15 @@ def test_a_file_that_is_not_a_workbook_is_reported(tmp_path: Path, site: Path) -
     bad.write_text("not a zip", encoding="utf-8")
     result = import_file("xlsx", bad, ImportOptions(bank="x", out=tmp_path / "x.yml", content=site / "content"))
     assert result.text is None and "cannot read the workbook" in str(result.errors[0])
+
+
+def test_a_formula_saved_without_its_result_is_reported_not_read_as_empty(tmp_path: Path, site: Path) -> None:
+    # openpyxl, like most scripts, saves the formula only; Excel and WPS save its result beside it.
+    result, out = run(
+        tmp_path, [HEADER, ["单选", '=CONCAT("物业","服务")', "甲", "乙", "", "", "A", "", "", "", "", ""]]
+    )
+    assert result.text is None and not out.exists()  # type: ignore[attr-defined]
+    assert [str(p) for p in result.errors] == [  # type: ignore[attr-defined]
+        f"{tmp_path / '题库.xlsx'}:题库:2: error: cell B2 holds a formula whose result was never saved in the file: "
+        "open it in Excel or WPS, save it, and run again"
+    ]

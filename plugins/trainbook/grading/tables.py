@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..messages import msg
+from ..sheetformulas import formulas_without_results
 from .errors import GradeError, Problems, located
 
 
@@ -87,26 +87,11 @@ def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
         values = list(book.worksheets[0].iter_rows(values_only=True))
     finally:
         book.close()
-    _formulas_have_results(path, values)
-    return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]
-
-
-def _formulas_have_results(path: Path, values: Sequence[Sequence[object]]) -> None:
-    """A formula's result is what the workbook saved with it. Excel and WPS save one; a workbook
-    written by a script often has none, and its empty cell would count as a missing score (0)."""
-    import openpyxl
-    from openpyxl.utils import get_column_letter
-
     problems = Problems()
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        for n, (saved, row) in enumerate(zip(values, book.worksheets[0].iter_rows(values_only=True), strict=False), 1):
-            for col, formula in enumerate(row):
-                if isinstance(formula, str) and formula.startswith("=") and (col >= len(saved) or saved[col] is None):
-                    problems.add(path, n, msg("grade.formula_unsaved", cell=f"{get_column_letter(col + 1)}{n}"))
-    finally:
-        book.close()
+    for row, cell in formulas_without_results(path, 0, values):
+        problems.add(path, row, msg("sheet.formula_unsaved", cell=cell))
     problems.raise_if_any()
+    return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]
 
 
 def _cell(value: object) -> str:

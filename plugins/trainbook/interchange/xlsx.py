@@ -15,6 +15,7 @@ from typing import Any
 
 from ..messages import msg
 from ..model import Case
+from ..sheetformulas import formulas_without_results
 from .importer import Problem
 from .layout import Row, headers, match_header
 from .losses import Losses
@@ -117,8 +118,12 @@ def read(path: Path, sheet: str | None = None) -> SheetRead:
         problems: list[Problem] = []
         title = None
         for name in [sheet] if sheet is not None else names:
-            ws = wb[name]
-            values = [[_cell(v) for v in r] for r in ws.iter_rows(values_only=True)]
+            saved = list(wb[name].iter_rows(values_only=True))
+            unsaved = formulas_without_results(path, name, saved)
+            if unsaved:  # the sheet's other messages would be about cells read as empty
+                problems += [Problem(f"{path}:{name}:{n}", msg("sheet.formula_unsaved", cell=c)) for n, c in unsaved]
+                continue
+            values = [[_cell(v) for v in r] for r in saved]
             part = read_sheet(name, values, f"{path}:{name}")
             rows += part.rows
             problems += part.problems
