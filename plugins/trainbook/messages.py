@@ -823,6 +823,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{out}：打印表单不能写到{what}（{folder}）里，否则下次生成网站时会被当作手册文件或被删除；"
         "请用 --out 另选文件夹",
     ),
+    "pack.out_replaces": (
+        "{entry}: the build would replace this folder, which holds {what} ({folder}); choose another --out",
+        "{entry}：生成时会替换这个文件夹，而它包含{what}（{folder}）；请用 --out 另选文件夹",
+    ),
     "pack.unsafe_path": (
         "{path}: a printed document's path must stay inside the output folder; nothing was written",
         "{path}：打印文件的路径必须在输出文件夹之内；没有写出任何文件",

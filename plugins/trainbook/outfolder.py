@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .messages import Text, mkdocs_config, msg
 
@@ -23,21 +24,24 @@ class Guarded:
 
 
 def guarded_folders(content: str | Path, site_dir: str | Path | None = None) -> tuple[Guarded, ...]:
-    """The content folder, and docs_dir and site_dir of the mkdocs.yml beside it (MkDocs' default
-    ``site`` when mkdocs.yml names none); *site_dir* is a built site named on the command line."""
+    """The content folder, and docs_dir and site_dir of the mkdocs.yml beside it (MkDocs' defaults
+    ``docs`` and ``site`` when it names none); *site_dir* is a built site named on the command line."""
     content = Path(content)
     root = content.resolve().parent
     config = mkdocs_config(root)
     out = [Guarded(content, msg("out.the_content"))]
-    docs = config.get("docs_dir")
-    if isinstance(docs, str) and docs.strip():
-        out.append(Guarded(root / docs, msg("out.the_pages")))
+    if config:
+        out.append(Guarded(root / _folder(config, "docs_dir", "docs"), msg("out.the_pages")))
     if site_dir is not None:
         out.append(Guarded(Path(site_dir), msg("out.the_site")))
     if config:
-        site = config.get("site_dir")
-        out.append(Guarded(root / (site if isinstance(site, str) and site.strip() else "site"), msg("out.the_site")))
+        out.append(Guarded(root / _folder(config, "site_dir", "site"), msg("out.the_site")))
     return tuple(out)
+
+
+def _folder(config: dict[str, Any], key: str, default: str) -> str:
+    value = config.get(key)
+    return value if isinstance(value, str) and value.strip() else default
 
 
 def inside(path: str | Path, folder: str | Path) -> bool:
@@ -49,3 +53,8 @@ def inside(path: str | Path, folder: str | Path) -> bool:
 def guarded_home(out: str | Path, content: str | Path, site_dir: str | Path | None = None) -> Guarded | None:
     """The guarded folder *out* lies in, or None when *out* may be written."""
     return next((g for g in guarded_folders(content, site_dir) if inside(out, g.folder)), None)
+
+
+def guarded_within(path: str | Path, content: str | Path, site_dir: str | Path | None = None) -> Guarded | None:
+    """The guarded folder that is *path* or lies below it: a build that replaces *path* would delete it."""
+    return next((g for g in guarded_folders(content, site_dir) if inside(g.folder, path)), None)

@@ -57,13 +57,15 @@ def set_variants(handbook: Path, variants: str) -> None:
 
 # -- exam papers and keys never go where the site publishes them -------------------------------
 
+HANDBOOK = "docs_dir: content/handbook\n"
 PUBLISHED = {
-    "the handbook's pages": ("content/handbook/papers", "docs_dir: content/handbook\n", "the content folder"),
-    "the content folder": ("content", "", "the content folder"),
-    "docs_dir outside the content": ("docs/exams", "docs_dir: docs\n", "the handbook's pages (docs_dir"),
-    "the default site_dir": ("site/exams", "", "the built site (site)"),
-    "site_dir named in mkdocs.yml": ("public/exams", "site_dir: public\n", "the built site (public)"),
-    "site_dir itself": ("public", "site_dir: public\n", "the built site (public)"),
+    "the handbook's pages": ("content/handbook/papers", HANDBOOK, "the content folder"),
+    "the content folder": ("content", HANDBOOK, "the content folder"),
+    "docs_dir outside the content": ("pages/exams", "docs_dir: pages\n", "the handbook's pages (docs_dir"),
+    "MkDocs' default docs_dir": ("docs/exams", "", "the handbook's pages (docs_dir in mkdocs.yml) (docs)"),
+    "the default site_dir": ("site/exams", HANDBOOK, "the built site (site)"),
+    "site_dir named in mkdocs.yml": ("public/exams", HANDBOOK + "site_dir: public\n", "the built site (public)"),
+    "site_dir itself": ("public", HANDBOOK + "site_dir: public\n", "the built site (public)"),
 }
 
 
@@ -72,9 +74,7 @@ def test_exam_build_refuses_an_output_folder_the_site_would_publish(
     case: str, handbook: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out, config, named = PUBLISHED[case]
-    (handbook / "mkdocs.yml").write_text(
-        "site_name: 试卷测试手册\n" + (config or "docs_dir: content/handbook\n"), encoding="utf-8"
-    )
+    (handbook / "mkdocs.yml").write_text("site_name: 试卷测试手册\n" + config, encoding="utf-8")
     before = entries_under(handbook)
     assert exam_build("--out", out) == 1
     err = capsys.readouterr().err
@@ -91,6 +91,19 @@ def test_exam_build_refusal_is_in_chinese_for_a_chinese_handbook(
         "trainbook：错误：site/exams：试卷、参考答案和清单不能写到已生成的网站（site）里，否则会随手册网站发布；"
         "请用 --out 另选文件夹"
     )
+
+
+def test_exam_build_never_replaces_the_content_folder_it_reads(
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pack replaces OUT/<exam id> whole: here that folder is the content itself.
+    (handbook / "content").rename(handbook / "pack-exam")
+    (handbook / "mkdocs.yml").write_text("site_name: x\ndocs_dir: pack-exam/handbook\n", encoding="utf-8")
+    before = tree_bytes(handbook)
+    assert exam_build("--content", "pack-exam", "--out", ".") == 1
+    err = capsys.readouterr().err
+    assert "pack-exam: the build would replace this folder, which holds the content folder (pack-exam)" in err
+    assert tree_bytes(handbook) == before
 
 
 def test_exam_build_beside_the_site_is_fine(handbook: Path) -> None:

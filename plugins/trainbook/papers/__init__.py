@@ -13,7 +13,7 @@ from pathlib import Path
 from ..diagnostics import ContentError, display_path
 from ..messages import mkdocs_config, msg
 from ..model import Project
-from ..outfolder import guarded_home
+from ..outfolder import guarded_home, guarded_within
 from ..validate import validate
 from .documents import Printer, parse_formats, write_documents
 from .errors import PackError
@@ -45,9 +45,11 @@ def build_forms(
     check_out(out, content_dir, "pack.out_site_files")
     project = load_content(content_dir)
     printer = Printer(template_dirs)
+    sheets = all_sheets(printer, project)
+    check_replaced(out, sorted({d.path.split("/")[0] for d in sheets}), content_dir)
     out = Path(out)
     with staged(out) as stage:
-        written = write_documents(all_sheets(printer, project), stage, wanted)
+        written = write_documents(sheets, stage, wanted)
         return [out / p.relative_to(stage) for p in written]
 
 
@@ -57,6 +59,16 @@ def check_out(out: str | Path, content_dir: str | Path, message: str) -> None:
     if home is not None:
         shown = display_path(home.folder)
         raise PackError(msg(message, out=display_path(out), what=home.what, folder=shown))
+
+
+def check_replaced(out: str | Path, entries: Sequence[str], content_dir: str | Path) -> None:
+    """Refuse a build whose output entries (OUT/<exam>, OUT/forms, …) would replace the sources or the site."""
+    for entry in entries:
+        path = Path(out) / entry
+        guarded = guarded_within(path, content_dir)
+        if guarded is not None:
+            shown = display_path(guarded.folder)
+            raise PackError(msg("pack.out_replaces", entry=display_path(path), what=guarded.what, folder=shown))
 
 
 def handbook_title(content_dir: str | Path) -> str | None:
@@ -118,6 +130,7 @@ def build_exams(
     exams = list(project.exams) if all_exams else [known[i] for i in dict.fromkeys(exam_ids)]
     if not exams:
         raise PackError(msg("pack.no_exams", folder=f"{content_dir}/exams"))
+    check_replaced(out, [e.id for e in exams], content_dir)
     printer = Printer(template_dirs)
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
