@@ -46,6 +46,9 @@ from .yamlsource import Map, Seq, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
 #: "id: x" (also "- id: x") on a line of its own: the ids a file that fails to load would define.
+#: A variant id: 1–16 letters or digits of any script (A, B, 甲, 乙, 1, 2), since it names a folder.
+VARIANT_MAX = 16
+VARIANT_RE = re.compile(rf"[^\W_]{{1,{VARIANT_MAX}}}")
 ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-]{0,63})['\"]?[ \t]*(?:#.*)?$", re.M)
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -223,6 +226,16 @@ class Loader:
         )
 
     # -- exams -------------------------------------------------------------
+    def variant_ids(self, m: Map, variants: tuple[str, ...]) -> None:
+        """A variant id names the pack's folder OUT/<exam>/<variant>/: letters and digits only."""
+        value = m.get("variants")
+        for i, variant in enumerate(variants):
+            if VARIANT_RE.fullmatch(variant):
+                continue
+            at = value.at(i) if isinstance(value, Seq) and len(value) == len(variants) else m.at("variants")
+            shown = variant if len(variant) <= 24 else variant[:20] + "…"
+            self.report.error(at, msg("load.variant_id", found=shown, max=VARIANT_MAX))
+
     def exam(self, data: Any, path: str) -> Exam | None:
         m = self.r.mapping(data, Pos(path), msg("what.an_exam"))
         if m is None:
@@ -238,6 +251,7 @@ class Loader:
             shuffle_q = self.r.boolean(sm, "questions", sw, True)
             shuffle_o = self.r.boolean(sm, "options", sw, True)
         variants = self.r.texts(m, "variants", w, scalar_ok=True) or ("A",)
+        self.variant_ids(m, variants)
         if len(set(variants)) != len(variants):
             self.report.error(m.at("variants"), msg("load.variant_twice"))
         sections = []

@@ -362,6 +362,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} has no 'explanation'; learners see it after answering",
         "{what}没有 'explanation'（解析）；学员答题后会看到解析",
     ),
+    "load.variant_id": (
+        "key 'variants' of the exam blueprint: '{found}' is not a variant id; use 1–{max} letters or digits "
+        "(A, B, 甲, 1, …): it names the pack's folder",
+        "试卷蓝图的键 'variants'：'{found}' 不能作卷别；请用 1–{max} 个字母或数字（A、B、甲、1 …），"
+        "它会用作试卷包的文件夹名",
+    ),
     "load.variant_twice": (
         "key 'variants' of the exam blueprint names a variant twice",
         "试卷蓝图的键 'variants' 中有重复的卷别",
@@ -416,6 +422,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "blank {n} in 'answer' of {what} must be text or a list of accepted texts, found {found}",
         "{what}的 'answer' 中第 {n} 个空应为文本，或可接受答案的列表，实际是{found}",
     ),
+    "q.fill_empty": (
+        "blank {n} in 'answer' of {what} accepts an empty answer; write the text the blank expects",
+        "{what}的 'answer' 中第 {n} 个空有空白的可接受答案；请写出这个空应填的文字",
+    ),
     "q.fill_count": (
         "key 'answer' of {what} has {entries} entries but the stem has {n} blanks (written ___)",
         "{what}的键 'answer' 有 {entries} 项，但题干有 {n} 个空（写作 ___）",
@@ -439,6 +449,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "q.pairs_count": (
         "key 'pairs' of {what} needs 2 to 10 pairs, found {n}",
         "{what}的键 'pairs' 需要 2 到 10 对，实际有 {n} 对",
+    ),
+    "q.matching_letters": (
+        "{what} has {n} right-hand entries ({pairs} pairs and {distractors} distractors); a printed paper "
+        "letters them a–z, so at most {max}",
+        "{what}共有 {n} 个右侧选项（{pairs} 对加 {distractors} 个干扰项）；试卷用 a–z 标号，最多 {max} 个",
     ),
     "q.pairs_same_right": (
         "key 'pairs' of {what} uses the same right side twice",
@@ -741,8 +756,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "results are personal data and may not be written inside {what} ({folder}); choose another --out",
         "成绩属于个人信息，不能写到{what}（{folder}）里；请用 --out 另选文件夹",
     ),
-    "grade.the_site": ("the built site", "已生成的网站"),
-    "grade.the_content": ("the content folder", "内容文件夹"),
+    # -- folders no command writes into (outfolder.py) -------------------------------------------
+    "out.the_site": ("the built site", "已生成的网站"),
+    "out.the_content": ("the content folder", "内容文件夹"),
+    "out.the_pages": ("the handbook's pages (docs_dir in mkdocs.yml)", "手册页面文件夹（mkdocs.yml 的 docs_dir）"),
     "grade.out_not_folder": ("exists and is not a folder", "已存在，且不是文件夹"),
     "grade.no_content": ("content folder not found", "找不到内容文件夹"),
     "grade.which_exam": ("say which exam the responses are for with --exam", "请用 --exam 说明这些答卷属于哪份试卷"),
@@ -767,6 +784,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pack.no_exams": ("{folder} holds no exam blueprint", "{folder} 中没有试卷蓝图"),
     "pack.template": ("template {template}: {error}", "模板 {template}：{error}"),
+    "pack.templates_missing": (
+        "--templates {folder}: no such folder (the built-in templates were not used instead)",
+        "--templates {folder}：找不到这个文件夹（没有改用内置模板）",
+    ),
+    "pack.template_encoding": (
+        "{path}: the template is not UTF-8 text ({error}); save it as UTF-8",
+        "{path}：模板不是 UTF-8 文本（{error}）；请以 UTF-8 编码保存",
+    ),
+    "pack.not_finite": (
+        "exam '{exam}': the manifest would hold a number that is not finite (NaN or infinity); "
+        "check the 'points' of its questions and sections (nothing was written)",
+        "试卷 '{exam}'：清单中会出现非有限数（NaN 或无穷大）；请检查题目和大题的 'points'（没有写出任何文件）",
+    ),
     "pack.formats": (
         "--format: expected pdf, html or pdf,html, found {found}",
         "--format：应为 pdf、html 或 pdf,html，实际是 {found}",
@@ -781,6 +811,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.no_variant": (
         "exam '{exam}' has no variant {ids} (its variants: {known})",
         "试卷 '{exam}' 没有 {ids} 卷（它的试卷：{known}）",
+    ),
+    "pack.out_secret": (
+        "{out}: exam papers, keys and manifests may not be written inside {what} ({folder}): the handbook "
+        "site would publish them; choose another --out",
+        "{out}：试卷、参考答案和清单不能写到{what}（{folder}）里，否则会随手册网站发布；请用 --out 另选文件夹",
+    ),
+    "pack.out_site_files": (
+        "{out}: printed sheets may not be written inside {what} ({folder}): the next site build would take "
+        "them for handbook files or delete them; choose another --out",
+        "{out}：打印表单不能写到{what}（{folder}）里，否则下次生成网站时会被当作手册文件或被删除；"
+        "请用 --out 另选文件夹",
+    ),
+    "pack.out_replaces": (
+        "{entry}: the build would replace this folder, which holds {what} ({folder}); choose another --out",
+        "{entry}：生成时会替换这个文件夹，而它包含{what}（{folder}）；请用 --out 另选文件夹",
+    ),
+    "pack.unsafe_path": (
+        "{path}: a printed document's path must stay inside the output folder; nothing was written",
+        "{path}：打印文件的路径必须在输出文件夹之内；没有写出任何文件",
     ),
     "pack.out_is_file": (
         "{out}: --out must be a folder, but a file of that name exists",

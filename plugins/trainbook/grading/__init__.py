@@ -5,7 +5,7 @@ scores + scheme → weighted totals, grades, ranks (scores.py, results.py); resp
 manifest → marks (manifest.py, responses.py) → item statistics and objective mastery (items.py);
 everything → results.csv, items.csv and a self-contained report.html (output.py, report.py).
 Results are personal data: they are read only from the files given and written only to the
-output folder (run.py refuses one inside the site or the content).
+output folder (run.py refuses one inside the site or the content: ..outfolder).
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, display_path
 from ..messages import Text, msg
 from ..model import Project, Scheme
+from ..outfolder import guarded_home
 from ..validate import validate
 from .errors import GradeError, Problems, located
 from .items import Analysis, analyse
@@ -92,16 +93,12 @@ def grade(req: GradeRequest) -> GradeOutcome:
     )
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    path, folder = path.resolve(), folder.resolve()
-    return path == folder or folder in path.parents
-
-
 def _check_out(req: GradeRequest) -> None:
     # Results are personal data: never into the published site or the handbook's sources.
-    for folder, what in ((req.site_dir, msg("grade.the_site")), (req.content, msg("grade.the_content"))):
-        if _inside(req.out, folder):
-            raise GradeError([located(req.out, None, msg("grade.personal_data", what=what, folder=folder))])
+    home = guarded_home(req.out, req.content, req.site_dir)
+    if home is not None:
+        shown = display_path(home.folder)
+        raise GradeError([located(req.out, None, msg("grade.personal_data", what=home.what, folder=shown))])
     if req.out.exists() and not req.out.is_dir():
         raise GradeError([located(req.out, None, msg("grade.out_not_folder"))])
 

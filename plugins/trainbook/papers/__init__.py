@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..diagnostics import ContentError
+from ..diagnostics import ContentError, display_path
 from ..messages import mkdocs_config, msg
 from ..model import Project
+from ..outfolder import guarded_home, guarded_within
 from ..validate import validate
 from .documents import Printer, parse_formats, write_documents
 from .errors import PackError
 from .exam import build_pack
-from .output import staged
+from .output import in_stage, staged
 from .sheets import all_sheets
 
 __all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_content"]
@@ -41,12 +42,33 @@ def build_forms(
 ) -> list[Path]:
     """Every rubric, form and scheme score sheet as ``OUT/<kind>/<id>.{pdf,html}``; returns the files."""
     wanted = parse_formats(formats)
+    check_out(out, content_dir, "pack.out_site_files")
     project = load_content(content_dir)
     printer = Printer(template_dirs)
+    sheets = all_sheets(printer, project)
+    check_replaced(out, sorted({d.path.split("/")[0] for d in sheets}), content_dir)
     out = Path(out)
     with staged(out) as stage:
-        written = write_documents(all_sheets(printer, project), stage, wanted)
+        written = write_documents(sheets, stage, wanted)
         return [out / p.relative_to(stage) for p in written]
+
+
+def check_out(out: str | Path, content_dir: str | Path, message: str) -> None:
+    """Refuse an output folder inside the handbook's sources or built site (see ..outfolder)."""
+    home = guarded_home(out, content_dir)
+    if home is not None:
+        shown = display_path(home.folder)
+        raise PackError(msg(message, out=display_path(out), what=home.what, folder=shown))
+
+
+def check_replaced(out: str | Path, entries: Sequence[str], content_dir: str | Path) -> None:
+    """Refuse a build whose output entries (OUT/<exam>, OUT/forms, …) would replace the sources or the site."""
+    for entry in entries:
+        path = Path(out) / entry
+        guarded = guarded_within(path, content_dir)
+        if guarded is not None:
+            shown = display_path(guarded.folder)
+            raise PackError(msg("pack.out_replaces", entry=display_path(path), what=guarded.what, folder=shown))
 
 
 def handbook_title(content_dir: str | Path) -> str | None:
@@ -94,6 +116,7 @@ def build_exams(
     the_variants = parse_variants(variants)
     if not exam_ids and not all_exams:
         raise PackError(msg("pack.which_exams"))
+    check_out(out, content_dir, "pack.out_secret")
     project = load_content(content_dir)
     known = {e.id: e for e in project.exams}
     unknown = [i for i in exam_ids if i not in known]
@@ -107,6 +130,7 @@ def build_exams(
     exams = list(project.exams) if all_exams else [known[i] for i in dict.fromkeys(exam_ids)]
     if not exams:
         raise PackError(msg("pack.no_exams", folder=f"{content_dir}/exams"))
+    check_replaced(out, [e.id for e in exams], content_dir)
     printer = Printer(template_dirs)
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
@@ -115,7 +139,7 @@ def build_exams(
         written = write_documents([d for p in packs for d in p.documents], stage, wanted)
         for pack in packs:
             for name, text in (("manifest.json", pack.manifest_json), ("manifest.csv", pack.manifest_csv)):
-                path = stage / pack.exam.id / name
+                path = in_stage(stage, f"{pack.exam.id}/{name}")
                 path.write_text(text, encoding="utf-8", newline="")
                 written.append(path)
         return sorted(out / p.relative_to(stage) for p in written)

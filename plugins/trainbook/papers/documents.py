@@ -15,11 +15,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..diagnostics import Pos
+from ..diagnostics import Pos, display_path
 from ..markup import MarkdownRenderer
 from ..messages import msg
 from ..render import environment
 from .errors import PackError
+from .output import in_stage
 from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf_pages
 
 FORMATS = ("pdf", "html")
@@ -41,19 +42,46 @@ class Printer:
     """Renders printed sheets with one Jinja environment and one Markdown renderer."""
 
     def __init__(self, template_dirs: Sequence[str | Path] = (), md: MarkdownRenderer | None = None):
+        for folder in template_dirs:
+            # A mistyped --templates would otherwise print with the built-in templates unnoticed.
+            if not Path(folder).is_dir():
+                raise PackError(msg("pack.templates_missing", folder=folder))
         self.env = environment(template_dirs)
+        assert isinstance(self.env.loader, jinja2.FileSystemLoader)
+        self.env.loader = _Utf8Templates(self.env.loader)
         self.md = md or MarkdownRenderer(PRINT_EXTENSIONS)
         # The stylesheet is template output, not data: it goes into <style> unescaped.
-        css = self.env.get_template("papers/print.css").render(body_font=BODY_FONT, heading_font=HEADING_FONT)
-        self.css = Markup(css)
+        self.css = Markup(self._render("papers/print.css", body_font=BODY_FONT, heading_font=HEADING_FONT))
 
     def render(self, template: str, *, kind: str, doc_title: str, running_title: str, **context: Any) -> str:
+        return self._render(
+            template, css=self.css, kind=kind, doc_title=doc_title, running_title=running_title, md=self.md, **context
+        )
+
+    def _render(self, template: str, **context: Any) -> str:
         try:
-            return self.env.get_template(template).render(
-                css=self.css, kind=kind, doc_title=doc_title, running_title=running_title, md=self.md, **context
-            )
+            return self.env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise PackError(msg("pack.template", template=template, error=exc)) from exc
+
+
+class _Utf8Templates(jinja2.BaseLoader):
+    """The template loader, but a file that is not UTF-8 is a message naming that file (which may
+    be one the rendered template includes), not a UnicodeDecodeError."""
+
+    def __init__(self, files: jinja2.FileSystemLoader):
+        self.files = files
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Any]:
+        try:
+            return self.files.get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            found = (Path(d) / template for d in self.files.searchpath)
+            path = next((p for p in found if p.is_file()), Path(template))
+            raise PackError(msg("pack.template_encoding", path=display_path(path), error=exc.reason)) from None
+
+    def list_templates(self) -> list[str]:
+        return self.files.list_templates()
 
 
 def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
@@ -71,7 +99,7 @@ def write_documents(documents: Iterable[Document], folder: Path, formats: Sequen
         check_fonts()
     written = []
     for doc in documents:
-        target = folder / doc.path
+        target = in_stage(folder, doc.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         if "html" in formats:
             path = target.with_name(target.name + ".html")

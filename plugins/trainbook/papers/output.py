@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..messages import msg
 from .errors import PackError
@@ -49,8 +49,11 @@ def staged(out: Path) -> Iterator[Path]:
     except OSError as exc:
         raise PackError(msg("pack.write_failed", out=out, error=exc.strerror)) from exc
     try:
-        yield stage
-        _replace(out, stage)
+        try:
+            yield stage
+            _replace(out, stage)
+        except OSError as exc:  # a full disk, a name the file system refuses
+            raise PackError(msg("pack.write_failed", out=out, error=exc.strerror or exc)) from exc
         ok = True
     finally:
         shutil.rmtree(stage, ignore_errors=True)
@@ -68,3 +71,19 @@ def _replace(out: Path, stage: Path) -> None:
         if target.exists() or target.is_symlink():
             os.replace(target, old / entry.name)
         os.replace(entry, target)
+
+
+def in_stage(stage: Path, relative: str) -> Path:
+    """``stage/relative`` for a document path such as ``exam/A/paper``; a path that would leave the
+    staging folder (absolute, ``..``, an empty part) is refused, whatever content let it through."""
+    path = PurePosixPath(relative.replace("\\", "/"))
+    parts = path.parts
+    target = stage.joinpath(*parts)
+    if (
+        not parts
+        or path.is_absolute()
+        or any(p in ("", ".", "..") or ":" in p for p in parts)
+        or not target.resolve().is_relative_to(stage.resolve())
+    ):
+        raise PackError(msg("pack.unsafe_path", path=relative))
+    return target

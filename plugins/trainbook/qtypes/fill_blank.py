@@ -25,6 +25,26 @@ _TOKEN_RE = re.compile(r"TBBLANKTOKEN(\d+)TB")
 _TEXT = {"type": ["string", "number"], "minLength": 1}
 
 
+#: Between blanks (either width) and between a blank's accepted answers; a literal one is written
+#: with a backslash (\; \| \\), so every answer text survives the round trip.
+BLANK_SEPS = ";；"
+ALTERNATIVE_SEPS = "|｜"
+
+
+def answer_notation(blanks: tuple[tuple[str, ...], ...]) -> str:
+    """The answer as the manifest and a 题库 cell write it: ``a|b;c``, separators in the text escaped."""
+    return ";".join(join_escaped(b, "|", BLANK_SEPS + ALTERNATIVE_SEPS) for b in blanks)
+
+
+def read_answer(answer: str) -> tuple[tuple[str, ...], ...]:
+    """The accepted answers per blank of :func:`answer_notation`. Alternatives split at ``|`` only,
+    as they always did: a manifest written before escaping reads as it always read."""
+    return tuple(
+        tuple(split_escaped(entry, "|", BLANK_SEPS + "｜"))
+        for entry in split_escaped(answer, BLANK_SEPS, ALTERNATIVE_SEPS, keep_escapes=True)
+    )
+
+
 class FillBlankKind(QuestionKind):
     name = "fill_blank"
     label_zh = "填空题"
@@ -47,6 +67,9 @@ class FillBlankKind(QuestionKind):
             good = [str(a) for a in accepted if isinstance(a, (str, int, float)) and not isinstance(a, bool)]
             if len(good) != len(accepted) or not good:
                 ctx.report.error(value.at(i), msg("q.fill_entry", n=i + 1, what=what, found=describe(entry)))
+            elif not all(a.strip() for a in good):
+                # An empty accepted answer would give the points for a blank left empty.
+                ctx.report.error(value.at(i), msg("q.fill_empty", n=i + 1, what=what))
             blanks.append(tuple(good))
         n = len(BLANK_RE.findall(ctx.fields["stem"]))
         if n != len(blanks):
@@ -60,7 +83,7 @@ class FillBlankKind(QuestionKind):
     def flatten(self, body: Body) -> Flat:
         # ";" between blanks, "|" between alternatives; a literal ; or | is written \; or \|.
         assert isinstance(body, FillBlank)
-        return Flat(answer=";".join(join_escaped(b, "|", ";|；｜") for b in body.blanks))
+        return Flat(answer=answer_notation(body.blanks))
 
     def unflatten(self, flat: Flat, stem: str) -> FillBlank:
         blanks = []
@@ -93,7 +116,7 @@ class FillBlankKind(QuestionKind):
 
     def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
         assert isinstance(q.body, FillBlank)
-        return ";".join("|".join(accepted) for accepted in q.body.blanks)
+        return answer_notation(q.body.blanks)
 
     def schema_properties(self) -> dict[str, Any]:
         return {
@@ -116,7 +139,7 @@ class FillBlankKind(QuestionKind):
 
     def mark_paper(self, written: str, key: PaperKey) -> PaperMark:
         # Per-blank credit, as the online quiz gives it.
-        accepted = [{paper.normalize_text(a) for a in b.split("|")} for b in paper.blanks(key.answer or "")]
-        given = [paper.normalize_text(g) for g in paper.blanks(written)]
+        accepted = [{paper.normalize_text(a) for a in b} for b in read_answer(key.answer or "")]
+        given = [paper.normalize_text(g) for g in split_escaped(written, BLANK_SEPS, ALTERNATIVE_SEPS)]
         right = sum(1 for i, ok in enumerate(accepted) if i < len(given) and given[i] in ok)
         return PaperMark(key.points * right / len(accepted) if accepted else 0)

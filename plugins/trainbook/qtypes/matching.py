@@ -45,7 +45,20 @@ class MatchingKind(QuestionKind):
         rights = [p[1] for p in pairs]
         if len(set(rights)) != len(rights):
             ctx.report.error(m.at("pairs"), msg("q.pairs_same_right", what=what))
-        return Matching(tuple(pairs), ctx.r.texts(m, "distractors", what), ctx.r.boolean(m, "partial", what))
+        distractors = ctx.r.texts(m, "distractors", what)
+        entries = len(pairs) + len(distractors)
+        if entries > len(PAPER_LETTERS):
+            at = m.at("distractors") if "distractors" in m else m.at("pairs")
+            problem = msg(
+                "q.matching_letters",
+                what=what,
+                n=entries,
+                pairs=len(pairs),
+                distractors=len(distractors),
+                max=len(PAPER_LETTERS),
+            )
+            ctx.report.error(at, problem)
+        return Matching(tuple(pairs), distractors, ctx.r.boolean(m, "partial", what))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:
         assert isinstance(body, Matching)

@@ -78,10 +78,6 @@ def normalize_text(value: str) -> str:
     return _TRAILING_PUNCT.sub("", text)
 
 
-def blanks(value: str) -> list[str]:
-    return re.split(r"[;；]", value)
-
-
 TRUE_MARKS = frozenset({"对", "√", "✓", "✔", "t", "true", "正确", "是"})
 FALSE_MARKS = frozenset({"错", "×", "✗", "✘", "x", "f", "false", "错误", "否"})
 
