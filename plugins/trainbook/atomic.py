@@ -135,13 +135,22 @@ def staged_file(path: str | Path, *, replace: bool = True) -> Iterator[Path]:
         raise OutputError(path, msg("output.is_folder"))
     if not replace and (path.exists() or path.is_symlink()):
         raise OutputError(path, msg("output.exists"))
-    created = _make_parents(path.parent, path)
+    if path.exists() and not path.is_file():
+        # A device or a pipe (--out /dev/stdout): a stream has no "beside", it is written as it comes.
+        try:
+            yield path
+        except OSError as exc:
+            raise OutputError(path, unwritable(exc)) from None
+        return
+    # Through a symbolic link its target is replaced: the link stays a link.
+    target = path.resolve() if path.is_symlink() else path
+    created = _make_parents(target.parent, path)
     tmp: Path | None = None
     ok = False
     try:
-        tmp = _temporary(path)
+        tmp = _temporary(target)
         yield tmp
-        _commit(tmp, path, replace)
+        _commit(tmp, target, replace)
         ok = True
     except OSError as exc:
         raise OutputError(path, unwritable(exc)) from None

@@ -121,6 +121,20 @@ def test_export_creates_missing_folders(mini_site: Path) -> None:
     assert [p.name for p in (mini_site / "new/folder").iterdir()] == ["mini.gift"]
 
 
+def test_export_through_a_link_replaces_its_target_and_keeps_the_link(mini_site: Path) -> None:
+    (mini_site / "real.gift").write_text("old", encoding="utf-8")
+    (mini_site / "link.gift").symlink_to("real.gift")
+    assert main(["export", "gift", "--out", "link.gift"]) == 0
+    assert (mini_site / "link.gift").is_symlink()
+    assert (mini_site / "real.gift").read_text(encoding="utf-8") != "old"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_export_to_a_device_writes_to_it(mini_site: Path) -> None:
+    assert main(["export", "xlsx", "--out", "/dev/null"]) == 0  # as --out /dev/stdout: a stream
+    assert Path("/dev/null").is_char_device()
+
+
 @pytest.mark.parametrize(
     ("out", "message"),
     [
