@@ -935,10 +935,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--bank '{bank}' 不是编号（小写字母、数字、'-'）",
     ),
     "import.bad_prefix": ("--prefix '{prefix}' cannot start an id", "--prefix '{prefix}' 不能作为编号的开头"),
-    "import.exists": (
-        "exists already; nothing was written (--force replaces it)",
-        "已经存在，未作改动（加 --force 可覆盖）",
-    ),
+    "import.exists": ("{exists} (--force replaces it)", "{exists}（加 --force 可覆盖）"),  # exists: output.exists
     "import.no_rows": ("found no question rows to import", "没有找到可导入的题目行"),
     "import.none_left": ("no good rows left to import", "没有剩下可导入的正确行"),
     "import.repeated_column": ("column {n} '{name}' repeats column {first}", "第 {n} 列 '{name}' 与第 {first} 列重复"),

@@ -178,7 +178,7 @@ def import_rows(
         return result
     if not opts.replace and (opts.out.exists() or opts.out.is_symlink()):
         # A bank an author wrote by hand is never lost to an import.
-        result.problems.append(Problem(str(opts.out), msg("import.exists")))
+        result.problems.append(Problem(str(opts.out), msg("import.exists", exists=msg("output.exists"))))
         return result
     project, fatal = _context(opts)
     result.problems += fatal
