@@ -48,13 +48,26 @@ def pages_dir(content: Path) -> Path | None:
 
 
 def handbook_language(content: Path) -> str:
-    """The language of the handbook whose content folder is ``content`` (see trainbook.messages)."""
-    return messages.handbook_language(content.resolve().parent)
+    """The language of the handbook whose content folder is ``content`` (see trainbook.messages).
+
+    A content folder that does not exist (a typing mistake) has no handbook around it: then the
+    handbook is the one the command runs in, so the message saying so is in its language.
+    """
+    root = content.resolve().parent
+    if not content.is_dir() and not messages.mkdocs_config(root):
+        root = Path.cwd()
+    return messages.handbook_language(root)
 
 
 def chosen_language(args: argparse.Namespace, content: Path) -> str:
     """--lang, else the language of the handbook whose content folder is ``content``."""
     return str(args.lang) if args.lang else handbook_language(content)
+
+
+def command_language(args: argparse.Namespace) -> str:
+    """The language of any command's messages: its --lang, else its content folder's handbook's."""
+    content = getattr(args, "content", None) or getattr(args, "content_dir", None) or "content"
+    return str(getattr(args, "lang", None) or handbook_language(Path(content)))
 
 
 def checked_project(content: Path, command: str, language: str = "en") -> Project | None:

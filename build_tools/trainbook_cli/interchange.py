@@ -32,7 +32,7 @@ def add_parsers(sub: Any) -> None:
         help="turn an Excel 题库 or a plain-text question list into a bank file",
         description="Read FILE and write one bank (YAML) that validates cleanly. Every problem is reported as "
         "FILE:SHEET:ROW (xlsx) or FILE:LINE (text); nothing is written unless every row is good, or with "
-        "--skip-bad (the skipped rows are listed).",
+        "--skip-bad (the skipped rows are listed). An existing bank file is never replaced without --force.",
     )
     p.add_argument(
         "format",
@@ -49,6 +49,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--sheet", help="xlsx: read only this sheet (default: every sheet with a question header)")
     p.add_argument("--skip-bad", action="store_true", help="write the good rows and list the bad ones")
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    p.add_argument(
+        "--force", action="store_true", help="replace the bank file if it exists (default: refuse, nothing written)"
+    )
     lang_option(p, "the messages", default=None)
 
     e = sub.add_parser(
@@ -82,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         prefix=args.prefix,
         skip_bad=args.skip_bad,
         dry_run=args.dry_run,
+        replace=args.force,
     )
     result = import_file(args.format, args.file, opts, args.sheet)
     language = chosen_language(args, args.content)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trainbook import __version__, editor_schemas
+from trainbook.atomic import OutputError
 from trainbook.diagnostics import ContentError, as_github, display_path
 from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.messages import localize, msg
@@ -20,7 +21,7 @@ from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
-from .args import checked_project, chosen_language, content_option, lang_option
+from .args import checked_project, chosen_language, command_language, content_option, lang_option
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -279,7 +280,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "forms": cmd_forms,
         **interchange.COMMANDS,
     }
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except OutputError as exc:
+        # Every command writes through trainbook.atomic: one place says why an output could not be written.
+        print(exc.text(command_language(args)), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from trainbook import __version__, editor_schemas, newfile, scaffold
+from trainbook.atomic import OutputError, unwritable
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
 
@@ -65,8 +66,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     root = Path(args.dir)
     try:
         result = scaffold.init(root, title=args.title, lang=args.lang, force=args.force)
-    except (scaffold.InitError, OSError) as exc:
+    except scaffold.InitError as exc:
         print(f"trainbook init: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the folder cannot be made or written: say why, as every output does
+        print(OutputError(exc.filename or root, unwritable(exc)).text(args.lang), file=sys.stderr)
         return 1
     for rel in result.kept:
         print(words.plain("init.kept", path=rel.as_posix()))
@@ -84,11 +88,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     root = Path(".")
     out, content = Path(args.out), args.content
     settings = root / editor_schemas.SETTINGS
-    try:
-        editor_schemas.write_copies(out)
-    except OSError as exc:
-        print(f"trainbook schemas: error: {exc}", file=sys.stderr)
-        return 1
+    editor_schemas.write_copies(out)  # an OutputError is reported by main()
     mapping = editor_schemas.vscode_mapping(root, out, content)
     try:
         editor_schemas.merge_settings(settings, mapping)
@@ -118,9 +118,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     except newfile.NewError as exc:
         for d in exc.problems:
             print(d, file=sys.stderr)
-        print(f"trainbook new: error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:
         print(f"trainbook new: error: {exc}", file=sys.stderr)
         return 1
     for d in new.warnings:

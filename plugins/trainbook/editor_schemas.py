@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .atomic import staged_folder, write_file
 from .diagnostics import Pos, Report
 from .messages import msg
 from .version import __version__
@@ -52,15 +52,15 @@ def schema_name(kind: str) -> str:
 
 
 def write_copies(out: Path) -> list[Path]:
-    """Copy the shipped schemas into ``out`` with a VERSION stamp; returns the files written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, data in shipped().items():
-        _write_atomic(out / name, data)
-        written.append(out / name)
-    _write_atomic(out / STAMP, f"trainbook {__version__}\n".encode())
-    written.append(out / STAMP)
-    return written
+    """Copy the shipped schemas into ``out`` with a VERSION stamp; returns the files written.
+
+    All or nothing (:func:`trainbook.atomic.staged_folder`); raises :class:`trainbook.atomic.OutputError`.
+    """
+    files = {**shipped(), STAMP: f"trainbook {__version__}\n".encode()}
+    with staged_folder(out) as stage:
+        for name, data in files.items():
+            (stage / name).write_bytes(data)
+    return [out / name for name in files]
 
 
 def vscode_mapping(root: Path, out: Path, content: Path) -> dict[str, list[str]]:
@@ -82,8 +82,7 @@ def merge_settings(path: Path, mapping: Mapping[str, list[str]]) -> None:
     data = read_settings(path)
     current = data.get(SETTINGS_KEY, {})
     data[SETTINGS_KEY] = {**current, **mapping}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=4) + "\n").encode("utf-8"))
+    write_file(path, json.dumps(data, ensure_ascii=False, indent=4) + "\n")
 
 
 def read_settings(path: Path) -> dict[str, Any]:
@@ -151,17 +150,3 @@ def _release(version: str) -> tuple[int, ...]:
 
 def _rel(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

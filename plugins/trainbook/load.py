@@ -621,6 +621,10 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
     if not content.is_dir():
         report.error(Pos(str(content)), msg("file.no_content_folder"))
         return Project(str(content), str(pages_root))
+    if pages_dir is not None and not pages_root.is_dir():
+        # Named on purpose (--pages, docs_dir) but missing: one message, not one per page reference.
+        report.error(Pos(str(pages_root)), msg("file.no_pages_folder"))
+        return Project(str(content), str(pages_root))
     loaded: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     unread: set[str] = set()
     for kind in KINDS:

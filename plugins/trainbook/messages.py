@@ -204,6 +204,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.empty": ("file is empty", "文件是空的"),
     "file.no_content_folder": ("content folder does not exist", "内容文件夹不存在"),
+    "file.no_pages_folder": ("pages folder does not exist", "页面文件夹不存在"),
     "yaml.too_big": ("file is larger than {mib} MiB; split it", "文件超过 {mib} MiB，请拆分成几个文件"),
     "yaml.too_deep": (
         "nesting deeper than {n} levels; content files never need this",
@@ -660,6 +661,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row has {cells} cells but the header names only {width} columns",
         "这一行有 {cells} 个单元格，但表头只有 {width} 列",
     ),
+    "grade.row_too_short": (
+        "the row has {cells} cells but the header names {width} columns; leave a cell empty "
+        "(with its comma) for a missing score",
+        "这一行只有 {cells} 个单元格，但表头有 {width} 列；没有成绩请留空该单元格（保留逗号）",
+    ),
+    "grade.no_people": ("the sheet has a header but no candidates", "表格只有表头，没有考生"),
     "grade.missing_column": ("missing column '{name}'", "缺少列 '{name}'"),
     "grade.missing_question_column": (
         "missing column '{no}' (question {no} of the exam '{exam}')",
@@ -977,6 +984,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--bank '{bank}' 不是编号（小写字母、数字、'-'）",
     ),
     "import.bad_prefix": ("--prefix '{prefix}' cannot start an id", "--prefix '{prefix}' 不能作为编号的开头"),
+    "import.exists": ("{exists} (--force replaces it)", "{exists}（加 --force 可覆盖）"),  # exists: output.exists
     "import.no_rows": ("found no question rows to import", "没有找到可导入的题目行"),
     "import.none_left": ("no good rows left to import", "没有剩下可导入的正确行"),
     "import.repeated_column": ("column {n} '{name}' repeats column {first}", "第 {n} 列 '{name}' 与第 {first} 列重复"),
@@ -995,6 +1003,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.nothing_written": ("{out}: nothing written ({n} error(s))", "{out}：没有写出文件（{n} 个错误）"),
     "import.checked": ("{out}: checked {n} question(s)", "{out}：检查了 {n} 道题"),
     "import.wrote": ("{out}: wrote {n} question(s)", "{out}：写出了 {n} 道题"),
+    # -- writing outputs (trainbook.atomic) ------------------------------------------------------
+    "output.exists": ("exists already; nothing was written", "已经存在，未作改动"),
+    "output.unwritable": ("cannot be written: {reason}", "无法写入：{reason}"),
+    "output.is_folder": ("cannot be written: it is a folder; name a file", "无法写入：这是一个文件夹；请给出文件名"),
+    "output.not_a_folder": ("exists and is not a folder", "已存在，且不是文件夹"),
+    # why the system refused (an errno), inside output.unwritable and pack.write_failed
+    "output.reason.no_folder": ("the folder does not exist", "文件夹不存在"),
+    "output.reason.not_folder_on_path": (
+        "a part of the path is a file, not a folder",
+        "路径中有一部分是文件，不是文件夹",
+    ),
+    "output.reason.is_folder": ("it is a folder; name a file", "这是一个文件夹；请给出文件名"),
+    "output.reason.exists": ("it exists already", "已经存在"),
+    "output.reason.denied": ("permission denied", "没有写入权限"),
+    "output.reason.read_only": ("the file system is read-only", "文件系统是只读的"),
+    "output.reason.disk_full": ("the disk is full", "磁盘已满"),
+    "output.reason.name_too_long": ("the name is too long", "名称太长"),
+    "output.reason.system": ("{error}", "{error}"),
     # -- trainbook export ------------------------------------------------------------------------
     "export.snapped": (
         "moodle: question '{id}': answer credit {percent}% is not a Moodle grade; snapped to {snapped}%",

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_file
 from .diagnostics import Diagnostic, Report
 from .draw import draw_paper
 from .editor_schemas import DEFAULT_DIR
@@ -110,11 +111,9 @@ def plan(
 
 
 def write(new: NewFile) -> None:
-    """Write the planned file; never replaces a file that appeared meanwhile."""
-    new.path.parent.mkdir(parents=True, exist_ok=True)
-    # 'x': exclusive creation, so a file created since plan() is not overwritten.
-    with open(new.path, "x", encoding="utf-8", newline="\n") as fh:
-        fh.write(new.text)
+    """Write the planned file all or nothing; never replaces a file that appeared meanwhile.
+    Raises :class:`trainbook.atomic.OutputError` when it cannot be written."""
+    write_file(new.path, new.text, replace=False)
 
 
 def check(project: Project, kind: str, text: str, path: Path) -> tuple[Diagnostic, ...]:

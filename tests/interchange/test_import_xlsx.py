@@ -279,7 +279,7 @@ def test_an_id_already_in_the_content_is_a_row_error(tmp_path: Path, site: Path)
 def test_reimporting_gives_the_same_ids(tmp_path: Path, site: Path) -> None:
     rows = [HEADER, ["单选", "一", "甲", "乙", "", "", "A"], ["判断", "二", "", "", "", "", "对"]]
     first, _out = run(tmp_path, rows)
-    second, _ = run(tmp_path, rows)  # over its own file: its ids are not collisions
+    second, _ = run(tmp_path, rows, replace=True)  # --force over its own file: its ids are not collisions
     assert first.text == second.text  # type: ignore[attr-defined]
 
 

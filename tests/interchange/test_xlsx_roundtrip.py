@@ -24,8 +24,10 @@ def workbook(example: Project, tmp_path_factory: pytest.TempPathFactory) -> Path
 def test_every_example_bank_survives_xlsx_export_and_import(example: Project, workbook: Path, bank_id: str) -> None:
     bank = example.bank(bank_id)
     assert bank is not None
-    # Re-importing over the bank's own file: its ids are not collisions, everything else is.
-    opts = ImportOptions(bank=bank.id, out=Path(bank.pos.path), module=bank.module, content=EXAMPLE, dry_run=True)
+    # Re-importing over the bank's own file (--force): its ids are not collisions, everything else is.
+    opts = ImportOptions(
+        bank=bank.id, out=Path(bank.pos.path), module=bank.module, content=EXAMPLE, dry_run=True, replace=True
+    )
     result = import_file("xlsx", workbook, opts, sheet=bank.id)
     assert result.text is not None, [str(p) for p in result.errors]
     assert not result.written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -34,11 +35,23 @@ def fixed(value: float | None, digits: int = 2) -> str:
     return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
+
+
+def as_text(cell: str) -> str:
+    """A cell Excel would run as a formula (=, +, -, @ first: 姓名 ``=HYPERLINK(…)``) with an
+    apostrophe before it, so it shows as the text it is; numbers such as -0.12 stay numbers."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([as_text(c) for c in header])
+        writer.writerows([as_text(c) for c in row] for row in rows)
 
 
 def write_results(path: Path, scheme: Scheme, results: Sequence[Result], labels: dict[str, str] | None) -> None:

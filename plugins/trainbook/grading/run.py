@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import staged_folder
 from ..diagnostics import Diagnostic, display_path
 from ..messages import Text, msg
 from ..model import Project, Scheme
@@ -24,8 +22,6 @@ from .results import Result, compute, round1
 from .scores import read_scores
 from .summary import summarize
 from .tables import read_table
-
-OUTPUTS = ("results.csv", "items.csv", "departments.csv", "report.html")
 
 
 @dataclass(frozen=True)
@@ -57,7 +53,8 @@ def default_manifest(exam_id: str) -> Path:
 
 
 def grade(req: GradeRequest) -> GradeOutcome:
-    """Grade one scheme; raises :class:`GradeError` (and writes nothing) on any bad input."""
+    """Grade one scheme; raises :class:`GradeError` (and writes nothing) on any bad input, and
+    :class:`trainbook.atomic.OutputError` (nothing written) when --out cannot be written."""
     _check_out(req)
     project = _project(req.content)
     scheme = next((s for s in project.schemes if s.id == req.scheme), None)
@@ -157,18 +154,9 @@ def _write(
         site_url=req.site_url,
         language=req.language,
     )
-    req.out.parent.mkdir(parents=True, exist_ok=True)
     # Everything goes to a temporary folder beside --out first; only a complete set is moved in.
-    tmp = Path(tempfile.mkdtemp(prefix=".trainbook-grade-", dir=req.out.parent))
-    try:
+    with staged_folder(req.out) as tmp:
         write_results(tmp / "results.csv", scheme, results, labels)
         write_items(tmp / "items.csv", analysis.items if analysis else ())
         write_departments(tmp / "departments.csv", summary.departments)
         (tmp / "report.html").write_text(html, encoding="utf-8")
-        if not req.out.exists():
-            os.replace(tmp, req.out)
-            return
-        for name in OUTPUTS:
-            os.replace(tmp / name, req.out / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

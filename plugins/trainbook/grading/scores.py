@@ -56,10 +56,18 @@ def read_scores(
             )
     if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
+    if not table.rows:
+        problems.add(path, None, msg("grade.no_people"))
+        return []
     col = {name: i for i, name in enumerate(table.header)}
     people: list[Person] = []
     first_row: dict[str, int] = {}
     for n, cells in table.rows:
+        if n in table.short:
+            # An empty cell is "no score" (counted as 0) only where the cell is there: a row that
+            # ends early has lost a comma or a column, and every cell after it may have shifted.
+            problems.add(path, n, msg("grade.row_too_short", cells=table.short[n], width=len(table.header)))
+            continue
         pid = cells[col[ID]]
         if not pid:
             problems.add(path, n, msg("grade.id_empty", id=ID))

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..messages import msg
@@ -18,6 +19,8 @@ class Table:
     path: Path
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells padded to the header)
+    # row number -> cells of a csv row shorter than the header (a workbook's rows are all as wide)
+    short: Mapping[int, int] = field(default_factory=dict)
 
     def column(self, name: str) -> int:
         return self.header.index(name)
@@ -58,14 +61,17 @@ def read_table(path: str | Path) -> Table:
     problems.raise_if_any()
     width = len(header)
     rows = []
+    short: dict[int, int] = {}
     for n, cells in records[1:]:
         extra = [c for c in cells[width:] if c]
         if extra:
             problems.add(path, n, msg("grade.row_too_wide", cells=len(cells), width=width))
+        elif len(cells) < width:
+            short[n] = len(cells)
         padded = tuple(cells[:width]) + ("",) * (width - len(cells))
         rows.append((n, padded))
     problems.raise_if_any()
-    return Table(path, tuple(header), tuple(rows))
+    return Table(path, tuple(header), tuple(rows), short)
 
 
 def _csv(path: Path) -> list[tuple[int, list[str]]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from ..atomic import staged_file
 from ..model import Case, Project
 from . import aiken, gift, moodle, qti, text, xlsx
 from .importer import ImportOptions, ImportResult, Problem, import_rows
@@ -54,8 +55,10 @@ def select(project: Project, banks: list[str], exam: str | None, variant: str | 
 
 
 def export(fmt: str, project: Project, selection: Selection, out: Path) -> Losses:
+    """Write *selection* as *fmt* to *out*, all or nothing; raises :class:`trainbook.atomic.OutputError`."""
     cases = {c.id: c for c in project.cases}
-    return EXPORTS[fmt](selection, out, cases)
+    with staged_file(out) as tmp:
+        return EXPORTS[fmt](selection, tmp, cases)
 
 
 __all__ = [

@@ -5,16 +5,16 @@ All or nothing: every row is read and every problem reported as ``WHERE: error: 
 error, or with ``skip_bad`` without the bad rows (which are listed). The text written is loaded
 back through the real loader and checked against the rest of the content (cases, objectives,
 ids) before anything touches the disk, so what an import writes always passes ``validate``.
+An existing file is never replaced unless ``replace`` is set (``--force``).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..atomic import OutputError, write_file
 from ..diagnostics import Report
 from ..load import Loader, load_project
 from ..messages import localize, msg
@@ -65,6 +65,7 @@ class ImportOptions:
     prefix: str | None = None  # new ids are PREFIX-001, …; default the bank id
     skip_bad: bool = False
     dry_run: bool = False
+    replace: bool = False  # an existing ``out`` is refused unless this is set (--force)
 
 
 def _context(opts: ImportOptions) -> tuple[Project, list[Problem]]:
@@ -160,19 +161,6 @@ def _id_lines(text: str, drafts: list[Draft]) -> list[tuple[int, Row]]:
     return out
 
 
-def _write(path: Path, text: str) -> None:
-    # Atomic: a reader (or an interrupted run) never sees half a bank.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def import_rows(
     rows: Sequence[Row], opts: ImportOptions, read_problems: Sequence[Problem] = (), header: str = ""
 ) -> ImportResult:
@@ -184,6 +172,13 @@ def import_rows(
     prefix = opts.prefix or opts.bank
     if not ID_RE.match(f"{prefix}-1"):
         result.problems.append(Problem(str(opts.out), msg("import.bad_prefix", prefix=prefix)))
+        return result
+    if opts.out.is_dir():
+        result.problems.append(Problem(str(opts.out), msg("output.is_folder")))
+        return result
+    if not opts.replace and (opts.out.exists() or opts.out.is_symlink()):
+        # A bank an author wrote by hand is never lost to an import.
+        result.problems.append(Problem(str(opts.out), msg("import.exists", exists=msg("output.exists"))))
         return result
     project, fatal = _context(opts)
     result.problems += fatal
@@ -224,11 +219,15 @@ def import_rows(
         result.problems += errors
         if not errors:
             result.problems += [p for p in checked if p.severity != "error"]
-            result.text = text
             result.questions = sum(1 + len(t.subs) for t in kept)
             if not opts.dry_run:
-                _write(opts.out, text)
+                try:
+                    write_file(opts.out, text, replace=opts.replace)
+                except OutputError as exc:
+                    result.problems.append(Problem(str(opts.out), exc.message))
+                    return result
                 result.written = True
+            result.text = text
             return result
         if not opts.skip_bad:
             return result

@@ -190,4 +190,7 @@ def read(path: Path) -> tuple[list[Row], list[Problem]]:
             return [], [Problem(str(path), msg("import.encoding"))]
     except OSError as exc:
         return [], [Problem(str(path), msg("import.unreadable", error=exc.strerror))]
-    return parse(text, str(path))
+    rows, problems = parse(text, str(path))
+    if not rows and not problems:
+        problems.append(Problem(str(path), msg("import.no_rows")))
+    return rows, problems
