@@ -43,7 +43,8 @@ def visit(context: BrowserContext, base: str, path: str) -> Page:
     page = context.new_page()
     page.goto(f"{base}/{path}")
     page.wait_for_load_state("load")
-    page.locator("[data-tb-quiz-ready], [data-tb-record][data-tb-quiz-ready]").first.wait_for(state="attached")
+    # (An empty 错题本 holds no quiz: its banks stay hidden once it is ready.)
+    page.locator("[data-tb-quiz-ready], [data-tb-wrongbook][data-state=ready]").first.wait_for(state="attached")
     # The page as it is once the engine has started: every static question list replaced by its
     # quiz (those away from the screen are built in idle time). axe misreads the static list's
     # questions, which are `content-visibility: auto` until then (dequelabs/axe-core#2768: it

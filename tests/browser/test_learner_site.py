@@ -126,9 +126,10 @@ def test_wrongbook_collects_a_wrong_answer_and_drops_it_when_answered_right(cont
     answer_single(book, "m-single", 0)
     expect(item.locator(".tb-fb__book")).to_contain_text("移出错题本")
     book.reload()
-    expect(book.locator(".tb-quiz__app").first).to_be_visible()
+    expect(book.locator("[data-tb-wrongbook]")).to_have_attribute("data-state", "ready")
     expect(book.locator('li.tb-q[data-qid="m-single"]')).to_have_count(0)
-    expect(book.locator(".tb-quiz__empty").first).to_be_visible()
+    expect(book.locator(".tb-quiz[data-tb-bank]")).to_be_hidden()  # its bank has no wrong answer left
+    expect(book.locator(".tb-wrongbook__status")).not_to_be_empty()
 
 
 # The browser has no idle time yet and reports nothing near the screen: the engine builds no quiz

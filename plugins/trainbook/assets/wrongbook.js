@@ -7,7 +7,7 @@
  * (window.trainbookQuiz.store: the format stays defined in assets/src/storage.js), loads only the banks
  * holding a question last answered wrongly, and hands every section to the engine as a review quiz
  * (data.review: it shows the wrong ones, a right answer takes one off the list). Sections of banks
- * without wrong answers get an empty review quiz, which says so.
+ * without wrong answers are hidden (heading and contents entry too); the status line says when all are.
  * Data files are <script> elements, not fetch: that works from file:// and under script-src 'self'.
  * Each calls trainbookData(its path in the data folder, data). Plain ES5, no inline code, no eval.
  */
@@ -39,6 +39,17 @@
     data.textContent = JSON.stringify({ id: root.id, mode: "practice", review: true, questions: questions });
     root.appendChild(data);
     root.setAttribute("data-tb-quiz", "");
+  }
+
+  /** Hide a bank's section: its box, its heading and the heading's entry in the table of contents. */
+  function hide(root) {
+    var head = root.previousElementSibling;
+    root.hidden = true;
+    if (head && /^H\d$/.test(head.tagName)) {
+      head.hidden = true;
+      Array.prototype.forEach.call(document.querySelectorAll(".md-nav__link[href=\"#" + CSS.escape(head.id) + "\"]"),
+        function (a) { a.parentNode.hidden = true; });
+    }
   }
 
   function start() {
@@ -89,7 +100,7 @@
         var bank = Object.prototype.hasOwnProperty.call(index, id) ? index[id] : null;
         var ids = bank && Array.isArray(bank.ids) ? bank.ids : [];
         if (!ids.some(function (q) { return wrong(saved[q]); })) {
-          give(root, []);
+          hide(root); // the page lists only the banks with something to practise
           return;
         }
         waiting += 1;

@@ -189,8 +189,9 @@
    *   lock(): extra locking
    */
 
-  /** Ask in the page (no blocking dialog): message, a button to go ahead and one to stay. */
-  function ask(where, t, message, yesText, onYes) {
+  /** Ask in the page (no blocking dialog): message, a button to go ahead and one to stay (noText:
+   * 继续作答 where the learner is answering, else 取消). */
+  function ask(where, t, message, yesText, onYes, noText) {
     var old = where.querySelector(".tb-ask");
     if (old) {
       old.parentNode.removeChild(old);
@@ -206,7 +207,7 @@
       close();
       onYes();
     });
-    var no = button(t.cancel, "tb-ask__no", function () {
+    var no = button(noText || t.cancel, "tb-ask__no", function () {
       close();
       if (back && back.focus) {
         back.focus();

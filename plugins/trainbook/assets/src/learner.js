@@ -30,9 +30,16 @@
       }, { "aria-pressed": "false" });
       pageBar.retryBtn = button(t.retryWrong, "tb-pagebar__retry", function () {
         finishAll();
-        practiceQuizzes().forEach(function (q) { q.retryWrong(); });
+        var first = 0;
+        practiceQuizzes().forEach(function (q) {
+          var el = q.retryWrong();
+          first = first || el;
+        });
         pageBar.only = false;
         updatePageBar();
+        if (first) {
+          first.focus(); // the button is disabled now: to the first question opened again
+        }
       });
       // The build reserved the bar's place (see quiz.html): fill it, so nothing moves.
       pageBar.el = document.querySelector("[data-tb-pagebar]:empty") ||
@@ -48,6 +55,7 @@
     var max = 0;
     var wrong = 0;
     quizzes.forEach(function (q) {
+      var before = wrong;
       q.drawn.forEach(function (d) {
         var e = savedQuestion(q.byId[d[0]], store);
         n += 1;
@@ -61,6 +69,7 @@
         }
       });
       q.root.classList.toggle("tb-quiz--only-wrong", pageBar.only);
+      q.root.hidden = pageBar.only && wrong === before; // nothing to show here (the bar says when nowhere)
     });
     pageBar.total.textContent = fmt(t.pageTotal, { k: k, n: n, s: fmtNum(score), m: fmtNum(max), w: wrong }) +
       (pageBar.only && !wrong ? " " + t.noWrongHere : "");
@@ -91,7 +100,7 @@
       return;
     }
     var view = h("div", { "class": "tb-record__view" });
-    var status = h("p", { "class": "tb-record__status", role: "status" });
+    var status = h("p", { "class": "tb-record__status", role: "status", tabindex: "-1" });
     var file = h("input", { type: "file", accept: ".json,application/json", "class": "tb-sr", id: uid("import") });
     var actions = h("div", { "class": "tb-record__actions tb-quiz__actions" },
       button(t.exportRecord, "tb-record__export tb-btn--primary", exportRecord),
@@ -102,15 +111,19 @@
         ask(actions, t, t.confirmClear, t.clearRecord, function () {
           writeStore(emptyStore());
           render();
-          say(t.cleared);
+          say(t.cleared, 1);
         });
       }));
     root.appendChild(view);
     root.appendChild(actions);
     root.appendChild(status);
 
-    function say(text) {
+    /** Show text; focus: after a confirmation, whose buttons are gone (else focus falls to <body>). */
+    function say(text, focus) {
       status.textContent = text;
+      if (focus) {
+        status.focus();
+      }
     }
 
     function exportRecord() {
@@ -145,7 +158,7 @@
         ask(actions, t, t.confirmImport, t.importRecord, function () {
           writeStore(d);
           render();
-          say(t.imported);
+          say(t.imported, 1);
         });
       };
       reader.readAsText(f);
@@ -208,7 +221,7 @@
             h("th", { scope: "col", text: t.colVerdict }), h("th", { scope: "col", text: t.colAttempts }))),
           eb));
       }
-      view.appendChild(h("p", { "class": "tb-record__date", text: fmt(t.recordDate, { d: new Date().toLocaleDateString() }) }));
+      view.appendChild(h("p", { "class": "tb-record__date", text: fmt(t.recordDate, { d: new Date().toLocaleDateString(document.documentElement.lang || []) }) }));
     }
     render();
   }

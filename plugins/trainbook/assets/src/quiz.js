@@ -17,7 +17,7 @@
     var time = Number(data.time);
     this.time = this.mode === "exam" && isFinite(time) && time > 0 ? time : 0;
     this.pool = asArray(data.questions).filter(function (q) { return q && typeof q === "object"; });
-    this.byId = {};
+    this.byId = Object.create(null); // no "__proto__" or "constructor" question in a saved paper
     this.pool.forEach(function (q) { self.byId[q.id] = q; });
     this.exam = data.exam && typeof data.exam === "object" ? data.exam : null;
     this.review = data.review === true;
@@ -117,10 +117,10 @@
     app.appendChild(this.live);
 
     var run = this.review ? null : readStore().runs[this.key];
-    if (run && run.h !== this.dataHash) {
-      run = null; // the quiz was edited since: start fresh
+    if (run && (run.h !== this.dataHash || !this.paper(run))) {
+      run = null; // the quiz was edited since, or the paper cannot be its: start fresh
     }
-    if (this.mode === "exam" && this.time && !(run && Array.isArray(run.ids))) {
+    if (this.mode === "exam" && this.time && !run) {
       this.list.hidden = true;
       this.actions.hidden = true;
       this.lazy = false; // an attempt starts on 开始答题 and is built at once
@@ -251,6 +251,19 @@
     return qs.map(function (q) { return { q: q, sec: -1 }; });
   };
 
+  /** A saved attempt's questions, if it could have been drawn (as many questions, each of the quiz
+   * and once: an imported file may hold anything); else null. */
+  Quiz.prototype.paper = function (run) {
+    var self = this;
+    var seen = {};
+    var ids = asArray(run.ids).filter(function (p) {
+      return Array.isArray(p) && self.byId[p[0]] && !seen[p[0]] && (seen[p[0]] = 1);
+    });
+    return ids.length === run.ids.length && ids.length === this.drawEntries().length ? ids.map(function (p) {
+      return { q: self.byId[p[0]], sec: Number(p[1]) };
+    }) : null;
+  };
+
   /** q with the points of its exam section (per sub-question for a group). */
   Quiz.prototype.withPoints = function (q, sec) {
     var s = this.exam && sec >= 0 ? asArray(this.exam.sections)[sec] : null;
@@ -268,19 +281,13 @@
   };
 
   Quiz.prototype.startAttempt = function (focusFirst, run) {
-    var self = this;
     this.stopTimer();
     this.attempt += 1;
     this.submitted = false;
     this.unanswered = 0;
     this.deadline = 0;
-    var entries = null;
-    if (run && Array.isArray(run.ids)) {
-      entries = run.ids.filter(function (p) { return Array.isArray(p) && self.byId[p[0]]; }).map(function (p) {
-        return { q: self.byId[p[0]], sec: Number(p[1]) };
-      });
-    }
-    if (!entries || (!entries.length && !this.review)) {
+    var entries = run && this.paper(run);
+    if (!entries) {
       entries = this.drawEntries();
       run = null;
     }
@@ -337,7 +344,8 @@
       this.timerEl.hidden = false;
       this.timerEl.classList.remove("tb-quiz__timer--low", "tb-quiz__timer--stopped");
       window.addEventListener("beforeunload", this.onLeave);
-      this.deadline = this.time ? (run && run.deadline > 0 ? run.deadline : Date.now() + this.time * 60000) : 0;
+      // Never more time left than the whole time (a deadline from an imported file).
+      this.deadline = this.time ? Math.min(run && run.deadline > 0 ? run.deadline : Infinity, Date.now() + this.time * 60000) : 0;
       this.started = run && run.started ? run.started : Date.now();
       if (run && run.sub) {
         this.submit(run.sub === "auto", true);
@@ -400,10 +408,16 @@
     return { st: r.status, s: r.score, m: r.max, t: Date.now() };
   }
 
-  /** After submitting: each question's last result (错题本, 学习记录) and the exam's score. */
+  /** After submitting: each answered question's last result (错题本, 学习记录) and the exam's score.
+   * The result replaces the question's saved practice answer (it shows unchecked on its bank page),
+   * so no page shows an older check next to a newer result. An order never moved is no answer. */
   Quiz.prototype.recordResults = function () {
     var self = this;
-    this.units.forEach(function (u) { saveQuestion(u.q, { o: resultOf(u) }); });
+    this.units.forEach(function (u) {
+      if (u.given && u.state().m !== false) {
+        saveQuestion(u.q, { o: resultOf(u), a: undefined, g: undefined });
+      }
+    });
     if (!this.exam) {
       return;
     }
@@ -417,16 +431,17 @@
 
   Quiz.prototype.restart = function () {
     var self = this;
-    if (this.mode === "exam" && this.submitted && !this.confirmed) {
-      // A result is about to be thrown away: ask first (it stays in 学习记录 either way).
-      this.ask(this.actions, this.t.confirmDiscard, this.t.retryExam, function () {
+    var exam = this.mode === "exam";
+    if (!this.confirmed && this.units.some(function (u) { return u.graded; })) {
+      // Checked answers or a result are about to be thrown away: ask first (a result stays in 学习记录).
+      this.ask(this.actions, exam ? this.t.confirmDiscard : this.t.confirmRetry, this.retryBtn.textContent, function () {
         self.confirmed = true;
         self.restart();
         self.confirmed = false;
       });
       return;
     }
-    if (this.mode === "practice") {
+    if (!exam) {
       this.units.forEach(function (u) {
         if (u.q.id !== undefined) {
           saveQuestion(u.q, { a: undefined, g: undefined });
@@ -442,10 +457,12 @@
     updatePageBar();
   };
 
-  /** Practice again only the questions answered wrongly, in place, with fresh option orders. */
+  /** Practice again only the questions answered wrongly, in place, with fresh option orders;
+   * returns the first of them (or undefined). */
   Quiz.prototype.retryWrong = function () {
     var self = this;
     var t = this.t;
+    var first;
     this.units = this.units.map(function (u, i) {
       if (!u.graded || isCorrect(u.grade())) {
         return u;
@@ -456,10 +473,12 @@
       var fresh = makeItem(u.q, self, String(i + 1) + t.numSuffix, null, null);
       fresh.sec = u.sec;
       u.el.parentNode.replaceChild(fresh.el, u.el);
+      first = first || fresh.el;
       return fresh;
     });
     this.updateSummary(false);
     this.updateProgress();
+    return first;
   };
 
   Quiz.prototype.announce = function (message) {
@@ -471,8 +490,8 @@
     }, 60);
   };
 
-  Quiz.prototype.ask = function (where, message, yesText, onYes) {
-    ask(where, this.t, message, yesText, onYes);
+  Quiz.prototype.ask = function (where, message, yesText, onYes, noText) {
+    ask(where, this.t, message, yesText, onYes, noText);
     this.announce(message);
   };
 
@@ -504,7 +523,7 @@
     var missing = item.missing();
     if (missing > 0 && !force) {
       this.ask(item.el.querySelector(".tb-q__actions"), fmt(t.confirmGroup, { n: missing }), t.checkAnyway,
-        function () { self.checkItem(item, true); });
+        function () { self.checkItem(item, true); }, t.keepOn);
       return;
     }
     item.prompt("");
@@ -537,13 +556,14 @@
     if (this.submitted || this.mode !== "exam") {
       return;
     }
-    var unanswered = this.units.filter(function (u) { return !u.answered(); }).length;
+    // Before grading: grading reveals short answers' references, which counts as answered.
+    var unanswered = this.units.filter(function (u) { return !(u.given = u.answered()); }).length;
     if (!auto && !restoring && unanswered > 0 && !this.confirmed) {
       this.ask(this.actions, fmt(t.confirmSubmit, { n: unanswered }), t.submitAnyway, function () {
         self.confirmed = true;
         self.submit(false);
         self.confirmed = false;
-      });
+      }, t.keepOn);
       return;
     }
     this.submitted = true;

@@ -29,17 +29,51 @@
     }
   }
 
-  /** A stored document in our format, upgraded to this version; null when unusable. */
+  function isMap(x) {
+    return !!x && typeof x === "object" && !Array.isArray(x);
+  }
+
+  /** Whether x is a number from 0 to max (never NaN or Infinity). */
+  function upTo(x, max) {
+    return typeof x === "number" && x >= 0 && x <= max;
+  }
+
+  /** A result {s, m} (and st, a status, or p and pass of an exam) that can be shown. */
+  function okResult(r) {
+    return isMap(r) && upTo(r.m, 1e6) && upTo(r.s, r.m) && (r.st ? typeof ICONS[r.st] === "string" :
+      upTo(r.p, 100) && (r.pass === null || r.pass === true || r.pass === false));
+  }
+
+  /* What each entry must be to be kept; an entry that is not is dropped (answer states are checked
+   * by each type's builder when restored). */
+  var ENTRY = {
+    q: function (e) {
+      return isMap(e) && typeof e.h === "string" && [undefined, true, false].indexOf(e.g) >= 0 &&
+        (e.o === undefined || (okResult(e.o) && !!e.o.st));
+    },
+    runs: function (r) {
+      return isMap(r) && typeof r.h === "string" && Array.isArray(r.ids) && upTo(r.deadline || 0, 9e15);
+    },
+    exams: function (list, id, d) {
+      return Array.isArray(list) && (d[id] = list.filter(okResult));
+    }
+  };
+
+  /** A stored document in our format, upgraded to this version, its unusable entries dropped; null
+   * when unusable (not ours, or a part that is not a map). */
   function migrate(d) {
-    if (!d || typeof d !== "object" || d.format !== STORE_FORMAT || d.v !== STORE_VERSION) {
+    if (!isMap(d) || d.format !== STORE_FORMAT || d.v !== STORE_VERSION) {
       return null;
     }
-    ["q", "runs", "exams"].forEach(function (k) {
-      if (!d[k] || typeof d[k] !== "object" || Array.isArray(d[k])) {
-        d[k] = {};
-      }
-    });
-    return d;
+    return ["q", "runs", "exams"].every(function (k) {
+      var part = d[k] = d[k] === undefined ? {} : d[k];
+      Object.keys(isMap(part) ? part : 0).forEach(function (id) {
+        if (!ENTRY[k](part[id], id, part)) {
+          delete part[id];
+        }
+      });
+      return isMap(part);
+    }) ? d : null;
   }
 
   function readStore() {

@@ -34,7 +34,7 @@
       rows[i] = { input: input, label: label, mark: mark };
     });
     asArray(saved.sel).forEach(function (i) {
-      if (rows[i]) {
+      if (i === (i | 0) && rows[i]) { // an index, not "length" or "__proto__" (an imported file)
         rows[i].input.checked = true;
       }
     });

@@ -44,8 +44,9 @@
         select,
         mark);
       var v = asArray(saved.v)[i];
-      if (typeof v === "string" && (v === "" || pool[Number(v)] !== undefined)) {
-        select.value = v;
+      select.value = typeof v === "string" ? v : "";
+      if (select.selectedIndex < 0) {
+        select.value = ""; // not one of the choices ("1e0", " 1"): as if not saved
       }
       rowsEl.appendChild(row);
       return { select: select, row: row, mark: mark, want: right[i] };

@@ -8,7 +8,7 @@
       return { html: html, index: i, text: htmlToText(html) };
     });
     var saved = item.saved || {};
-    var touched = !!saved.m;
+    var touched = saved.m === true;
     var order = shuffle(items);
     var identity = function (arr) {
       return arr.every(function (it, i) { return it.index === i; });

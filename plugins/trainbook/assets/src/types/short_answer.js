@@ -81,7 +81,7 @@
         return { x: textarea.value, r: revealed, k: boxes.map(function (b) { return b.box.checked; }) };
       },
       restore: function () {
-        if (saved.r && quiz.mode !== "exam") {
+        if (saved.r === true && quiz.mode !== "exam") {
           reveal();
         }
       },
