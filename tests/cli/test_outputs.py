@@ -121,6 +121,12 @@ def test_export_creates_missing_folders(mini_site: Path) -> None:
     assert [p.name for p in (mini_site / "new/folder").iterdir()] == ["mini.gift"]
 
 
+def test_a_long_chinese_file_name_is_written(mini_site: Path) -> None:
+    name = "物业客服" * 20 + ".gift"  # 245 bytes in UTF-8: a temporary name beside it must stay shorter than 256
+    assert main(["export", "gift", "--out", name]) == 0
+    assert [p.name for p in mini_site.iterdir() if p.suffix == ".gift"] == [name]
+
+
 def test_export_through_a_link_replaces_its_target_and_keeps_the_link(mini_site: Path) -> None:
     (mini_site / "real.gift").write_text("old", encoding="utf-8")
     (mini_site / "link.gift").symlink_to("real.gift")
