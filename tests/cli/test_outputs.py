@@ -196,6 +196,12 @@ def test_init_where_its_folder_cannot_be_made_says_why(tmp_path: Path, capsys: p
     assert line.endswith("plain/handbook: error: cannot be written: a part of the path is a file, not a folder")
 
 
+@ON_LINUX
+def test_printed_packs_say_why_in_the_handbooks_language(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forms", "build", "--out", "/proc/x", "--format", "html"]) == 1
+    assert capsys.readouterr().err.strip() == "trainbook：错误：/proc/x：无法写入（文件夹不存在）"
+
+
 # -- a missing folder is one message, in the handbook's language --------------------------------------------
 
 
