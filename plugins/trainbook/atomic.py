@@ -82,12 +82,6 @@ def _make_parents(folder: Path, target: Path) -> Path | None:
     return first
 
 
-def make_folder(path: str | Path) -> Path | None:
-    """Create the folder *path* (and its parents); the topmost folder created, None when it existed."""
-    path = Path(path)
-    return _make_parents(path, path)
-
-
 def _remove(created: Path | None) -> None:
     if created is not None:
         shutil.rmtree(created, ignore_errors=True)
