@@ -82,12 +82,6 @@ def _make_parents(folder: Path, target: Path) -> Path | None:
     return first
 
 
-def make_folder(path: str | Path) -> Path | None:
-    """Create the folder *path* (and its parents); the topmost folder created, None when it existed."""
-    path = Path(path)
-    return _make_parents(path, path)
-
-
 def _remove(created: Path | None) -> None:
     if created is not None:
         shutil.rmtree(created, ignore_errors=True)
@@ -96,7 +90,8 @@ def _remove(created: Path | None) -> None:
 def _temporary(path: Path) -> Path:
     """A new empty file beside *path*, created with the permissions a plain ``open`` gives."""
     while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        # 60 characters of the name: within NAME_MAX (255 bytes) even in UTF-8 Chinese
+        tmp = path.with_name(f".{path.name[:60]}.{secrets.token_hex(4)}.tmp")
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
@@ -180,7 +175,7 @@ def staged_folder(path: str | Path) -> Iterator[Path]:
     ok = False
     try:
         while tmp is None:
-            candidate = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+            candidate = path.with_name(f".{path.name[:60]}.{secrets.token_hex(4)}.tmp")
             try:
                 candidate.mkdir()
             except FileExistsError:

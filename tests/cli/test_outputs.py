@@ -121,6 +121,12 @@ def test_export_creates_missing_folders(mini_site: Path) -> None:
     assert [p.name for p in (mini_site / "new/folder").iterdir()] == ["mini.gift"]
 
 
+def test_a_long_chinese_file_name_is_written(mini_site: Path) -> None:
+    name = "物业客服" * 20 + ".gift"  # 245 bytes in UTF-8: a temporary name beside it must stay shorter than 256
+    assert main(["export", "gift", "--out", name]) == 0
+    assert [p.name for p in mini_site.iterdir() if p.suffix == ".gift"] == [name]
+
+
 def test_export_through_a_link_replaces_its_target_and_keeps_the_link(mini_site: Path) -> None:
     (mini_site / "real.gift").write_text("old", encoding="utf-8")
     (mini_site / "link.gift").symlink_to("real.gift")
@@ -188,6 +194,12 @@ def test_init_where_its_folder_cannot_be_made_says_why(tmp_path: Path, capsys: p
     assert main(["init", str(tmp_path / "plain/handbook"), "--lang", "en"]) == 1
     [line] = errors(capsys.readouterr().err)
     assert line.endswith("plain/handbook: error: cannot be written: a part of the path is a file, not a folder")
+
+
+@ON_LINUX
+def test_printed_packs_say_why_in_the_handbooks_language(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forms", "build", "--out", "/proc/x", "--format", "html"]) == 1
+    assert capsys.readouterr().err.strip() == "trainbook：错误：/proc/x：无法写入（文件夹不存在）"
 
 
 # -- a missing folder is one message, in the handbook's language --------------------------------------------

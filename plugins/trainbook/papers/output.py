@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from ..atomic import reason
 from ..messages import msg
 from .errors import PackError
 
@@ -47,13 +48,13 @@ def staged(out: Path) -> Iterator[Path]:
         out.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".trainbook-stage-", dir=out))
     except OSError as exc:
-        raise PackError(msg("pack.write_failed", out=out, error=exc.strerror)) from exc
+        raise PackError(msg("pack.write_failed", out=out, error=reason(exc))) from exc
     try:
         try:
             yield stage
             _replace(out, stage)
         except OSError as exc:  # a full disk, a name the file system refuses
-            raise PackError(msg("pack.write_failed", out=out, error=exc.strerror or exc)) from exc
+            raise PackError(msg("pack.write_failed", out=out, error=reason(exc))) from exc
         ok = True
     finally:
         shutil.rmtree(stage, ignore_errors=True)
