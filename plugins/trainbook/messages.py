@@ -661,11 +661,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row has {cells} cells but the header names only {width} columns",
         "这一行有 {cells} 个单元格，但表头只有 {width} 列",
     ),
-    "grade.row_too_short": (
-        "the row has {cells} cells but the header names {width} columns; leave a cell empty "
-        "(with its comma) for a missing score",
-        "这一行只有 {cells} 个单元格，但表头有 {width} 列；没有成绩请留空该单元格（保留逗号）",
-    ),
     "grade.no_people": ("the sheet has a header but no candidates", "表格只有表头，没有考生"),
     "grade.missing_column": ("missing column '{name}'", "缺少列 '{name}'"),
     "grade.missing_question_column": (

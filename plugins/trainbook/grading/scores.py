@@ -63,11 +63,6 @@ def read_scores(
     people: list[Person] = []
     first_row: dict[str, int] = {}
     for n, cells in table.rows:
-        if n in table.short:
-            # An empty cell is "no score" (counted as 0) only where the cell is there: a row that
-            # ends early has lost a comma or a column, and every cell after it may have shifted.
-            problems.add(path, n, msg("grade.row_too_short", cells=table.short[n], width=len(table.header)))
-            continue
         pid = cells[col[ID]]
         if not pid:
             problems.add(path, n, msg("grade.id_empty", id=ID))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..messages import msg
@@ -18,9 +17,9 @@ from .errors import GradeError, Problems, located
 class Table:
     path: Path
     header: tuple[str, ...]
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells padded to the header)
-    # row number -> cells of a csv row shorter than the header (a workbook's rows are all as wide)
-    short: Mapping[int, int] = field(default_factory=dict)
+    # (row number, cells padded to the header). A row may end early: Excel leaves out the commas
+    # of empty cells at the end of some rows when it saves CSV, so missing cells are empty ones.
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
 
     def column(self, name: str) -> int:
         return self.header.index(name)
@@ -61,17 +60,14 @@ def read_table(path: str | Path) -> Table:
     problems.raise_if_any()
     width = len(header)
     rows = []
-    short: dict[int, int] = {}
     for n, cells in records[1:]:
         extra = [c for c in cells[width:] if c]
         if extra:
             problems.add(path, n, msg("grade.row_too_wide", cells=len(cells), width=width))
-        elif len(cells) < width:
-            short[n] = len(cells)
         padded = tuple(cells[:width]) + ("",) * (width - len(cells))
         rows.append((n, padded))
     problems.raise_if_any()
-    return Table(path, tuple(header), tuple(rows), short)
+    return Table(path, tuple(header), tuple(rows))
 
 
 def _csv(path: Path) -> list[tuple[int, list[str]]]:
