@@ -160,7 +160,16 @@ class Loader:
             return None
         self.r.check_keys(m, COMMON_KEYS + kind.keys, kind.required, what)
         if parent is not None and "pool" in m:
-            self.report.warning(m.key_at("pool"), msg("load.sub_pool_ignored", what=what, group=parent.id))
+            own = m["pool"]
+            if own == parent.pool:
+                self.report.warning(m.key_at("pool"), msg("load.sub_pool_ignored", what=what, group=parent.id))
+            else:
+                # The group's pool decides: an exam-only sub-question of a practice group would be
+                # published with the group, so a pool that disagrees is an error, never ignored.
+                self.report.error(
+                    m.key_at("pool"),
+                    msg("load.sub_pool", what=what, group=parent.id, pool=parent.pool, value=own),
+                )
         stem = self.r.text(m, "stem", what) or ""
         explanation = self.r.text(m, "explanation", what) or ""
         if not explanation.strip():

@@ -222,6 +222,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}'{value}' 会被读成布尔值 {b}；请写 {b}，如果想表示文字请加英文引号",
     ),
     "yaml.loose_bool_key": ("key '{key}': ", "键 '{key}'："),
+    "yaml.control_char": (
+        "{where}the text holds the control character {char} (written as an escape in double quotes); "
+        "remove it: pages, exports and spreadsheets cannot carry it",
+        "{where}文本中有控制字符 {char}（在双引号里用转义写出）；请删掉它：页面、导出文件和表格都无法容纳它",
+    ),
     "yaml.key_not_plain": (
         "a key must be a plain value, not a list or mapping",
         "键必须是普通的值，不能是列表或映射",
@@ -287,6 +292,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "part of the text",
         "；'{into}' 的文本里有 '{key}{colon}'：全角冒号或多余的缩进让那一行成了这段文本的一部分",
     ),
+    "hint.exponent_text": (
+        "; YAML reads '{value}' as text: write the number out in full, or with a decimal point and a signed "
+        "exponent such as 1.5e+3",
+        "；YAML 会把 '{value}' 读成文本：请把数字完整写出，或写成带小数点和正负号指数的形式，如 1.5e+3",
+    ),
     "hint.truth_words": (
         "; write true for 对/是/正确 and false for 错/否/错误",
         "；“对/是/正确”写 true，“错/否/错误”写 false",
@@ -316,6 +326,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.not_number": (
         "key '{key}' of {what} must be a number, found {found}",
         "{what}的键 '{key}' 应为数字，实际是{found}",
+    ),
+    "read.not_finite": (
+        "key '{key}' of {what} must be a finite number, found {written}",
+        "{what}的键 '{key}' 应为有限的数字，实际是 {written}",
     ),
     "read.out_of_range": (
         "key '{key}' of {what} must be {range}, found {value}",
@@ -358,6 +372,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "load.sub_pool_ignored": (
         "key 'pool' of {what} is ignored: a sub-question shares the pool of its group '{group}'",
         "{what}的键 'pool' 被忽略：子题与所在题组 '{group}' 在同一个题池",
+    ),
+    "load.sub_pool": (
+        "key 'pool' of {what} is '{value}', but a sub-question cannot have its own pool: the pool of its group "
+        "'{group}' ({pool}) decides; write 'pool' on the group (or move the question out of it) and remove it here",
+        "{what}的键 'pool' 是 '{value}'，但子题不能单独设置题池：由所在题组 '{group}' 的题池（{pool}）决定；"
+        "请把 'pool' 写在题组上（或把这道题移出题组），并删掉这里的 'pool'",
     ),
     "load.no_explanation": (
         "{what} has no 'explanation'; learners see it after answering",

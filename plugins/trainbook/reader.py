@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
@@ -12,6 +13,9 @@ from .messages import Text, describe, key_hint, msg, swallowed_hint, value_hint
 from .yamlsource import Map, Seq
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+#: A number in exponent form that YAML 1.1 (PyYAML) resolves as text: it wants a '.' in the
+#: mantissa and a sign in the exponent (1.0e+308), where YAML 1.2 and JSON read 1e308 too.
+EXPONENT_TEXT_RE = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$")
 
 
 class Reader:
@@ -93,9 +97,16 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report.error(
-                m.at(key), _hinted(msg("read.not_number", key=key, what=what, found=describe(value)), value)
-            )
+            message = msg("read.not_number", key=key, what=what, found=describe(value))
+            if isinstance(value, str) and EXPONENT_TEXT_RE.match(value.strip()):
+                hint = msg("hint.exponent_text", value=value.strip())
+                message = Text(message + hint, message.zh + hint.zh)
+            self.report.error(m.at(key), _hinted(message, value))
+            return default
+        if not math.isfinite(value):
+            # YAML's .nan/.inf: NaN passes every comparison (ranges, sums) and infinity
+            # reaches totals and manifests; no count, mark or weight is either.
+            self.report.error(m.at(key), msg("read.not_finite", key=key, what=what, written=_yaml_float(value)))
             return default
         return cast("float | None", self._bounded(m, key, what, value, lo, hi, default))
 
@@ -203,6 +214,13 @@ class Reader:
                 self.report.error(pos, _hinted(msg("read.bad_id_in", item=item, key=key, what=what), item))
             out.append(item)
         return tuple(out)
+
+
+def _yaml_float(value: float) -> str:
+    """A non-finite float as YAML writes it."""
+    if math.isnan(value):
+        return ".nan"
+    return ".inf" if value > 0 else "-.inf"
 
 
 def _hinted(message: Text, value: Any) -> Text:
