@@ -81,9 +81,16 @@ def rule_matches(rule: DrawRule, q: Question, pool: str) -> bool:
     )
 
 
+#: The pool of no question: what a rule asking for exam-pool items draws from online.
+NO_POOL = ""
+
+
 def effective_pool(rule: DrawRule, online: bool) -> str:
-    # The online mock exam is published, so it may only ever draw practice items.
-    return "practice" if online else rule.pool
+    # The online mock exam is published, so it may only ever draw practice items; a rule asking
+    # for exam-pool items is drawn "from the practice pool alone" (FORMATS) and finds none.
+    if not online:
+        return rule.pool
+    return NO_POOL if rule.pool == "exam" else "practice"
 
 
 def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False) -> Paper:

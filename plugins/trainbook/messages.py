@@ -393,7 +393,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'variants' of the exam blueprint names a variant twice",
         "试卷蓝图的键 'variants' 中有重复的卷别",
     ),
+    "load.variants_one_text": (
+        "key 'variants' of the exam blueprint is the text '{value}', which names one variant; write a list, "
+        "one entry per variant: [A, B]",
+        "试卷蓝图的键 'variants' 是文本 '{value}'，只表示一个卷别；请写成列表，每个卷别一项：[A, B]",
+    ),
     "load.rule_empty": ("{what} is empty; it would match every question", "{what}是空的，会匹配所有题目"),
+    "load.criterion_twice": (
+        "criterion {n} of {what} has the name '{name}' of criterion {first}; each criterion needs its own name",
+        "{what}的第 {n} 个评分项与第 {first} 个评分项同名（'{name}'）；每个评分项要有自己的名称",
+    ),
+    "load.level_twice": (
+        "level {n} of {criterion} has the label '{label}' of level {first}; each level needs its own label",
+        "{criterion}的第 {n} 个等级与第 {first} 个等级的标签相同（'{label}'）；每个等级要有自己的标签",
+    ),
     "load.criterion_points": (
         "{what} is missing required key 'points' (only a critical criterion goes without points)",
         "{what}缺少必填的键 'points'（只有一票否决项 critical: true 可以不设分值）",
@@ -466,6 +479,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "q.pair_form": (
         "pair {n} in 'pairs' of {what} must be [left, right], found {found}",
         "{what}的 'pairs' 中第 {n} 对应写成 [左, 右]，实际是{found}",
+    ),
+    "q.option_twice": (
+        "option {n} in 'options' of {what} repeats option {first} ('{text}')",
+        "{what}的 'options' 中第 {n} 个选项与第 {first} 个相同（'{text}'）",
+    ),
+    "q.distractor_is_right": (
+        "distractor {n} in 'distractors' of {what} ('{text}') is the right side of pair {pair} too; a learner "
+        "could not tell them apart",
+        "{what}的 'distractors' 中第 {n} 项（'{text}'）与第 {pair} 对的右侧相同，学员无法区分",
+    ),
+    "q.distractor_twice": (
+        "distractor {n} in 'distractors' of {what} repeats distractor {first} ('{text}')",
+        "{what}的 'distractors' 中第 {n} 项与第 {first} 项相同（'{text}'）",
     ),
     "q.pairs_count": (
         "key 'pairs' of {what} needs 2 to 10 pairs, found {n}",
@@ -563,6 +589,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{scope}: needs {need}, has {have}",
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法从{scope}抽满："
         "需要 {need} 题，只有 {have} 题",
+    ),
+    "check.online_exam_pool": (
+        "key 'pool' of {what} asks for exam-pool questions, which {scope} never holds: the mock exam on the site "
+        "(online: true) draws from practice questions only; write pool: any (papers draw from both pools, the "
+        "mock exam from practice questions) or pool: practice, or remove online: true",
+        "{what}的键 'pool' 要求抽考试题，但{scope}里不会有考试题：网站上的模拟考试（online: true）只从练习题中抽取；"
+        "请写 pool: any（纸质试卷从两个题池抽，模拟考试只抽练习题）或 pool: practice，或者去掉 online: true",
     ),
     "check.shortfall_seed": (
         "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled for "

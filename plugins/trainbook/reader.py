@@ -52,6 +52,14 @@ class Reader:
                 ok = False
         return ok
 
+    def filled(self, m: Map, key: str, what: str) -> bool:
+        """False, with an error, when *key* is written but left empty (nothing, ``[]``, ``''``):
+        for keys where empty cannot be what the author meant (a pass mark, the components)."""
+        if key in m and m[key] in (None, "", []):
+            self.report.error(m.at(key), msg("read.empty", key=key, what=what))
+            return False
+        return True
+
     # -- scalars -----------------------------------------------------------
     def text(self, m: Map, key: str, what: str, default: str | None = None) -> str | None:
         value = m.get(key)
@@ -188,6 +196,25 @@ class Reader:
                 continue
             out.append(str(item))
         return tuple(out)
+
+    def text_items(self, m: Map, key: str) -> Iterator[tuple[int, str, Pos]]:
+        """(number from 1, text without outer spaces, where it stands) of each text item of the
+        list under *key*; items that are not text are :meth:`texts`' to report."""
+        seq = m.get(key)
+        if isinstance(seq, Seq):
+            for i, item in enumerate(seq):
+                if not isinstance(item, bool) and isinstance(item, (str, int, float)):
+                    yield i + 1, str(item).strip(), seq.at(i)
+
+    def repeated(self, m: Map, key: str) -> Iterator[tuple[int, int, str, Pos]]:
+        """Text items of the list under *key* that repeat an earlier item (outer spaces aside):
+        (its number, the earlier one's number, the text, where it stands)."""
+        first: dict[str, int] = {}
+        for n, text, pos in self.text_items(m, key):
+            if text in first:
+                yield n, first[text], text, pos
+            else:
+                first[text] = n
 
     def ints(self, m: Map, key: str, what: str, lo: int, hi: int) -> tuple[int, ...]:
         """One whole number or a list of them."""

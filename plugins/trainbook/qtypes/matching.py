@@ -58,6 +58,15 @@ class MatchingKind(QuestionKind):
                 max=len(PAPER_LETTERS),
             )
             ctx.report.error(at, problem)
+        # A distractor equal to a right side, or to another distractor, shows the learner two entries
+        # that cannot be told apart, one of them wrong.
+        right_of = {right.strip(): n for n, (_, right) in enumerate(pairs, 1)}
+        for n, text, pos in ctx.r.text_items(m, "distractors"):
+            if text in right_of:
+                ctx.report.error(pos, msg("q.distractor_is_right", what=what, n=n, text=text, pair=right_of[text]))
+        for n, first, text, pos in ctx.r.repeated(m, "distractors"):
+            if text not in right_of:
+                ctx.report.error(pos, msg("q.distractor_twice", what=what, n=n, first=first, text=text))
         return Matching(tuple(pairs), distractors, ctx.r.boolean(m, "partial", what))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:
