@@ -143,11 +143,12 @@ class Loader:
             return None
         qid = self.r.ident(m, "id", label)
         what = msg("what.question", id=qid) if qid else label
-        if qid is None:
+        if qid is None and self.r.absent(m, "id"):  # an id that is not one has its own message
             self.report.error(m.pos, msg("read.missing_key", what=label, key="id"))
         qtype = m.get("type")
         if qtype is None:
-            self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
+            if self.r.absent(m, "type"):
+                self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
             self.unread.add(qid or "")
             return None
         kind = TYPES.get(qtype) if isinstance(qtype, str) else None

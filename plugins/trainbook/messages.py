@@ -493,6 +493,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "distractor {n} in 'distractors' of {what} repeats distractor {first} ('{text}')",
         "{what}的 'distractors' 中第 {n} 项与第 {first} 项相同（'{text}'）",
     ),
+    "q.pair_items": ("a list of {n} items", "一个有 {n} 项的列表"),
+    "q.pair_side_empty": ("a pair whose {side} side is empty", "{side}侧为空的一对"),
+    "q.pair_side": ("a pair whose {side} side is {found}", "{side}侧为{found}的一对"),
+    "q.side_left": ("left", "左"),
+    "q.side_right": ("right", "右"),
     "q.pairs_count": (
         "key 'pairs' of {what} needs 2 to 10 pairs, found {n}",
         "{what}的键 'pairs' 需要 2 到 10 对，实际有 {n} 对",
@@ -586,9 +591,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.shortfall": (
         "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled from "
-        "{scope}: needs {need}, has {have}",
+        "{scope}: needs {need}, has {have}{already}",
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法从{scope}抽满："
-        "需要 {need} 题，只有 {have} 题",
+        "需要 {need} 题，只有 {have} 题{already}",
     ),
     "check.online_exam_pool": (
         "key 'pool' of {what} asks for exam-pool questions, which {scope} never holds: the mock exam on the site "
@@ -599,10 +604,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.shortfall_seed": (
         "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled for "
-        "variant {variant} with seed {seed}: needs {need}, has {have}",
+        "variant {variant} with seed {seed}: needs {need}, has {have}{already}",
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法为 {variant} 卷"
-        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题",
+        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题{already}",
     ),
+    "draw.already_drawn": (
+        "; already drawn by an earlier rule (a question is drawn at most once per paper): {drawn}",
+        "；已被前面的规则抽走（同一份试卷中每题最多抽一次）：{drawn}",
+    ),
+    "draw.drawn_by": ("'{id}' by rule {rule} of section {section}", "'{id}'（第 {section} 部分第 {rule} 条规则）"),
     "check.exam_pass": (
         "key 'pass' of exam '{exam}' is {mark:g} but paper {variant} is worth only {total:g} points",
         "试卷 '{exam}' 的键 'pass' 是 {mark:g}，但 {variant} 卷总分只有 {total:g} 分",

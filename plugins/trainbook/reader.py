@@ -43,7 +43,7 @@ class Reader:
                 did = Text(did + key_hint(key), did.zh + key_hint(key).zh)
                 self.report.warning(m.key_at(key), msg("read.unknown_key", key=key, what=what, did=did))
         for key in required:
-            if key not in m or m[key] is None or m[key] == "":
+            if self.absent(m, key):
                 missing = msg("read.missing_key", what=what, key=key)
                 swallowed = swallowed_hint(m, key) if key not in m else Text("")
                 self.report.error(
@@ -51,6 +51,10 @@ class Reader:
                 )
                 ok = False
         return ok
+
+    def absent(self, m: Map, key: str) -> bool:
+        """*key* is not written, or written empty; a value YAML refused (and said so) is not absent."""
+        return (key not in m or m[key] is None or m[key] == "") and key not in m.refused
 
     def filled(self, m: Map, key: str, what: str) -> bool:
         """False, with an error, when *key* is written but left empty (nothing, ``[]``, ``''``):

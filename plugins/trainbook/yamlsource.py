@@ -42,6 +42,9 @@ class Map(dict[Any, Any]):
     #: (yes, no, on, off …), with the text as written: a reader that wants true/false only
     #: can refuse it by name.
     loose_bools: dict[Any, str]
+    #: keys whose value was written but refused (a tag, a value the constructor cannot read) and
+    #: reported: they hold None, and are not "missing" too.
+    refused: frozenset[Any] = frozenset()
 
     def at(self, key: Any) -> Pos:
         """Where the value of *key* is; for a nested list or mapping, its key's line."""
@@ -210,7 +213,10 @@ class _Builder:
                 first = out.key_pos[key]
                 self.report.error(self.pos(key_node), msg("yaml.duplicate_key", key=key, line=first.line))
                 continue
+            before = len(self.report.items)
             out[key] = self.build(value_node, depth + 1, key)
+            if out[key] is None and len(self.report.items) > before:
+                out.refused = out.refused | {key}
             if (
                 isinstance(value_node, yaml.ScalarNode)
                 and value_node.tag == BOOL_TAG
