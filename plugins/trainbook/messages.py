@@ -225,7 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.control_char": (
         "{where}the text holds the control character {char} (in YAML, an escape such as \\a or \\x01 in double "
         "quotes); remove it: pages, exports and spreadsheets cannot carry it",
-        "{where}文本中有控制字符 {char}（在 YAML 里是双引号中的 \\a、\\x01 这类转义）；请删掉它：页面、导出文件和表格都无法容纳它",
+        "{where}文本中有控制字符 {char}（在 YAML 里是双引号中的 \\a、\\x01 这类转义）；"
+        "请删掉它：页面、导出文件和表格都无法容纳它",
     ),
     "yaml.key_not_plain": (
         "a key must be a plain value, not a list or mapping",

@@ -175,7 +175,7 @@ class _Builder:
         return value
 
     def without_controls(self, node: yaml.ScalarNode, key: Any) -> str:
-        """*node*'s text without the characters :data:`CONTROL_RE` refuses, each reported."""
+        """*node*'s text without the characters :data:`CONTROL_RE` refuses; the first is reported."""
         value: str = node.value
         found = CONTROL_RE.search(value)
         assert found is not None
