@@ -98,7 +98,7 @@ def prose(rng: random.Random, page: int) -> str:
 def questions(rng: random.Random, page: int, count: int) -> list[dict[str, object]]:
     qs = []
     for i in range(count):
-        options = [sentence(rng, 2).rstrip("。") for _ in range(4)]
+        options = _distinct([sentence(rng, 2).rstrip("。") for _ in range(4)])
         qs.append(
             {
                 "id": f"p{page:03d}-q{i + 1:03d}",
@@ -109,6 +109,17 @@ def questions(rng: random.Random, page: int, count: int) -> list[dict[str, objec
             }
         )
     return qs
+
+
+def _distinct(options: list[str]) -> list[str]:
+    """*options* with a repeat marked apart: validation refuses the same option twice. Marked,
+    not drawn again, so the random stream (and every other question of the corpus) stays as it was."""
+    out: list[str] = []
+    for option in options:
+        while option in out:
+            option += "（另）"
+        out.append(option)
+    return out
 
 
 def _yaml_str(text: str) -> str:

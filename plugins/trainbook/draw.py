@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 
 from .diagnostics import Pos
-from .messages import Text, msg
+from .messages import EMPTY, Text, join, msg
 from .model import DrawRule, Exam, Project, Question
 
 
@@ -22,12 +22,24 @@ class Shortfall:
     rule: int  # 0-based
     need: int
     have: int
+    #: questions the rule matches that earlier rules of the paper drew: (id, section, rule), 0-based
+    drawn_before: tuple[tuple[str, int, int], ...] = ()
 
     def message(self, exam: Exam, key: str, **values: object) -> tuple[Pos, Text]:
         """Where the rule that cannot be filled stands, and the message *key* saying so: the
         fields every shortfall message shares, plus *values* (the pool, or variant and seed)."""
         section = exam.sections[self.section]
         rule = section.draw[self.rule]
+        already = EMPTY
+        if self.drawn_before:
+            shown = [
+                msg("draw.drawn_by", id=qid, section=sec + 1, rule=ri + 1) for qid, sec, ri in self.drawn_before[:3]
+            ]
+            more = len(self.drawn_before) - len(shown)
+            listed = join(shown, ", ", "、")
+            if more:
+                listed = Text(f"{listed} (+{more})", f"{listed.zh}（另有 {more} 题）")
+            already = msg("draw.already_drawn", drawn=listed)
         text = msg(
             key,
             exam=exam.id,
@@ -37,6 +49,7 @@ class Shortfall:
             rule_text=rule.describe(),
             need=self.need,
             have=self.have,
+            already=already,
             **values,
         )
         return rule.pos, text
@@ -81,14 +94,21 @@ def rule_matches(rule: DrawRule, q: Question, pool: str) -> bool:
     )
 
 
+#: The pool of no question: what a rule asking for exam-pool items draws from online.
+NO_POOL = ""
+
+
 def effective_pool(rule: DrawRule, online: bool) -> str:
-    # The online mock exam is published, so it may only ever draw practice items.
-    return "practice" if online else rule.pool
+    # The online mock exam is published, so it may only ever draw practice items; a rule asking
+    # for exam-pool items is drawn "from the practice pool alone" (FORMATS) and finds none.
+    if not online:
+        return rule.pool
+    return NO_POOL if rule.pool == "exam" else "practice"
 
 
 def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False) -> Paper:
     items = project.questions()
-    taken: set[str] = set()
+    taken: dict[str, tuple[int, int]] = {}  # id -> (section, rule) that drew it
     sections = []
     shortfalls = []
     stream = "online" if online else variant
@@ -108,7 +128,13 @@ def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False)
                 candidates.sort(key=lambda q: q.id)
             need = rule.count if rule.count is not None else len(rule.ids) if rule.ids else len(candidates)
             if len(candidates) < need or need == 0:
-                shortfalls.append(Shortfall(si, ri, need or 1, len(candidates)))
+                # The same question asked for by two rules: say which rule drew it first.
+                before = tuple(
+                    (q.id, *taken[q.id])
+                    for q in sorted(items, key=lambda q: q.id)
+                    if q.id in taken and rule_matches(rule, q, pool)
+                )
+                shortfalls.append(Shortfall(si, ri, need or 1, len(candidates), before))
                 picked = candidates
             elif rule.count is None:
                 picked = candidates
@@ -116,7 +142,7 @@ def draw_paper(project: Project, exam: Exam, variant: str, online: bool = False)
                 rng = rng_for(exam.seed, stream, si, ri, ",".join(q.id for q in candidates))
                 picked = rng.sample(candidates, need)
             chosen.extend(picked)
-            taken.update(q.id for q in picked)
+            taken.update((q.id, (si, ri)) for q in picked)
         if exam.shuffle_questions:
             rng_for(exam.seed, stream, si, "order", ",".join(q.id for q in chosen)).shuffle(chosen)
         sections.append(DrawnSection(section.title, tuple(chosen), section.points))

@@ -50,6 +50,8 @@ KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
 VARIANT_MAX = 16
 VARIANT_RE = re.compile(rf"[^\W_]{{1,{VARIANT_MAX}}}")
 ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-]{0,63})['\"]?[ \t]*(?:#.*)?$", re.M)
+#: A text value of 'variants' that names several variants: "AB", "A B", "A,B", "A、B".
+VARIANTS_IN_ONE_RE = re.compile(r"^(?:[A-Z]{2,}|\S+(?:\s*[,，、;；]\s*\S+|\s+\S+)+)$")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -141,11 +143,12 @@ class Loader:
             return None
         qid = self.r.ident(m, "id", label)
         what = msg("what.question", id=qid) if qid else label
-        if qid is None:
+        if qid is None and self.r.absent(m, "id"):  # an id that is not one has its own message
             self.report.error(m.pos, msg("read.missing_key", what=label, key="id"))
         qtype = m.get("type")
         if qtype is None:
-            self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
+            if self.r.absent(m, "type"):
+                self.report.error(m.pos, msg("read.missing_key", what=what, key="type"))
             self.unread.add(qid or "")
             return None
         kind = TYPES.get(qtype) if isinstance(qtype, str) else None
@@ -160,7 +163,16 @@ class Loader:
             return None
         self.r.check_keys(m, COMMON_KEYS + kind.keys, kind.required, what)
         if parent is not None and "pool" in m:
-            self.report.warning(m.key_at("pool"), msg("load.sub_pool_ignored", what=what, group=parent.id))
+            own = m["pool"]
+            if own == parent.pool:
+                self.report.warning(m.key_at("pool"), msg("load.sub_pool_ignored", what=what, group=parent.id))
+            else:
+                # The group's pool decides: an exam-only sub-question of a practice group would be
+                # published with the group, so a pool that disagrees is an error, never ignored.
+                self.report.error(
+                    m.key_at("pool"),
+                    msg("load.sub_pool", what=what, group=parent.id, pool=parent.pool, value=own),
+                )
         stem = self.r.text(m, "stem", what) or ""
         explanation = self.r.text(m, "explanation", what) or ""
         if not explanation.strip():
@@ -250,10 +262,17 @@ class Loader:
             self.r.check_keys(sm, ("questions", "options"), (), sw)
             shuffle_q = self.r.boolean(sm, "questions", sw, True)
             shuffle_o = self.r.boolean(sm, "options", sw, True)
-        variants = self.r.texts(m, "variants", w, scalar_ok=True) or ("A",)
-        self.variant_ids(m, variants)
-        if len(set(variants)) != len(variants):
-            self.report.error(m.at("variants"), msg("load.variant_twice"))
+        pass_written = self.r.filled(m, "pass", w)
+        variants = self.r.texts(m, "variants", w, scalar_ok=True) if self.r.filled(m, "variants", w) else ()
+        written = m.get("variants")
+        if isinstance(written, str) and VARIANTS_IN_ONE_RE.match(written.strip()):
+            # "AB" or "A, B" is two variants typed as one: one variant "AB" is written [AB].
+            self.report.error(m.at("variants"), msg("load.variants_one_text", value=written))
+        else:
+            self.variant_ids(m, variants)
+            if len(set(variants)) != len(variants):
+                self.report.error(m.at("variants"), msg("load.variant_twice"))
+        variants = variants or ("A",)
         sections = []
         seq = self.r.seq(m, "sections", w)
         for i, item, at in entries(seq):
@@ -266,7 +285,7 @@ class Loader:
             id=self.r.ident(m, "id", w) or "",
             title=self.r.text(m, "title", w) or "",
             duration=self.r.integer(m, "duration", w, lo=1),
-            pass_mark=self.r.number(m, "pass", w, lo=0),
+            pass_mark=self.r.number(m, "pass", w, lo=0) if pass_written else None,
             seed=self.r.integer(m, "seed", w, default=0) or 0,
             variants=variants,
             shuffle_questions=shuffle_q,
@@ -329,9 +348,21 @@ class Loader:
             ("id", "title", "criteria"),
             w,
         )
+        pass_written = self.r.filled(m, "pass", w)
+        if m.get("criteria") == []:
+            self.report.error(m.at("criteria"), msg("read.empty", key="criteria", what=w))
         criteria = []
+        # Score sheets, marks and grade reports tell criteria (and a criterion's levels) by name.
+        names: dict[str, int] = {}
         for i, cm in self.r.maps(m, "criteria", w, "what.criterion_n"):
             cw = msg("what.criterion", name=cm.get("name", i + 1))
+            name = cm.get("name")
+            if isinstance(name, str) and name.strip():
+                first = names.setdefault(name.strip(), i + 1)
+                if first != i + 1:
+                    self.report.error(
+                        cm.at("name"), msg("load.criterion_twice", what=w, n=i + 1, first=first, name=name.strip())
+                    )
             self.r.check_keys(cm, ("name", "description", "points", "levels", "critical"), ("name",), cw)
             critical = self.r.boolean(cm, "critical", cw)
             points = self.r.number(cm, "points", cw, lo=0)
@@ -340,8 +371,17 @@ class Loader:
             if not critical and points is None and "points" not in cm and not unread_critical:
                 self.report.error(cm.pos, msg("load.criterion_points", what=cw))
             levels = []
+            labels: dict[str, int] = {}
             for j, lm in self.r.maps(cm, "levels", cw, "what.level_of", criterion=cw):
                 lw = msg("what.level_of", n=j + 1, criterion=cw)
+                label = lm.get("label")
+                if isinstance(label, (str, int, float)) and not isinstance(label, bool) and str(label).strip():
+                    first = labels.setdefault(str(label).strip(), j + 1)
+                    if first != j + 1:
+                        self.report.error(
+                            lm.at("label"),
+                            msg("load.level_twice", criterion=cw, n=j + 1, first=first, label=str(label).strip()),
+                        )
                 self.r.check_keys(lm, ("label", "points", "description"), ("label", "points"), lw)
                 levels.append(
                     Level(
@@ -371,7 +411,7 @@ class Loader:
             case=self.r.ident(m, "case", w),
             duration=self.r.integer(m, "duration", w, lo=1),
             instructions=self.r.text(m, "instructions", w),
-            pass_mark=self.r.number(m, "pass", w, lo=0),
+            pass_mark=self.r.number(m, "pass", w, lo=0) if pass_written else None,
             criteria=tuple(criteria),
             pages=self.r.integer(m, "pages", w, 1, 50),
         )
@@ -383,6 +423,8 @@ class Loader:
             return None
         w = msg("what.the_scheme")
         self.r.check_keys(m, ("id", "title", "components", "grades", "outcomes"), ("id", "title", "components"), w)
+        if m.get("components") == []:
+            self.report.error(m.at("components"), msg("read.empty", key="components", what=w))
         components = []
         for i, cm in self.r.maps(m, "components", w, "what.component_n"):
             cw = msg("what.component_n", n=i + 1)
@@ -437,6 +479,9 @@ class Loader:
             for j, im in self.r.maps(sm, "items", sw, "what.item_of", section=sw):
                 iw = msg("what.item_of", n=j + 1, section=sw)
                 self.r.check_keys(im, ("text", "scale", "choices", "multiple", "lines"), ("text",), iw)
+                for key in ("scale", "choices"):
+                    if im.get(key) == []:
+                        self.report.error(im.at(key), msg("read.empty", key=key, what=iw))
                 kinds = [k for k in ("scale", "choices", "lines") if k in im]
                 if len(kinds) > 1:
                     both = Text(" and ".join(kinds), "、".join(kinds))

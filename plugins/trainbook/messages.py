@@ -222,6 +222,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}'{value}' 会被读成布尔值 {b}；请写 {b}，如果想表示文字请加英文引号",
     ),
     "yaml.loose_bool_key": ("key '{key}': ", "键 '{key}'："),
+    "yaml.control_char": (
+        "{where}the text holds the control character {char} (in YAML, an escape such as \\a or \\x01 in double "
+        "quotes); remove it: pages, exports and spreadsheets cannot carry it",
+        "{where}文本中有控制字符 {char}（在 YAML 里是双引号中的 \\a、\\x01 这类转义）；"
+        "请删掉它：页面、导出文件和表格都无法容纳它",
+    ),
     "yaml.key_not_plain": (
         "a key must be a plain value, not a list or mapping",
         "键必须是普通的值，不能是列表或映射",
@@ -287,6 +293,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "part of the text",
         "；'{into}' 的文本里有 '{key}{colon}'：全角冒号或多余的缩进让那一行成了这段文本的一部分",
     ),
+    "hint.exponent_text": (
+        "; YAML reads '{value}' as text: write the number out in full, or with a decimal point and a signed "
+        "exponent such as 1.5e+3",
+        "；YAML 会把 '{value}' 读成文本：请把数字完整写出，或写成带小数点和正负号指数的形式，如 1.5e+3",
+    ),
     "hint.truth_words": (
         "; write true for 对/是/正确 and false for 错/否/错误",
         "；“对/是/正确”写 true，“错/否/错误”写 false",
@@ -316,6 +327,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "read.not_number": (
         "key '{key}' of {what} must be a number, found {found}",
         "{what}的键 '{key}' 应为数字，实际是{found}",
+    ),
+    "read.not_finite": (
+        "key '{key}' of {what} must be a finite number, found {written}",
+        "{what}的键 '{key}' 应为有限的数字，实际是 {written}",
     ),
     "read.out_of_range": (
         "key '{key}' of {what} must be {range}, found {value}",
@@ -359,6 +374,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'pool' of {what} is ignored: a sub-question shares the pool of its group '{group}'",
         "{what}的键 'pool' 被忽略：子题与所在题组 '{group}' 在同一个题池",
     ),
+    "load.sub_pool": (
+        "key 'pool' of {what} is '{value}', but a sub-question cannot have its own pool: the pool of its group "
+        "'{group}' ({pool}) decides; write 'pool' on the group (or move the question out of it) and remove it here",
+        "{what}的键 'pool' 是 '{value}'，但子题不能单独设置题池：由所在题组 '{group}' 的题池（{pool}）决定；"
+        "请把 'pool' 写在题组上（或把这道题移出题组），并删掉这里的 'pool'",
+    ),
     "load.no_explanation": (
         "{what} has no 'explanation'; learners see it after answering",
         "{what}没有 'explanation'（解析）；学员答题后会看到解析",
@@ -373,7 +394,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'variants' of the exam blueprint names a variant twice",
         "试卷蓝图的键 'variants' 中有重复的卷别",
     ),
+    "load.variants_one_text": (
+        "key 'variants' of the exam blueprint is the text '{value}', which names one variant; write a list, "
+        "one entry per variant: [A, B]",
+        "试卷蓝图的键 'variants' 是文本 '{value}'，只表示一个卷别；请写成列表，每个卷别一项：[A, B]",
+    ),
     "load.rule_empty": ("{what} is empty; it would match every question", "{what}是空的，会匹配所有题目"),
+    "load.criterion_twice": (
+        "criterion {n} of {what} has the name '{name}' of criterion {first}; each criterion needs its own name",
+        "{what}的第 {n} 个评分项与第 {first} 个评分项同名（'{name}'）；每个评分项要有自己的名称",
+    ),
+    "load.level_twice": (
+        "level {n} of {criterion} has the label '{label}' of level {first}; each level needs its own label",
+        "{criterion}的第 {n} 个等级与第 {first} 个等级的标签相同（'{label}'）；每个等级要有自己的标签",
+    ),
     "load.criterion_points": (
         "{what} is missing required key 'points' (only a critical criterion goes without points)",
         "{what}缺少必填的键 'points'（只有一票否决项 critical: true 可以不设分值）",
@@ -447,6 +481,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pair {n} in 'pairs' of {what} must be [left, right], found {found}",
         "{what}的 'pairs' 中第 {n} 对应写成 [左, 右]，实际是{found}",
     ),
+    "q.option_twice": (
+        "option {n} in 'options' of {what} repeats option {first} ('{text}')",
+        "{what}的 'options' 中第 {n} 个选项与第 {first} 个相同（'{text}'）",
+    ),
+    "q.distractor_is_right": (
+        "distractor {n} in 'distractors' of {what} ('{text}') is the right side of pair {pair} too; a learner "
+        "could not tell them apart",
+        "{what}的 'distractors' 中第 {n} 项（'{text}'）与第 {pair} 对的右侧相同，学员无法区分",
+    ),
+    "q.distractor_twice": (
+        "distractor {n} in 'distractors' of {what} repeats distractor {first} ('{text}')",
+        "{what}的 'distractors' 中第 {n} 项与第 {first} 项相同（'{text}'）",
+    ),
+    "q.pair_items": ("a list of {n} items", "一个有 {n} 项的列表"),
+    "q.pair_side_empty": ("a pair whose {side} side is empty", "{side}侧为空的一对"),
+    "q.pair_side": ("a pair whose {side} side is {found}", "{side}侧为{found}的一对"),
+    "q.side_left": ("left", "左"),
+    "q.side_right": ("right", "右"),
     "q.pairs_count": (
         "key 'pairs' of {what} needs 2 to 10 pairs, found {n}",
         "{what}的键 'pairs' 需要 2 到 10 对，实际有 {n} 对",
@@ -540,16 +592,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.shortfall": (
         "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled from "
-        "{scope}: needs {need}, has {have}",
+        "{scope}: needs {need}, has {have}{already}",
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法从{scope}抽满："
-        "需要 {need} 题，只有 {have} 题",
+        "需要 {need} 题，只有 {have} 题{already}",
+    ),
+    "check.online_exam_pool": (
+        "key 'pool' of {what} asks for exam-pool questions, which {scope} never holds: the mock exam on the site "
+        "(online: true) draws from practice questions only; write pool: any (papers draw from both pools, the "
+        "mock exam from practice questions) or pool: practice, or remove online: true",
+        "{what}的键 'pool' 要求抽考试题，但{scope}里不会有考试题：网站上的模拟考试（online: true）只从练习题中抽取；"
+        "请写 pool: any（纸质试卷从两个题池抽，模拟考试只抽练习题）或 pool: practice，或者去掉 online: true",
     ),
     "check.shortfall_seed": (
         "exam '{exam}', section {section} ('{title}'), draw rule {rule} {rule_text} cannot be filled for "
-        "variant {variant} with seed {seed}: needs {need}, has {have}",
+        "variant {variant} with seed {seed}: needs {need}, has {have}{already}",
         "试卷 '{exam}' 第 {section} 部分（'{title}'）的第 {rule} 条抽题规则 {rule_text} 无法为 {variant} 卷"
-        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题",
+        "（种子 {seed}）抽满：需要 {need} 题，只有 {have} 题{already}",
     ),
+    "draw.already_drawn": (
+        "; already drawn by an earlier rule (a question is drawn at most once per paper): {drawn}",
+        "；已被前面的规则抽走（同一份试卷中每题最多抽一次）：{drawn}",
+    ),
+    "draw.drawn_by": ("'{id}' by rule {rule} of section {section}", "'{id}'（第 {section} 部分第 {rule} 条规则）"),
     "check.exam_pass": (
         "key 'pass' of exam '{exam}' is {mark:g} but paper {variant} is worth only {total:g} points",
         "试卷 '{exam}' 的键 'pass' 是 {mark:g}，但 {variant} 卷总分只有 {total:g} 分",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
@@ -12,6 +13,9 @@ from .messages import Text, describe, key_hint, msg, swallowed_hint, value_hint
 from .yamlsource import Map, Seq
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
+#: A number in exponent form that YAML 1.1 (PyYAML) resolves as text: it wants a '.' in the
+#: mantissa and a sign in the exponent (1.0e+308), where YAML 1.2 and JSON read 1e308 too.
+EXPONENT_TEXT_RE = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+$")
 
 
 class Reader:
@@ -39,7 +43,7 @@ class Reader:
                 did = Text(did + key_hint(key), did.zh + key_hint(key).zh)
                 self.report.warning(m.key_at(key), msg("read.unknown_key", key=key, what=what, did=did))
         for key in required:
-            if key not in m or m[key] is None or m[key] == "":
+            if self.absent(m, key):
                 missing = msg("read.missing_key", what=what, key=key)
                 swallowed = swallowed_hint(m, key) if key not in m else Text("")
                 self.report.error(
@@ -47,6 +51,18 @@ class Reader:
                 )
                 ok = False
         return ok
+
+    def absent(self, m: Map, key: str) -> bool:
+        """*key* is not written, or written empty; a value YAML refused (and said so) is not absent."""
+        return (key not in m or m[key] is None or m[key] == "") and key not in m.refused
+
+    def filled(self, m: Map, key: str, what: str) -> bool:
+        """False, with an error, when *key* is written but left empty (nothing, ``[]``, ``''``):
+        for keys where empty cannot be what the author meant (a pass mark, the components)."""
+        if key in m and m[key] in (None, "", []):
+            self.report.error(m.at(key), msg("read.empty", key=key, what=what))
+            return False
+        return True
 
     # -- scalars -----------------------------------------------------------
     def text(self, m: Map, key: str, what: str, default: str | None = None) -> str | None:
@@ -93,9 +109,16 @@ class Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.report.error(
-                m.at(key), _hinted(msg("read.not_number", key=key, what=what, found=describe(value)), value)
-            )
+            message = msg("read.not_number", key=key, what=what, found=describe(value))
+            if isinstance(value, str) and EXPONENT_TEXT_RE.match(value.strip()):
+                hint = msg("hint.exponent_text", value=value.strip())
+                message = Text(message + hint, message.zh + hint.zh)
+            self.report.error(m.at(key), _hinted(message, value))
+            return default
+        if not math.isfinite(value):
+            # YAML's .nan/.inf: NaN passes every comparison (ranges, sums) and infinity
+            # reaches totals and manifests; no count, mark or weight is either.
+            self.report.error(m.at(key), msg("read.not_finite", key=key, what=what, written=_yaml_float(value)))
             return default
         return cast("float | None", self._bounded(m, key, what, value, lo, hi, default))
 
@@ -178,6 +201,25 @@ class Reader:
             out.append(str(item))
         return tuple(out)
 
+    def text_items(self, m: Map, key: str) -> Iterator[tuple[int, str, Pos]]:
+        """(number from 1, text without outer spaces, where it stands) of each text item of the
+        list under *key*; items that are not text are :meth:`texts`' to report."""
+        seq = m.get(key)
+        if isinstance(seq, Seq):
+            for i, item in enumerate(seq):
+                if not isinstance(item, bool) and isinstance(item, (str, int, float)):
+                    yield i + 1, str(item).strip(), seq.at(i)
+
+    def repeated(self, m: Map, key: str) -> Iterator[tuple[int, int, str, Pos]]:
+        """Text items of the list under *key* that repeat an earlier item (outer spaces aside):
+        (its number, the earlier one's number, the text, where it stands)."""
+        first: dict[str, int] = {}
+        for n, text, pos in self.text_items(m, key):
+            if text in first:
+                yield n, first[text], text, pos
+            else:
+                first[text] = n
+
     def ints(self, m: Map, key: str, what: str, lo: int, hi: int) -> tuple[int, ...]:
         """One whole number or a list of them."""
         value = m.get(key)
@@ -203,6 +245,13 @@ class Reader:
                 self.report.error(pos, _hinted(msg("read.bad_id_in", item=item, key=key, what=what), item))
             out.append(item)
         return tuple(out)
+
+
+def _yaml_float(value: float) -> str:
+    """A non-finite float as YAML writes it."""
+    if math.isnan(value):
+        return ".nan"
+    return ".inf" if value > 0 else "-.inf"
 
 
 def _hinted(message: Text, value: Any) -> Text:

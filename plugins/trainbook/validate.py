@@ -122,6 +122,17 @@ def _check_exams(project: Project, report: Report) -> None:
                     continue
                 reported.add((sf.section, sf.rule, online))
                 scope = msg("what.practice_pool") if online else msg("what.variant", variant=variant)
+                rule = exam.sections[sf.section].draw[sf.rule]
+                if online and rule.pool == "exam":
+                    label = msg(
+                        "what.exam_rule",
+                        rule=sf.rule + 1,
+                        section=sf.section + 1,
+                        title=exam.sections[sf.section].title,
+                        exam=exam.id,
+                    )
+                    report.error(rule.at("pool"), msg("check.online_exam_pool", what=label, scope=scope))
+                    continue
                 report.error(*sf.message(exam, "check.shortfall", scope=scope))
             if not paper.shortfalls and exam.pass_mark is not None and exam.pass_mark > paper.total_points:
                 report.error(

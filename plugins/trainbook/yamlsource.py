@@ -9,6 +9,7 @@ cost time or memory.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -24,6 +25,11 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000  # counts alias expansions, so a billion-laughs document stops early
 PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 BOOL_TAG = "tag:yaml.org,2002:bool"
+#: Characters no text of a handbook may hold: C0 controls other than tab, newline and carriage
+#: return, lone surrogates, U+FFFE and U+FFFF. XML 1.0 (Moodle, QTI), spreadsheets and UTF-8
+#: output refuse them. YAML lets them in only through escapes of a double-quoted scalar
+#: ("\a", "\x01", "\ud800"): its reader refuses them as raw characters.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Map(dict[Any, Any]):
@@ -36,6 +42,9 @@ class Map(dict[Any, Any]):
     #: (yes, no, on, off …), with the text as written: a reader that wants true/false only
     #: can refuse it by name.
     loose_bools: dict[Any, str]
+    #: keys whose value was written but refused (a tag, a value the constructor cannot read) and
+    #: reported: they hold None, and are not "missing" too.
+    refused: frozenset[Any] = frozenset()
 
     def at(self, key: Any) -> Pos:
         """Where the value of *key* is; for a nested list or mapping, its key's line."""
@@ -120,7 +129,8 @@ class _Builder:
         mark = node.start_mark
         return Pos(self.path, mark.line + 1 + self.line_offset, mark.column + 1)
 
-    def build(self, node: yaml.Node, depth: int = 0, key: Any = None) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0, key: Any = None, within: Any = None) -> Any:
+        """*key*: the mapping key *node* is the value of; *within*: the key of the list it is an item of."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise YamlLimitError(
@@ -141,10 +151,12 @@ class _Builder:
             seq.pos = self.pos(node)
             seq.item_pos = []
             for item in node.value:
-                seq.append(self.build(item, depth + 1))
+                seq.append(self.build(item, depth + 1, within=key if key is not None else within))
                 seq.item_pos.append(self.pos(item))
             return seq
         if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
+            if node.style == '"' and CONTROL_RE.search(node.value):
+                return self.without_controls(node, key if key is not None else within)
             return node.value  # most values: no constructor round trip needed
         try:
             value = self.constructor.construct_object(node, deep=True)
@@ -161,6 +173,16 @@ class _Builder:
             where = msg("yaml.loose_bool_key", key=key) if key is not None else Text("")
             self.report.warning(self.pos(node), msg("yaml.loose_bool", where=where, value=node.value, b=value))
         return value
+
+    def without_controls(self, node: yaml.ScalarNode, key: Any) -> str:
+        """*node*'s text without the characters :data:`CONTROL_RE` refuses; the first is reported."""
+        value: str = node.value
+        found = CONTROL_RE.search(value)
+        assert found is not None
+        where = msg("yaml.loose_bool_key", key=key) if key is not None else Text("")
+        char = f"U+{ord(found.group(0)):04X}"
+        self.report.error(self.pos(node), msg("yaml.control_char", where=where, char=char))
+        return CONTROL_RE.sub("", value)
 
     def build_map(self, node: yaml.MappingNode, depth: int) -> Map:
         out = Map()
@@ -191,7 +213,10 @@ class _Builder:
                 first = out.key_pos[key]
                 self.report.error(self.pos(key_node), msg("yaml.duplicate_key", key=key, line=first.line))
                 continue
+            before = len(self.report.items)
             out[key] = self.build(value_node, depth + 1, key)
+            if out[key] is None and len(self.report.items) > before:
+                out.refused = out.refused | {key}
             if (
                 isinstance(value_node, yaml.ScalarNode)
                 and value_node.tag == BOOL_TAG
@@ -308,6 +333,8 @@ class _OnePass:
                     pos = Pos(path, mark.line + line_offset, mark.column + 1)
                     if kind is scalar_event:
                         value = event.value
+                        if event.style == '"' and CONTROL_RE.search(value):
+                            raise _NotPlainError  # the full path reports it
                         # A string, known without asking the resolver: quoted, or plain and starting
                         # with a character no implicit resolver (int, bool, null …) looks at.
                         if not fast_str or (event.implicit[0] and (not value or value[0] in claimed)):

@@ -323,3 +323,18 @@ def test_cli_export_speaks_the_handbooks_language(tmp_path: Path, mini_site: Pat
 def test_cli_export_rejects_an_unknown_bank(tmp_path: Path, mini_site: Path, capsys) -> None:
     assert main(["export", "moodle", "--bank", "nope", "--out", str(tmp_path / "x.xml"), "--lang", "en"]) == 2
     assert "no bank 'nope'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt, name", [("xlsx", "mini.xlsx"), ("moodle", "mini.xml"), ("qti", "mini.zip")])
+def test_cli_export_refuses_text_with_a_control_character(
+    fmt: str, name: str, tmp_path: Path, mini_site: Path, capsys
+) -> None:
+    # "\a" in a double-quoted YAML value is a BEL character: openpyxl refuses it and XML cannot
+    # hold it, so validation stops the export at its line before any file is written.
+    bank = mini_site / "content/banks/mini.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("stem: 配对。", 'stem: "配对\\a。"'), encoding="utf-8")
+    out = tmp_path / name
+    assert main(["export", fmt, "--out", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "content/banks/mini.yml:" in err and "key 'stem': the text holds the control character U+0007" in err
+    assert not out.exists()

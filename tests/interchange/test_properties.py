@@ -53,7 +53,7 @@ def question(draw: Any, qid: str, sub: bool = False) -> dict[str, Any]:
     q = common(draw, qid, sub)
     q["type"] = kind
     if kind in ("single", "multiple"):
-        options = draw(st.lists(LINE, min_size=2, max_size=8))
+        options = draw(st.lists(LINE, min_size=2, max_size=8, unique=True))
         n = 1 if kind == "single" else draw(st.integers(2, len(options)))
         picks = sorted(draw(st.permutations(range(len(options))))[:n])
         q["options"], q["answer"] = options, "".join("ABCDEFGH"[i] for i in picks)

@@ -65,3 +65,21 @@ def test_make_site_replaces_the_site_when_the_build_succeeds(mini_site: Path, go
     assert "这一页已经更新。" in (mini_site / "site/index.html").read_text(encoding="utf-8")
     assert set(snapshot(mini_site / "site")) == set(good_site)
     assert sorted(p.name for p in mini_site.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_an_exam_only_sub_question_stops_even_a_build_that_is_not_strict(mini_site: Path) -> None:
+    # The group's pool decides where a sub-question goes: an exam-only sub-question of a practice
+    # group would be published with its group, so `pool: exam` on it is an error, not a warning
+    # that `strict: false` lets through.
+    edit(
+        mini_site / "content/banks/mini.yml",
+        "        stem: 值班客服首先应当（　）。",
+        "        pool: exam\n        stem: ZZSUBSECRETZZ值班客服首先应当（　）。",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=mini_site, capture_output=True, text=True, env=ENV
+    )
+    assert result.returncode != 0
+    assert "题目 'm-group-a' 的键 'pool' 是 'exam'，但子题不能单独设置题池" in result.stderr
+    written = [p for p in (mini_site / "site").rglob("*") if p.is_file()] if (mini_site / "site").exists() else []
+    assert not [p for p in written if b"ZZSUBSECRETZZ" in p.read_bytes()]

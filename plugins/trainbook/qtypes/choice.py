@@ -37,6 +37,8 @@ class _ChoiceKind(QuestionKind):
         options = ctx.r.texts(m, "options", what)
         if isinstance(m.get("options"), list) and not 2 <= len(options) <= 8:
             ctx.report.error(m.at("options"), msg("q.options_count", what=what, n=len(options)))
+        for n, first, text, pos in ctx.r.repeated(m, "options"):
+            ctx.report.error(pos, msg("q.option_twice", what=what, n=n, first=first, text=text))
         return options
 
     def _letters(self, ctx: ReadContext, m: Map, what: str, n_options: int) -> tuple[int, ...]:

@@ -6,7 +6,7 @@ import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..messages import describe, msg
+from ..messages import Text, describe, msg
 from ..model import Body, Case, Matching, Question
 from ..yamlsource import Map
 from . import paper
@@ -31,13 +31,10 @@ class MatchingKind(QuestionKind):
         seq = ctx.r.seq(m, "pairs", what)
         pairs = []
         for i, pair in enumerate(seq or ()):
-            if (
-                not isinstance(pair, list)
-                or len(pair) != 2
-                or not all(isinstance(s, (str, int, float)) and not isinstance(s, bool) for s in pair)
-            ):
-                assert seq is not None
-                ctx.report.error(seq.at(i), msg("q.pair_form", n=i + 1, what=what, found=describe(pair)))
+            assert seq is not None
+            problem = _pair_problem(pair)
+            if problem is not None:
+                ctx.report.error(seq.at(i), msg("q.pair_form", n=i + 1, what=what, found=problem))
                 continue
             pairs.append((str(pair[0]), str(pair[1])))
         if seq is not None and not 2 <= len(seq) <= 10:
@@ -58,6 +55,15 @@ class MatchingKind(QuestionKind):
                 max=len(PAPER_LETTERS),
             )
             ctx.report.error(at, problem)
+        # A distractor equal to a right side, or to another distractor, shows the learner two entries
+        # that cannot be told apart, one of them wrong.
+        right_of = {right.strip(): n for n, (_, right) in enumerate(pairs, 1)}
+        for n, text, pos in ctx.r.text_items(m, "distractors"):
+            if text in right_of:
+                ctx.report.error(pos, msg("q.distractor_is_right", what=what, n=n, text=text, pair=right_of[text]))
+        for n, first, text, pos in ctx.r.repeated(m, "distractors"):
+            if text not in right_of:
+                ctx.report.error(pos, msg("q.distractor_twice", what=what, n=n, first=first, text=text))
         return Matching(tuple(pairs), distractors, ctx.r.boolean(m, "partial", what))
 
     def to_yaml(self, body: Body) -> dict[str, Any]:
@@ -115,3 +121,22 @@ class MatchingKind(QuestionKind):
     def paper_answer(self, q: Question, order: tuple[int, ...]) -> str | None:
         assert isinstance(q.body, Matching)
         return "".join(PAPER_LETTERS[order.index(i)].lower() for i in range(len(q.body.pairs)))
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _pair_problem(pair: Any) -> Text | None:
+    """What is wrong with one entry of 'pairs' (None: a [left, right] of two texts): the count of
+    items, or the side that is empty or not text, not just "a list"."""
+    if not isinstance(pair, list):
+        return describe(pair)
+    if len(pair) != 2:
+        return msg("q.pair_items", n=len(pair))
+    for side, value in zip((msg("q.side_left"), msg("q.side_right")), pair, strict=True):
+        if value is None or value == "":
+            return msg("q.pair_side_empty", side=side)
+        if not _is_text(value):
+            return msg("q.pair_side", side=side, found=describe(value))
+    return None
