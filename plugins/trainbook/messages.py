@@ -461,6 +461,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "blank {n} in 'answer' of {what} accepts an empty answer; write the text the blank expects",
         "{what}的 'answer' 中第 {n} 个空有空白的可接受答案；请写出这个空应填的文字",
     ),
+    "q.fill_in_tag": (
+        "a blank (___) in the stem of {what} sits inside what Markdown reads as an HTML tag (<letter…>), "
+        "where it cannot be shown; if '<' is meant as text, put a space after it",
+        "{what}的题干中有空（___）位于 Markdown 视为 HTML 标签的 <…> 之内，无法显示；"
+        "如果 < 是普通文字，请在它后面加一个空格",
+    ),
     "q.fill_count": (
         "key 'answer' of {what} has {entries} entries but the stem has {n} blanks (written ___)",
         "{what}的键 'answer' 有 {entries} 项，但题干有 {n} 个空（写作 ___）",

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 BLANK_RE = re.compile(r"_{3,}")
 _TOKEN = "TBBLANKTOKEN{}TB"
 _TOKEN_RE = re.compile(r"TBBLANKTOKEN(\d+)TB")
+_BLANK_IN_TAG = re.compile(r"<[A-Za-z][^<>]*_{3,}[^<>]*>")
 _TEXT = {"type": ["string", "number"], "minLength": 1}
 
 
@@ -72,7 +73,10 @@ class FillBlankKind(QuestionKind):
                 ctx.report.error(value.at(i), msg("q.fill_empty", n=i + 1, what=what))
             blanks.append(tuple(good))
         n = len(BLANK_RE.findall(ctx.fields["stem"]))
-        if n != len(blanks):
+        if _BLANK_IN_TAG.search(ctx.fields["stem"]):
+            # Markdown reads "<a ___ b>" as an HTML tag: the blank would vanish from the page and exports.
+            ctx.report.error(m.at("stem"), msg("q.fill_in_tag", what=what))
+        elif n != len(blanks):
             ctx.report.error(m.at("answer"), msg("q.fill_count", what=what, entries=len(blanks), n=n))
         return FillBlank(tuple(blanks))
 
