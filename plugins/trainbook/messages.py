@@ -1061,6 +1061,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no sheet has a header row with 题干 and 答案 (or 题型) in its first 10 rows",
         "没有哪个工作表在前 10 行里有含 题干 和 答案（或 题型）的表头",
     ),
+    "import.answer_twice": (
+        "a second answer line for the question whose answer is on line {first}; "
+        "if a new question starts here, give it its number (2. …)",
+        "这道题在第 {first} 行已有答案，这里又有一行答案；如果这里是新的一题，请给它加上题号（如 2.）",
+    ),
     "import.stray_line": ("line '{line}' belongs to no question part", "这一行 '{line}' 不属于任何题目"),
     "import.encoding": ("the file is neither UTF-8 nor GB18030 text", "文件既不是 UTF-8 也不是 GB18030 文本"),
     "import.unreadable": ("cannot read the file: {error}", "无法读取文件：{error}"),

@@ -133,3 +133,10 @@ def test_import_problems_in_english_with_lang_en(tmp_path: Path, mini_site: Path
     err = capsys.readouterr().err
     assert f"{source}:6: error: answer 'C': there is nothing under C (only A–B)" in err
     assert "content/banks/bad.yml: nothing written (1 error(s))" in err
+
+
+def test_a_second_answer_line_is_reported_not_joined_into_a_short_answer() -> None:
+    # The second question lost its number: its 答案 became a second answer of the first.
+    _rows, problems = parse("1. 业主可以查阅物业服务合同。\n答案：对\n业委会可以查阅吗？\n答案：错\n", "t.txt")
+    assert [p.where for p in problems] == ["t.txt:4"]
+    assert "line 2" in str(problems[0])

@@ -70,6 +70,7 @@ class _Open:
     options: list[str] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
     current: str = "stem"
+    answer_line: int = 0
 
     def row(self, where: str) -> Row:
         def get(key: str) -> str:
@@ -145,6 +146,12 @@ def parse(text: str, label: str) -> tuple[list[Row], list[Problem]]:
         fm = _FIELD.match(line)
         if fm:
             key = _FIELD_KEYS[fm.group("key")]
+            if key == "answer" and key in q.fields:
+                # Two answers to one question: most often the next question lost its number.
+                problems.append(Problem(f"{label}:{no}", msg("import.answer_twice", first=q.answer_line)))
+                continue
+            if key == "answer":
+                q.answer_line = no
             q.fields.setdefault(key, []).append(fm.group("rest"))
             q.current = key if key in ("answer", "explanation") else ""
             # Several short fields on one line: 难度：易  分值：2
