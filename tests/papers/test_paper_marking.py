@@ -10,11 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from trainbook.model import Choice, Project
 from trainbook.papers import load_content
 from trainbook.papers.documents import Printer
 from trainbook.papers.exam import ExamPack, build_pack
+from trainbook.papers.pdf import html_to_pdf_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "content"
@@ -110,3 +112,15 @@ def test_a_question_prints_its_points_where_its_section_does_not_set_them(fixtur
         for item in second.items:
             assert _points_beside(html, item.no) == [f"{item.points:g}"], (paper.variant, item.no)
         assert sorted(i.points for i in second.items) == [2, 2, 2, 2, 2, 6]
+
+
+def test_a_title_with_quotes_backslashes_or_markup_reaches_the_page_header_as_written(tmp_path: Path) -> None:
+    """The header is a CSS string: a `"`, `\\` or `</style>` in a title must neither end it early nor
+    end the stylesheet."""
+    title = '客服"金牌"考核 C:\\题库 </style><b>x</b>'
+    html = Printer().render("papers/base.html", kind="paper", doc_title="t", running_title=title, variant="A")
+    assert html.count("</style>") == 1
+    pdf, _ = html_to_pdf_pages(html.replace("</body>", "<p>正文</p></body>"))
+    (tmp_path / "t.pdf").write_bytes(pdf)
+    header = PdfReader(tmp_path / "t.pdf").pages[0].extract_text()
+    assert title in header and "A 卷" in header
