@@ -16,13 +16,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from trainbook.model import Choice, FillBlank, Matching, Ordering, ShortAnswer
 from trainbook.papers import load_content
 from trainbook.papers.arrange import arrange
 from trainbook_cli.main import main
 
-from .pdftools import embedded_fonts, pdf_text, squashed, tree_bytes
+from .pdftools import embedded_fonts, pdf_text, rightmost_lines_mm, squashed, tree_bytes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PACK = FIXTURES / "pack" / "content"
@@ -176,6 +177,34 @@ def test_pdf_text_layer_holds_the_chinese_stems_and_the_cjk_fonts_are_embedded(
     assert "试卷测试手册" in text and "A 卷" in text and "第 1 页 / 共 3 页" in text
     fonts = embedded_fonts(paper)
     assert any("CJK" in name for name in fonts) and all(fonts.values()), fonts
+
+
+def test_nothing_in_the_pack_is_drawn_past_the_right_margin(packs: tuple[Path, Path]) -> None:
+    """A4 is 210 mm wide and print.css keeps 16 mm on the right: no rule, box or answer line of a
+    paper, answer sheet, key or rubric sheet reaches past 194 mm (where a printer may cut it off)."""
+    out = packs[0] / "pack-exam"
+    for pdf in sorted(out.rglob("*.pdf")):
+        reach = rightmost_lines_mm(pdf)
+        assert max(reach) <= 194.1, (str(pdf.relative_to(out)), reach)
+
+
+def test_the_html_printed_from_chromium_names_exam_variant_and_page_on_every_page(
+    packs: tuple[Path, Path], browser, tmp_path: Path
+) -> None:
+    """The HTML is half of the pack: printed from the browser, each page still carries the exam,
+    the variant and 第 X 页 / 共 Y 页, as the PDF does (Chromium has no string-set)."""
+    page = browser.new_page()
+    try:
+        for doc, title in (("paper", "试卷测试考试"), ("answer-sheet", "试卷测试考试 答题卡")):
+            page.goto((packs[0] / "pack-exam/B" / f"{doc}.html").as_uri())
+            printed = tmp_path / f"{doc}.pdf"
+            page.pdf(path=str(printed), prefer_css_page_size=True)
+            pages = [squashed(p.extract_text()) for p in PdfReader(printed).pages]
+            for n, text in enumerate(pages, 1):
+                assert title in text and "B 卷" in text, (doc, n, text[:80])
+                assert re.search(rf"第 {n} [页⻚] / 共 {len(pages)} [页⻚]", text), (doc, n)
+    finally:
+        page.close()
 
 
 def test_no_answer_or_explanation_reaches_the_paper_or_the_answer_sheet(packs: tuple[Path, Path], project) -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from trainbook_cli.main import main
 
-from .pdftools import embedded_fonts, pdf_text, squashed, tree_bytes
+from .pdftools import embedded_fonts, pdf_text, rightmost_lines_mm, squashed, tree_bytes
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 SHEETS = ("rubrics/mini-roleplay", "forms/mini-form", "schemes/mini-scheme")
@@ -46,6 +46,15 @@ def test_pdf_text_layer_holds_the_chinese_and_the_cjk_fonts_are_embedded(built: 
     fonts = embedded_fonts(rubric)
     assert any("NotoSerifCJK" in name.replace("-", "") for name in fonts), fonts
     assert fonts and all(fonts.values()), fonts
+
+
+def test_every_sheet_stays_inside_the_right_margin(built: tuple[Path, Path]) -> None:
+    """A4 is 210 mm wide and print.css keeps 16 mm on the right: no table rule may reach past 194 mm.
+    (The rubric table's fixed column widths once left out the cell padding, and its 得分 column,
+    where the examiner writes, ran off the paper at 210 mm.)"""
+    for sheet in SHEETS:
+        reach = rightmost_lines_mm(built[0] / f"{sheet}.pdf")
+        assert reach and all(0 < r <= 194.1 for r in reach), (sheet, reach)
 
 
 def test_rubric_sheet_has_tick_boxes_per_level_critical_items_and_a_signature_line(built: tuple[Path, Path]) -> None:

@@ -33,6 +33,9 @@ class PaperItem:
     group: str | None = None  # id of the group it belongs to
     subs: tuple[PaperItem, ...] = ()
     case: Case | None = None
+    # The section's `points` sets every question's worth (its instructions state it), so the
+    # paper need not repeat it per question; otherwise each question prints its own.
+    fixed_points: bool = False
 
     @property
     def kind(self) -> str:
@@ -111,11 +114,20 @@ def _answer_slots(questions: list[Question], exam: Exam, seed: int, variant: str
 
 
 def _place(
-    q: Question, no: str, section: int, points: float, exam: Exam, seed: int, variant: str, slots: dict[str, int]
+    q: Question,
+    no: str,
+    section: int,
+    points: float | None,
+    exam: Exam,
+    seed: int,
+    variant: str,
+    slots: dict[str, int],
 ) -> PaperItem:
+    """*points*: the section's per-question points, or None where the question's own count."""
     kind = TYPES[q.type]
     order = kind.paper_order(q, rng_for(seed, variant, "order", q.id), exam.shuffle_options, slots.get(q.id))
-    return PaperItem(no, q, section, points, order, kind.paper_answer(q, order))
+    worth = q.points_with(points)
+    return PaperItem(no, q, section, worth, order, kind.paper_answer(q, order), fixed_points=points is not None)
 
 
 def arrange(project: Project, exam: Exam, variant: str, seed: int | None = None) -> VariantPaper:
@@ -140,15 +152,15 @@ def arrange(project: Project, exam: Exam, variant: str, seed: int | None = None)
             no = str(number)
             if q.type == "group":
                 subs = tuple(
-                    replace(
-                        _place(sub, f"{no}.{k}", si, s.points or sub.points, exam, seed, variant, slots), group=q.id
-                    )
+                    replace(_place(sub, f"{no}.{k}", si, s.points, exam, seed, variant, slots), group=q.id)
                     for k, sub in enumerate(q.subs, 1)
                 )
                 case = cases.get(q.case) if q.case else None
-                items.append(PaperItem(no, q, si, sum(x.points for x in subs), (), None, subs=subs, case=case))
+                worth = sum(x.points for x in subs)
+                fixed = s.points is not None
+                items.append(PaperItem(no, q, si, worth, (), None, subs=subs, case=case, fixed_points=fixed))
             else:
-                items.append(_place(q, no, si, q.points_with(s.points), exam, seed, variant, slots))
+                items.append(_place(q, no, si, s.points, exam, seed, variant, slots))
         section = exam.sections[si - 1]
         sections.append(PaperSection(si, s.title, section.instructions, tuple(items)))
     return VariantPaper(exam, variant, seed, tuple(sections))

@@ -50,12 +50,30 @@ class Printer:
         assert isinstance(self.env.loader, jinja2.FileSystemLoader)
         self.env.loader = _Utf8Templates(self.env.loader)
         self.md = md or MarkdownRenderer(PRINT_EXTENSIONS)
-        # The stylesheet is template output, not data: it goes into <style> unescaped.
-        self.css = Markup(self._render("papers/print.css", body_font=BODY_FONT, heading_font=HEADING_FONT))
+        self.env.filters["css_string"] = css_string
+        self._css: dict[tuple[str, str | None], Markup] = {}
+        self.stylesheet("", None)  # a broken print.css stops the build before anything is written
+
+    def stylesheet(self, running_title: str, variant: str | None) -> Markup:
+        """print.css for one sheet: its page header and footer name the sheet and the variant."""
+        key = (running_title, variant)
+        if key not in self._css:
+            # The stylesheet is template output, not data: it goes into <style> unescaped.
+            self._css[key] = Markup(
+                self._render(
+                    "papers/print.css",
+                    body_font=BODY_FONT,
+                    heading_font=HEADING_FONT,
+                    running_title=running_title,
+                    variant=variant,
+                )
+            )
+        return self._css[key]
 
     def render(self, template: str, *, kind: str, doc_title: str, running_title: str, **context: Any) -> str:
+        css = self.stylesheet(running_title, context.get("variant"))
         return self._render(
-            template, css=self.css, kind=kind, doc_title=doc_title, running_title=running_title, md=self.md, **context
+            template, css=css, kind=kind, doc_title=doc_title, running_title=running_title, md=self.md, **context
         )
 
     def _render(self, template: str, **context: Any) -> str:
@@ -63,6 +81,12 @@ class Printer:
             return self.env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise PackError(msg("pack.template", template=template, error=exc)) from exc
+
+
+def css_string(text: str) -> Markup:
+    """*text* as a quoted CSS string (for ``content:``), safe inside ``<style>``."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ").replace("<", "\\3c ")
+    return Markup(f'"{escaped}"')
 
 
 class _Utf8Templates(jinja2.BaseLoader):

@@ -1,0 +1,126 @@
+"""What a candidate and a marker read on the printed sheets: points, partial credit, numbering.
+
+Rendered to HTML only (no PDF, no files): the example handbook's exams and the small fixture
+handbook tests/fixtures/pack, each arranged once per module.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from trainbook.model import Choice, Project
+from trainbook.papers import load_content
+from trainbook.papers.documents import Printer
+from trainbook.papers.exam import ExamPack, build_pack
+from trainbook.papers.pdf import html_to_pdf_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "content"
+PACK = ROOT / "tests" / "fixtures" / "pack" / "content"
+
+
+def _packs(content: Path) -> tuple[Project, list[ExamPack]]:
+    project = load_content(content)
+    printer = Printer()
+    return project, [build_pack(printer, project, exam) for exam in project.exams]
+
+
+@pytest.fixture(scope="module")
+def example() -> list[ExamPack]:
+    return _packs(EXAMPLE)[1]
+
+
+@pytest.fixture(scope="module")
+def fixture_pack() -> ExamPack:
+    return _packs(PACK)[1][0]
+
+
+def _html(pack: ExamPack, variant: str, name: str) -> str:
+    return next(d.html for d in pack.documents if d.path == f"{pack.exam.id}/{variant}/{name}")
+
+
+def _stem_line(html: str, no: str) -> str:
+    """Question *no*'s first line on a paper: number, stem, and what stands beside it."""
+    start = html.index(f'<span class="tb-q__no">{no}.</span>')
+    ends = (html.find(tag, start) for tag in ("<ol", "</li>", '<div class="tb-answer-space">', "<table"))
+    return html[start : min(e for e in ends if e >= 0)]
+
+
+def _points_beside(html: str, no: str) -> list[str]:
+    return re.findall(r'<span class="tb-q__points">（([\d.]+) 分）</span>', _stem_line(html, no))
+
+
+def test_a_partial_credit_multiple_choice_question_says_so_on_the_paper(example: list[ExamPack]) -> None:
+    """The key gives half the points for a strict subset (`partial: true`); the candidate reads that
+    beside the question ("少选得半分", the mark the exam instructions refer to), and only there."""
+    seen = {True: 0, False: 0}
+    for pack in example:
+        for paper in pack.papers:
+            html = _html(pack, paper.variant, "paper")
+            for item in paper.markable():
+                if item.kind != "multiple":
+                    continue
+                assert isinstance(item.question.body, Choice)
+                partial = item.question.body.partial
+                assert ("少选得半分" in _stem_line(html, item.no)) is partial, (pack.exam.id, paper.variant, item.no)
+                seen[partial] += 1
+    assert seen[True] and seen[False]  # the example prints both kinds
+
+
+def test_the_keys_scoring_points_add_up_to_what_the_question_is_worth_on_that_paper(
+    example: list[ExamPack],
+) -> None:
+    """A section's `points` overrides the bank's; the 评分要点 of a short answer are scaled with it
+    (cs-supervisor's case group gives a 4-point bank question 2 points)."""
+    scaled = 0
+    for pack in example:
+        for paper in pack.papers:
+            key = _html(pack, paper.variant, "key")
+            for item in paper.markable():
+                if item.kind != "short_answer":
+                    continue
+                row = re.search(rf'<tr><th scope="row">{re.escape(item.no)}</th>(.*?)</tr>', key, re.S)
+                assert row is not None
+                listed = re.findall(r"（([\d.]+) 分）</li>", row.group(1))
+                assert listed, (pack.exam.id, item.no)
+                assert sum(float(p) for p in listed) == pytest.approx(item.points), (pack.exam.id, item.no, listed)
+                scaled += item.points != item.question.points
+    assert scaled  # the override case is among them
+
+
+def test_the_answer_sheet_numbers_the_questions_in_paper_order(example: list[ExamPack]) -> None:
+    """Bubble grid and writing spaces follow the paper: a case group's written sub-question (39.3)
+    stands between 39.2 and 40.1, not after the whole section's grid."""
+    for pack in example:
+        for paper in pack.papers:
+            sheet = _html(pack, paper.variant, "answer-sheet")
+            printed = re.findall(r'<th scope="row">([\d.]+)</th>', sheet)
+            assert printed == [m.no for m in paper.markable()], (pack.exam.id, paper.variant)
+
+
+def test_a_question_prints_its_points_where_its_section_does_not_set_them(fixture_pack: ExamPack) -> None:
+    """Section 一 sets `points: 2` (and says so); section 二 does not, so each of its questions
+    carries its own points, the short answer's 6 and the others' 2."""
+    for paper in fixture_pack.papers:
+        html = _html(fixture_pack, paper.variant, "paper")
+        first, second = paper.sections[0], paper.sections[1]
+        assert all(_points_beside(html, item.no) == [] for item in first.items)
+        for item in second.items:
+            assert _points_beside(html, item.no) == [f"{item.points:g}"], (paper.variant, item.no)
+        assert sorted(i.points for i in second.items) == [2, 2, 2, 2, 2, 6]
+
+
+def test_a_title_with_quotes_backslashes_or_markup_reaches_the_page_header_as_written(tmp_path: Path) -> None:
+    """The header is a CSS string: a `"`, `\\` or `</style>` in a title must neither end it early nor
+    end the stylesheet."""
+    title = '客服"金牌"考核 C:\\题库 </style><b>x</b>'
+    html = Printer().render("papers/base.html", kind="paper", doc_title="t", running_title=title, variant="A")
+    assert html.count("</style>") == 1
+    pdf, _ = html_to_pdf_pages(html.replace("</body>", "<p>正文</p></body>"))
+    (tmp_path / "t.pdf").write_bytes(pdf)
+    header = PdfReader(tmp_path / "t.pdf").pages[0].extract_text()
+    assert title in header and "A 卷" in header
