@@ -11,7 +11,7 @@ from ..qtypes import TYPES
 from ..render import environment
 from ..strings import Strings
 from .items import MASTERY, Analysis, ObjectiveStats, option_text
-from .output import fixed
+from .output import fixed, percent
 from .results import Result
 from .summary import Summary
 from .svg import columns, hbars
@@ -105,13 +105,13 @@ def render_report(
             t.plain("report.grades"),
         ),
         "components": hbars(
-            [(name, mean or 0.0, "—" if mean is None else f"{mean:.1f}") for name, mean in summary.components],
+            [(name, mean or 0.0, "—" if mean is None else fixed(mean, 1)) for name, mean in summary.components],
             100,
             t.plain("report.components"),
             low=WEAK_COMPONENT,
         ),
         "departments": hbars(
-            [(d.name, d.mean, f"{d.mean:.1f}") for d in summary.departments],
+            [(d.name, d.mean, fixed(d.mean, 1)) for d in summary.departments],
             100,
             t.plain("report.departments"),
             low=WEAK_COMPONENT,
@@ -147,5 +147,6 @@ def render_report(
         type_label=lambda name: TYPES[name].label(t.language),
         options=option_text,
         fixed=fixed,
+        percent=percent,
         mastery=f"{MASTERY * 100:g}",
     )
