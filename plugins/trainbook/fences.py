@@ -36,6 +36,8 @@ class Fence:
     start: int  # 0-based index of the opening line
     end: int  # 0-based index of the closing line
     indent: int = 0  # columns of indentation (tabs expanded), 0 at top level
+    marker: str = "```"  # the opening fence characters; the closing line repeats them
+    closed: bool = True  # False: no closing line, the body ran to the end of the page
 
 
 def split_indent(line: str) -> tuple[int, str]:
@@ -80,12 +82,14 @@ def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -
             close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             j = i + 1
             abandoned = False
+            closed = False
             while j < len(lines):
                 width, rest = split_indent(lines[j])
                 if rest and indent and width < indent:
                     abandoned = True
                     break
                 if rest and width < indent + TAB_LENGTH and close.match(rest):
+                    closed = True
                     break
                 j += 1
             if abandoned:
@@ -93,10 +97,14 @@ def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -
                 continue
             if m:
                 body = [expand_indent(line) for line in lines[i + 1 : j]]
-                yield Fence(m.group("kind"), "\n".join(body), i, j, indent)
+                yield Fence(m.group("kind"), "\n".join(body), i, j, indent, fence, closed)
             i = j + 1
             continue
         i += 1
+
+
+def not_closed(fence: Fence) -> Text:
+    return msg("check.fence_not_closed", kind=fence.kind, marker=fence.marker)
 
 
 def expand_indent(line: str) -> str:
@@ -152,7 +160,8 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
 def read_case_ref(body: str, pos: Pos, report: Report) -> tuple[str, Pos] | None:
     data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
     r = Reader(report)
-    m = r.mapping(data, pos, msg("what.a_case_block"))
+    # None with a body: load_yaml has reported the YAML error; "empty" would be a second message.
+    m = r.mapping(data, pos, msg("what.a_case_block")) if data is not None or not body.strip() else None
     if not isinstance(m, Map):
         return None
     w = msg("what.the_case_block")
@@ -255,7 +264,12 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
         quoted: list[tuple[int, str]] = []
         for fence in find_fences(lines, quoted):
             pos = Pos(path, fence.start + 2, fence.indent + 1)
-            if fence.kind == "quiz":
+            if not fence.closed:
+                # Reading the rest of the page as the block's YAML would only report a puzzling
+                # syntax error far below the real mistake.
+                report.error(Pos(path, fence.start + 1, fence.indent + 1), not_closed(fence))
+                yield PageFence(page, fence, pos)
+            elif fence.kind == "quiz":
                 yield PageFence(page, fence, pos, quiz=read_quiz(fence.body, pos, report))
             else:
                 yield PageFence(page, fence, pos, case=read_case_ref(fence.body, pos, report))

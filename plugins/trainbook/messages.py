@@ -657,6 +657,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in text included into this page (line {line} of the included {kind} block): {message}",
         "在插入本页的文本中（插入的 {kind} 块第 {line} 行）：{message}",
     ),
+    "check.fence_not_closed": (
+        "the {kind} block opened here is never closed: add a line {marker} after its keys"
+        " (without it the rest of the page is read as the block)",
+        "这里开始的 {kind} 块没有结束行：请在它的键后面加一行 {marker}（缺了这一行，本页其余内容都会被当作这个块）",
+    ),
     "check.block_in_quote": (
         "a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
         "不支持把 {kind} 块放在引用块（'>'）里；请把它移到引用块外面",
@@ -709,6 +714,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line summaries ------------------------------------------------------------------
     "cli.summary": ("{where}: {errors} error(s), {warnings} warning(s)", "{where}：{errors} 个错误，{warnings} 个警告"),
     "cli.clean": ("{where}: no problems found", "{where}：没有发现问题"),
+    "cli.files_written": ("{where}: {n} file(s) written", "{where}：已写出 {n} 个文件"),
     "cli.fix_first": ("fix the problems above first; nothing was written", "请先修正上面的问题；没有写出任何文件"),
     "cli.needs_clean": (
         "{command} needs content without errors; fix the errors above first",

@@ -1,0 +1,42 @@
+"""A trainer's slips in a page's quiz and case fences: each is one message at the line to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainbook.validate import validate
+
+PAGE = "content/handbook/slip.md"
+
+
+def problems(site: Path, text: str, language: str = "en") -> list[str]:
+    (site / PAGE).write_text(text, encoding="utf-8")
+    _, report = validate("content")
+    return [d.text(language) for d in report.sorted() if d.pos.path == PAGE]
+
+
+def test_a_quiz_fence_never_closed_is_reported_at_its_opening_line(mini_site: Path) -> None:
+    text = "# 自测\n\n```quiz\nbank: mini\n\n## 下一节\n\n正文：还有内容。\n"
+    assert problems(mini_site, text) == [
+        f"{PAGE}:3:1: error: the quiz block opened here is never closed: add a line ``` after its keys"
+        " (without it the rest of the page is read as the block)"
+    ]
+    assert problems(mini_site, text, "zh") == [
+        f"{PAGE}:3:1: error: 这里开始的 quiz 块没有结束行：请在它的键后面加一行 ```"
+        "（缺了这一行，本页其余内容都会被当作这个块）"
+    ]
+
+
+def test_a_case_fence_never_closed_names_its_own_fence_characters(mini_site: Path) -> None:
+    lines = problems(mini_site, "# 案例\n\n~~~~case\nid: leak\n")
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{PAGE}:3:1: error: the case block opened here is never closed: add a line ~~~~ ")
+
+
+def test_a_closed_fence_on_the_last_line_is_not_reported(mini_site: Path) -> None:
+    assert problems(mini_site, "# 自测\n\n```quiz\nbank: mini\n```") == []
+
+
+def test_a_yaml_mistake_in_a_case_fence_is_one_message_not_also_empty(mini_site: Path) -> None:
+    lines = problems(mini_site, "# 案例\n\n```case\nid: [leak\n```\n")
+    assert len(lines) == 1 and "YAML" in lines[0] and "empty" not in lines[0]
