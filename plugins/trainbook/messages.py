@@ -416,6 +416,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} has {kinds}; give only one of scale, choices, lines",
         "{what}同时有 {kinds}；scale、choices、lines 只能给一个",
     ),
+    "load.front_matter_not_closed": (
+        "the front matter opened by '---' on this line is never closed: add a line --- after its keys"
+        " (as written, the page has no front matter and shows those lines as text)",
+        "这一行的 '---' 开始了前置元数据（front matter），但没有结束：请在这些键后面加一行 ---"
+        "（否则本页没有前置元数据，这些行会作为正文显示）",
+    ),
+    "load.front_matter_near_miss": (
+        "key '{key}' of the front matter is not read by trainbook; did you mean '{hint}'?",
+        "前置元数据（front matter）中的键 '{key}' 不会被 trainbook 读取；是不是想写 '{hint}'？",
+    ),
     "load.front_matter_not_mapping": (
         "front matter must be a mapping of keys, found {found}",
         "前置元数据（front matter）应为键值映射（key: value），实际是{found}",

@@ -40,3 +40,28 @@ def test_a_closed_fence_on_the_last_line_is_not_reported(mini_site: Path) -> Non
 def test_a_yaml_mistake_in_a_case_fence_is_one_message_not_also_empty(mini_site: Path) -> None:
     lines = problems(mini_site, "# 案例\n\n```case\nid: [leak\n```\n")
     assert len(lines) == 1 and "YAML" in lines[0] and "empty" not in lines[0]
+
+
+def test_a_misspelled_module_key_in_the_front_matter_is_a_warning_naming_the_key(mini_site: Path) -> None:
+    # Unnoticed, the page silently stops being a module: no duration, audience or objectives shown.
+    assert problems(mini_site, "---\nid: slip\nduraton: 60\naudience: [客服专员]\n---\n# 课程\n", "zh") == [
+        f"{PAGE}:3:1: warning: 前置元数据（front matter）中的键 'duraton' 不会被 trainbook 读取；"
+        "是不是想写 'duration'？"
+    ]
+
+
+def test_the_themes_and_the_authors_own_front_matter_keys_are_not_flagged(mini_site: Path) -> None:
+    text = "---\nid: slip\ntitle: T\nhide: [toc]\ntags: [a]\ntemplate: x.html\nstatus: new\nowner: 张三\n---\n# T\n"
+    assert problems(mini_site, text) == []
+
+
+def test_front_matter_never_closed_is_a_warning_at_its_first_line(mini_site: Path) -> None:
+    lines = problems(mini_site, "---\nid: slip\nduration: 60\n\n# 课程\n")
+    assert lines == [
+        f"{PAGE}:1:1: warning: the front matter opened by '---' on this line is never closed: add a line ---"
+        " after its keys (as written, the page has no front matter and shows those lines as text)"
+    ]
+
+
+def test_a_page_opening_with_a_horizontal_rule_is_not_front_matter(mini_site: Path) -> None:
+    assert problems(mini_site, "---\n\n# 课程\n\n正文。\n") == []
