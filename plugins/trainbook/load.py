@@ -43,6 +43,7 @@ from .model import (
 )
 from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
 from .reader import Reader
+from .yamlhints import key_typed_wrong
 from .yamlsource import Map, Seq, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
@@ -578,7 +579,11 @@ class Loader:
         data = load_yaml(match.group(1), path, self.report, line_offset=1)
         if not isinstance(data, Map):
             if data is not None:
-                self.report.error(Pos(path, 2), msg("load.front_matter_not_mapping", found=describe(data)))
+                problem = msg("load.front_matter_not_mapping", found=describe(data))
+                hint = key_typed_wrong(data) if isinstance(data, str) else None
+                if hint is not None:
+                    problem = Text(f"{problem}; {hint}", f"{problem.zh}；{hint.zh}")
+                self.report.error(Pos(path, 2), problem)
             return Page(pos=Pos(path), src_path=src_path)
         w = msg("what.front_matter")
         for key in data:

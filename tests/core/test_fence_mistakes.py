@@ -65,3 +65,24 @@ def test_front_matter_never_closed_is_a_warning_at_its_first_line(mini_site: Pat
 
 def test_a_page_opening_with_a_horizontal_rule_is_not_front_matter(mini_site: Path) -> None:
     assert problems(mini_site, "---\n\n# 课程\n\n正文。\n") == []
+
+
+def test_a_full_width_colon_in_a_one_line_fence_gets_the_keyboard_hint(mini_site: Path) -> None:
+    # "bank：mini" is valid YAML for one text, so no syntax error carries the hint a bank file gets.
+    assert problems(mini_site, "# 自测\n\n```quiz\nbank：mini\n```\n", "zh") == [
+        f"{PAGE}:4:1: error: 测验块（quiz）应为键值映射（key: value），实际是文本 'bank：mini'；"
+        "'bank' 后面是全角冒号“：”；YAML 只认半角冒号加一个空格：'bank: …'"
+    ]
+
+
+def test_a_key_without_a_space_after_its_colon_in_a_case_fence_gets_the_hint(mini_site: Path) -> None:
+    assert problems(mini_site, "# 案例\n\n```case\nid:leak\n```\n") == [
+        f"{PAGE}:4:1: error: a case block must be a mapping of keys, found the text 'id:leak';"
+        " 'id:' needs a space after the colon: 'id: …'"
+    ]
+
+
+def test_one_line_front_matter_with_a_full_width_colon_gets_the_hint(mini_site: Path) -> None:
+    [line] = problems(mini_site, "---\nid：slip\n---\n# 课程\n", "zh")
+    assert line.startswith(f"{PAGE}:2:1: error: 前置元数据（front matter）应为键值映射")
+    assert line.endswith("'id' 后面是全角冒号“：”；YAML 只认半角冒号加一个空格：'id: …'")
