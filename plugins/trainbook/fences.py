@@ -6,6 +6,7 @@ the Markdown extension (which renders them).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,14 +61,28 @@ def _in_container(lines: list[str], i: int, indent: int) -> bool:
     return False
 
 
-def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -> Iterator[Fence]:
+def _near_kind(info: str) -> str | None:
+    """'quiz' or 'case' when a code block's language looks meant as one (```Quiz, ```quizz)."""
+    word = info.split()[0].strip("{}.") if info.split() else ""
+    if not word or word in ("quiz", "case"):
+        return None
+    near = difflib.get_close_matches(word.lower(), ("quiz", "case"), n=1, cutoff=0.75)
+    return near[0] if near else None
+
+
+def find_fences(
+    lines: list[str],
+    quoted: list[tuple[int, str]] | None = None,
+    near: list[tuple[int, str, str]] | None = None,
+) -> Iterator[Fence]:
     """```quiz / ```case blocks at any depth; other fenced code is skipped whole.
 
     A fence may be indented inside an admonition, a content tab or a list item (as with
     pymdownx.superfences); an indented line outside such a container is an indented code
     block, never a fence. The closing line has the opening's indentation; a less indented
     line before it means there was no fence. Fences in a blockquote are not supported: their
-    opening lines (index, kind) go to *quoted* so the validator can say so.
+    opening lines (index, kind) go to *quoted* so the validator can say so; code blocks whose
+    language looks meant as quiz or case go to *near* as (index, language, kind).
     """
     i = 0
     while i < len(lines):
@@ -95,6 +110,9 @@ def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -
             if abandoned:
                 i += 1
                 continue
+            kind = None if m or near is None else _near_kind(text[len(fence) :])
+            if kind is not None and near is not None:
+                near.append((i, text[len(fence) :].split()[0], kind))
             if m:
                 body = [expand_indent(line) for line in lines[i + 1 : j]]
                 yield Fence(m.group("kind"), "\n".join(body), i, j, indent, fence, closed)
@@ -262,7 +280,8 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
             continue
         lines = text.splitlines()
         quoted: list[tuple[int, str]] = []
-        for fence in find_fences(lines, quoted):
+        near: list[tuple[int, str, str]] = []
+        for fence in find_fences(lines, quoted, near):
             pos = Pos(path, fence.start + 2, fence.indent + 1)
             if not fence.closed:
                 # Reading the rest of the page as the block's YAML would only report a puzzling
@@ -275,6 +294,9 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
                 yield PageFence(page, fence, pos, case=read_case_ref(fence.body, pos, report))
         for index, kind in quoted:
             report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
+        for index, word, kind in near:
+            col = split_indent(lines[index])[0] + 1
+            report.warning(Pos(path, index + 1, col), msg("check.fence_near_miss", word=word, kind=kind))
 
 
 def whole_banks(project: Project, fences: Iterable[PageFence] | None = None) -> dict[str, WholeBank]:

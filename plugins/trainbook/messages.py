@@ -667,6 +667,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in text included into this page (line {line} of the included {kind} block): {message}",
         "在插入本页的文本中（插入的 {kind} 块第 {line} 行）：{message}",
     ),
+    "check.fence_near_miss": (
+        "a code block marked '{word}' is shown as code, not run; did you mean ```{kind} (lowercase)?",
+        "标记为 '{word}' 的代码块只会按代码原样显示；是不是想写 ```{kind}（小写英文）？",
+    ),
     "check.fence_not_closed": (
         "the {kind} block opened here is never closed: add a line {marker} after its keys"
         " (without it the rest of the page is read as the block)",

@@ -86,3 +86,21 @@ def test_one_line_front_matter_with_a_full_width_colon_gets_the_hint(mini_site: 
     [line] = problems(mini_site, "---\nid：slip\n---\n# 课程\n", "zh")
     assert line.startswith(f"{PAGE}:2:1: error: 前置元数据（front matter）应为键值映射")
     assert line.endswith("'id' 后面是全角冒号“：”；YAML 只认半角冒号加一个空格：'id: …'")
+
+
+def test_a_quiz_or_case_fence_in_the_wrong_case_or_misspelled_is_a_warning(mini_site: Path) -> None:
+    # Markdown shows such a block as code: the learner would see the raw keys instead of a quiz.
+    text = "# T\n\n```Quiz\nbank: mini\n```\n\n!!! note\n\n    ~~~ quizz\n    bank: mini\n    ~~~\n\n```cases\n```\n"
+    said = "warning: a code block marked '{}' is shown as code, not run; did you mean ```{} (lowercase)?"
+    assert problems(mini_site, text) == [
+        f"{PAGE}:3:1: " + said.format("Quiz", "quiz"),
+        f"{PAGE}:9:5: " + said.format("quizz", "quiz"),
+        f"{PAGE}:13:1: " + said.format("cases", "case"),
+    ]
+
+
+def test_code_blocks_in_other_languages_are_not_flagged(mini_site: Path) -> None:
+    text = (
+        "# T\n\n```css\na {}\n```\n\n```yaml\nbank: mini\n```\n\n```\nquiz\n```\n\n````markdown\n```Quiz\n```\n````\n"
+    )
+    assert problems(mini_site, text) == []
