@@ -546,6 +546,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}的键 'answer'（判断题）应为 YAML 的 true 或 false，实际是{found}",
     ),
     # -- cross-file rules (validate.py) ------------------------------------------------------
+    "check.component_name_twice": (
+        "component name '{name}' is used twice in {what} (also at {others}); the score sheet's columns"
+        " are matched by name, so each component needs a name of its own",
+        "{what}中有两个考核项目都叫 '{name}'（另见 {others}）；成绩表按名称对应各列，每个考核项目的名称须各不相同",
+    ),
     "check.duplicate_id": (
         "duplicate {kind} id '{id}' (also defined at {others})",
         "重复的{kind} id '{id}'（另见 {others}）",
