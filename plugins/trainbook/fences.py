@@ -74,6 +74,7 @@ def find_fences(
     lines: list[str],
     quoted: list[tuple[int, str]] | None = None,
     near: list[tuple[int, str, str]] | None = None,
+    left: list[Fence] | None = None,
 ) -> Iterator[Fence]:
     """```quiz / ```case blocks at any depth; other fenced code is skipped whole.
 
@@ -82,7 +83,9 @@ def find_fences(
     block, never a fence. The closing line has the opening's indentation; a less indented
     line before it means there was no fence. Fences in a blockquote are not supported: their
     opening lines (index, kind) go to *quoted* so the validator can say so; code blocks whose
-    language looks meant as quiz or case go to *near* as (index, language, kind).
+    language looks meant as quiz or case go to *near* as (index, language, kind), and quiz or
+    case fences left by a less indented line before their closing line (Markdown shows their
+    keys as text) go to *left*, unread.
     """
     i = 0
     while i < len(lines):
@@ -108,6 +111,8 @@ def find_fences(
                     break
                 j += 1
             if abandoned:
+                if m and left is not None:
+                    left.append(Fence(m.group("kind"), "", i, j - 1, indent, fence, False))
                 i += 1
                 continue
             kind = None if m or near is None else _near_kind(text[len(fence) :])
@@ -122,7 +127,8 @@ def find_fences(
 
 
 def not_closed(fence: Fence) -> Text:
-    return msg("check.fence_not_closed", kind=fence.kind, marker=fence.marker)
+    key = "check.fence_not_closed_indented" if fence.indent else "check.fence_not_closed"
+    return msg(key, kind=fence.kind, marker=fence.marker)
 
 
 def expand_indent(line: str) -> str:
@@ -281,7 +287,8 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
         lines = text.splitlines()
         quoted: list[tuple[int, str]] = []
         near: list[tuple[int, str, str]] = []
-        for fence in find_fences(lines, quoted, near):
+        left: list[Fence] = []
+        for fence in find_fences(lines, quoted, near, left):
             pos = Pos(path, fence.start + 2, fence.indent + 1)
             if not fence.closed:
                 # Reading the rest of the page as the block's YAML would only report a puzzling
@@ -294,6 +301,8 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
                 yield PageFence(page, fence, pos, case=read_case_ref(fence.body, pos, report))
         for index, kind in quoted:
             report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
+        for fence in left:
+            report.error(Pos(path, fence.start + 1, fence.indent + 1), not_closed(fence))
         for index, word, kind in near:
             col = split_indent(lines[index])[0] + 1
             report.warning(Pos(path, index + 1, col), msg("check.fence_near_miss", word=word, kind=kind))

@@ -676,6 +676,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a code block marked '{word}' is shown as code, not run; did you mean ```{kind} (lowercase)?",
         "标记为 '{word}' 的代码块只会按代码原样显示；是不是想写 ```{kind}（小写英文）？",
     ),
+    "check.fence_not_closed_indented": (
+        "the {kind} block opened here is never closed: add a line {marker} after its keys, indented"
+        " as the opening line (without it Markdown shows the keys as text)",
+        "这里开始的 {kind} 块没有结束行：请在它的键后面加一行 {marker}，缩进与开头一行相同"
+        "（缺了这一行，这些键会作为正文显示）",
+    ),
     "check.fence_not_closed": (
         "the {kind} block opened here is never closed: add a line {marker} after its keys"
         " (without it the rest of the page is read as the block)",

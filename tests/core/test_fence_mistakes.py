@@ -104,3 +104,15 @@ def test_code_blocks_in_other_languages_are_not_flagged(mini_site: Path) -> None
         "# T\n\n```css\na {}\n```\n\n```yaml\nbank: mini\n```\n\n```\nquiz\n```\n\n````markdown\n```Quiz\n```\n````\n"
     )
     assert problems(mini_site, text) == []
+
+
+def test_a_fence_in_an_admonition_whose_closing_line_is_missing_or_outdented_is_an_error(mini_site: Path) -> None:
+    said = (
+        "error: the quiz block opened here is never closed: add a line ``` after its keys, indented as the"
+        " opening line (without it Markdown shows the keys as text)"
+    )
+    outdented = '# T\n\n!!! tip "自测"\n\n    ```quiz\n    bank: mini\n```\n\n正文。\n'
+    missing = '# T\n\n!!! tip "自测"\n\n    ```quiz\n    bank: mini\n\n正文。\n'
+    assert problems(mini_site, outdented) == [f"{PAGE}:5:5: {said}"]
+    assert problems(mini_site, missing) == [f"{PAGE}:5:5: {said}"]
+    assert problems(mini_site, missing.replace("bank: mini\n", "bank: mini\n    ```\n")) == []
