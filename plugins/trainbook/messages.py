@@ -747,6 +747,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
     "grade.not_found": ("file not found", "找不到文件"),
+    "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),
+    "grade.note_veto": ("{component}: 一票否决 (veto) triggered, so failed", "{component}触发一票否决，判为不合格"),
+    "grade.note_veto_items": (
+        "{component}: 一票否决 (veto) triggered (veto items: {items}), so failed",
+        "{component}触发一票否决（否决项：{items}），判为不合格",
+    ),
     "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
     "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
     "grade.a_table": ("a table", "表格"),

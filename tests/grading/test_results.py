@@ -192,3 +192,14 @@ def test_class_averages_and_rates_round_half_up_like_the_totals(class_dir: Path)
     report = (class_dir / "out" / "report.html").read_text(encoding="utf-8")
     assert '<td class="num">85.3</td><td class="num">100%</td>' in report
     assert '<td class="num">13%</td>' in report
+
+
+def test_an_english_report_gives_its_notes_in_english_and_results_csv_keeps_chinese(class_dir: Path) -> None:
+    assert main(grade_args("en", "--lang", "en")) == 0
+    html = (class_dir / "en" / "report.html").read_text(encoding="utf-8")
+    assert "no score for 情景模拟: counted as 0" in html  # E10
+    assert "情景模拟: 一票否决 (veto) triggered (veto items: 泄露业主个人信息、与业主争吵), so failed" in html  # E03
+    assert "按 0 分计" not in html and "判为不合格" not in html
+    notes = {r["工号"]: r["备注"] for r in read_csv(class_dir / "en" / "results.csv")}
+    assert notes["E10"] == "情景模拟无成绩，按 0 分计"
+    assert notes["E03"].startswith("情景模拟触发一票否决（否决项：泄露业主个人信息")

@@ -74,7 +74,7 @@ def write_results(path: Path, scheme: Scheme, results: Sequence[Result], labels:
                 r.grade,
                 "是" if r.passed else "否",
                 str(r.rank),
-                "；".join(r.notes),
+                "；".join(n.zh for n in r.notes),
             )
         )
     write_csv(path, header, rows)

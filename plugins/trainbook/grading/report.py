@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..messages import localize
 from ..model import Scheme
 from ..qtypes import TYPES
 from ..render import environment
@@ -70,7 +71,7 @@ def retraining(
         reasons: list[str] = []
         if not r.passed:
             reasons.append(t.plain("report.not_passed", grade=r.grade, total=f"{r.total:.1f}"))
-        reasons += [n for n in r.notes if "一票否决" in n]
+        reasons += [localize(n, t.language) for n in r.notes if "一票否决" in n.zh]
         for c in scheme.components:
             value = r.scores[c.id]
             if value is not None and value < WEAK_COMPONENT:
@@ -148,5 +149,6 @@ def render_report(
         options=option_text,
         fixed=fixed,
         percent=percent,
+        local=lambda text: localize(text, t.language),
         mastery=f"{MASTERY * 100:g}",
     )
