@@ -188,8 +188,8 @@ def _report_failure(exc: Exception, language: str = "en") -> int:
     return 1
 
 
-def _print_written(paths: Sequence[object], out: str) -> None:
-    print(f"{display_path(out)}: {len(paths)} file(s) written", file=sys.stderr)
+def _print_written(paths: Sequence[object], out: str, language: str) -> None:
+    print(localize(msg("cli.files_written", where=display_path(out), n=len(paths)), language), file=sys.stderr)
 
 
 def cmd_exam(args: argparse.Namespace) -> int:
@@ -206,7 +206,7 @@ def cmd_exam(args: argparse.Namespace) -> int:
         )
     except (PackError, ContentError) as exc:
         return _report_failure(exc, chosen_language(args, Path(args.content)))
-    _print_written(written, args.out)
+    _print_written(written, args.out, chosen_language(args, Path(args.content)))
     return 0
 
 
@@ -215,7 +215,7 @@ def cmd_forms(args: argparse.Namespace) -> int:
         written = build_forms(args.content, args.out, formats=args.format, template_dirs=args.templates)
     except (PackError, ContentError) as exc:
         return _report_failure(exc, chosen_language(args, Path(args.content)))
-    _print_written(written, args.out)
+    _print_written(written, args.out, chosen_language(args, Path(args.content)))
     return 0
 
 

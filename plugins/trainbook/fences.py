@@ -6,6 +6,7 @@ the Markdown extension (which renders them).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ class Fence:
     start: int  # 0-based index of the opening line
     end: int  # 0-based index of the closing line
     indent: int = 0  # columns of indentation (tabs expanded), 0 at top level
+    marker: str = "```"  # the opening fence characters; the closing line repeats them
+    closed: bool = True  # False: no closing line, the body ran to the end of the page
 
 
 def split_indent(line: str) -> tuple[int, str]:
@@ -58,14 +61,31 @@ def _in_container(lines: list[str], i: int, indent: int) -> bool:
     return False
 
 
-def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -> Iterator[Fence]:
+def _near_kind(info: str) -> str | None:
+    """'quiz' or 'case' when a code block's language looks meant as one (```Quiz, ```quizz)."""
+    word = info.split()[0].strip("{}.") if info.split() else ""
+    if not word or word in ("quiz", "case"):
+        return None
+    near = difflib.get_close_matches(word.lower(), ("quiz", "case"), n=1, cutoff=0.75)
+    return near[0] if near else None
+
+
+def find_fences(
+    lines: list[str],
+    quoted: list[tuple[int, str]] | None = None,
+    near: list[tuple[int, str, str]] | None = None,
+    left: list[Fence] | None = None,
+) -> Iterator[Fence]:
     """```quiz / ```case blocks at any depth; other fenced code is skipped whole.
 
     A fence may be indented inside an admonition, a content tab or a list item (as with
     pymdownx.superfences); an indented line outside such a container is an indented code
     block, never a fence. The closing line has the opening's indentation; a less indented
     line before it means there was no fence. Fences in a blockquote are not supported: their
-    opening lines (index, kind) go to *quoted* so the validator can say so.
+    opening lines (index, kind) go to *quoted* so the validator can say so; code blocks whose
+    language looks meant as quiz or case go to *near* as (index, language, kind), and quiz or
+    case fences left by a less indented line before their closing line (Markdown shows their
+    keys as text) go to *left*, unread.
     """
     i = 0
     while i < len(lines):
@@ -80,23 +100,35 @@ def find_fences(lines: list[str], quoted: list[tuple[int, str]] | None = None) -
             close = re.compile("^" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
             j = i + 1
             abandoned = False
+            closed = False
             while j < len(lines):
                 width, rest = split_indent(lines[j])
                 if rest and indent and width < indent:
                     abandoned = True
                     break
                 if rest and width < indent + TAB_LENGTH and close.match(rest):
+                    closed = True
                     break
                 j += 1
             if abandoned:
+                if m and left is not None:
+                    left.append(Fence(m.group("kind"), "", i, j - 1, indent, fence, False))
                 i += 1
                 continue
+            kind = None if m or near is None else _near_kind(text[len(fence) :])
+            if kind is not None and near is not None:
+                near.append((i, text[len(fence) :].split()[0], kind))
             if m:
                 body = [expand_indent(line) for line in lines[i + 1 : j]]
-                yield Fence(m.group("kind"), "\n".join(body), i, j, indent)
+                yield Fence(m.group("kind"), "\n".join(body), i, j, indent, fence, closed)
             i = j + 1
             continue
         i += 1
+
+
+def not_closed(fence: Fence) -> Text:
+    key = "check.fence_not_closed_indented" if fence.indent else "check.fence_not_closed"
+    return msg(key, kind=fence.kind, marker=fence.marker)
 
 
 def expand_indent(line: str) -> str:
@@ -152,7 +184,8 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
 def read_case_ref(body: str, pos: Pos, report: Report) -> tuple[str, Pos] | None:
     data = load_yaml(body, pos.path, report, line_offset=pos.line - 1)
     r = Reader(report)
-    m = r.mapping(data, pos, msg("what.a_case_block"))
+    # None with a body: load_yaml has reported the YAML error; "empty" would be a second message.
+    m = r.mapping(data, pos, msg("what.a_case_block")) if data is not None or not body.strip() else None
     if not isinstance(m, Map):
         return None
     w = msg("what.the_case_block")
@@ -253,14 +286,26 @@ def page_fences(project: Project, report: Report) -> Iterator[PageFence]:
             continue
         lines = text.splitlines()
         quoted: list[tuple[int, str]] = []
-        for fence in find_fences(lines, quoted):
+        near: list[tuple[int, str, str]] = []
+        left: list[Fence] = []
+        for fence in find_fences(lines, quoted, near, left):
             pos = Pos(path, fence.start + 2, fence.indent + 1)
-            if fence.kind == "quiz":
+            if not fence.closed:
+                # Reading the rest of the page as the block's YAML would only report a puzzling
+                # syntax error far below the real mistake.
+                report.error(Pos(path, fence.start + 1, fence.indent + 1), not_closed(fence))
+                yield PageFence(page, fence, pos)
+            elif fence.kind == "quiz":
                 yield PageFence(page, fence, pos, quiz=read_quiz(fence.body, pos, report))
             else:
                 yield PageFence(page, fence, pos, case=read_case_ref(fence.body, pos, report))
         for index, kind in quoted:
             report.error(Pos(path, index + 1, lines[index].index(">") + 1), msg("check.block_in_quote", kind=kind))
+        for fence in left:
+            report.error(Pos(path, fence.start + 1, fence.indent + 1), not_closed(fence))
+        for index, word, kind in near:
+            col = split_indent(lines[index])[0] + 1
+            report.warning(Pos(path, index + 1, col), msg("check.fence_near_miss", word=word, kind=kind))
 
 
 def whole_banks(project: Project, fences: Iterable[PageFence] | None = None) -> dict[str, WholeBank]:

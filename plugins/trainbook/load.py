@@ -7,6 +7,7 @@ Cross-file rules (references, duplicates across files) live in ``validate``.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from dataclasses import replace
@@ -42,6 +43,7 @@ from .model import (
 )
 from .qtypes import COMMON_KEYS, QUESTION_TYPES, TYPES, ReadContext
 from .reader import Reader
+from .yamlhints import key_typed_wrong
 from .yamlsource import Map, Seq, entries, load_yaml
 
 KINDS = ("banks", "cases", "exams", "rubrics", "schemes", "forms")
@@ -53,6 +55,11 @@ ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-
 #: A text value of 'variants' that names several variants: "AB", "A B", "A,B", "A、B".
 VARIANTS_IN_ONE_RE = re.compile(r"^(?:[A-Z]{2,}|\S+(?:\s*[,，、;；]\s*\S+|\s+\S+)+)$")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+#: A page opening with '---' and then a trainbook front-matter key: front matter meant, not a rule.
+_FRONT_MATTER_MEANT_RE = re.compile(r"\A---[ \t]*\r?\n[ \t]*(?:id|title|duration|audience|objectives|paths)[ \t]*[:：]")
+#: Front-matter keys that make a page a module or a path list. Other keys are MkDocs' and the
+#: theme's (hide, template, tags, …) or the author's own, so only a near miss of these is flagged.
+_MODULE_KEYS = ("duration", "audience", "objectives", "paths")
 
 
 def rel(path: Path, base: Path) -> str:
@@ -564,14 +571,25 @@ class Loader:
     # -- pages -------------------------------------------------------------
     def page(self, text: str, path: str, src_path: str) -> Page:
         match = FRONT_MATTER_RE.match(text)
+        if not match and _FRONT_MATTER_MEANT_RE.match(text):
+            # MkDocs then shows the keys as text under a rule, and the page is no module.
+            self.report.warning(Pos(path, 1), msg("load.front_matter_not_closed"))
         if not match or not (match.group(1) or "").strip():
             return Page(pos=Pos(path), src_path=src_path)
         data = load_yaml(match.group(1), path, self.report, line_offset=1)
         if not isinstance(data, Map):
             if data is not None:
-                self.report.error(Pos(path, 2), msg("load.front_matter_not_mapping", found=describe(data)))
+                problem = msg("load.front_matter_not_mapping", found=describe(data))
+                hint = key_typed_wrong(data) if isinstance(data, str) else None
+                if hint is not None:
+                    problem = Text(f"{problem}; {hint}", f"{problem.zh}；{hint.zh}")
+                self.report.error(Pos(path, 2), problem)
             return Page(pos=Pos(path), src_path=src_path)
         w = msg("what.front_matter")
+        for key in data:
+            near = difflib.get_close_matches(str(key), _MODULE_KEYS, n=1, cutoff=0.8)
+            if near and key not in _MODULE_KEYS:
+                self.report.warning(data.key_at(key), msg("load.front_matter_near_miss", key=key, hint=near[0]))
         objectives = []
         for i, om in self.r.maps(data, "objectives", w, "what.objective_n"):
             ow = msg("what.objective_n", n=i + 1)

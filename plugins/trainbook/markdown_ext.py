@@ -33,7 +33,7 @@ from markdown.preprocessors import Preprocessor
 
 from .diagnostics import ContentError, Diagnostic, Pos, Report
 from .fence_source import PageSource
-from .fences import Fence, find_fences, read_case_ref, read_quiz, select_quiz
+from .fences import Fence, find_fences, not_closed, read_case_ref, read_quiz, select_quiz
 from .markup import MarkdownRenderer
 from .messages import Text, msg
 from .model import Project
@@ -80,7 +80,11 @@ class FencePreprocessor(Preprocessor):
         else:
             pos = Pos(found.path, found.opening + 2, found.indent() + 1)
             body = found.body(fence.end - fence.start - 1)
-        html = self._render(fence.kind, body, pos, report)
+        if fence.closed:
+            html = self._render(fence.kind, body, pos, report)
+        else:
+            html = None
+            report.error(Pos(pos.path, pos.line - 1, pos.col), not_closed(fence))
         problems = report.sorted()
         if found.included:
             problems = [

@@ -416,6 +416,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} has {kinds}; give only one of scale, choices, lines",
         "{what}同时有 {kinds}；scale、choices、lines 只能给一个",
     ),
+    "load.front_matter_not_closed": (
+        "the front matter opened by '---' on this line is never closed: add a line --- after its keys"
+        " (as written, the page has no front matter and shows those lines as text)",
+        "这一行的 '---' 开始了前置元数据（front matter），但没有结束：请在这些键后面加一行 ---"
+        "（否则本页没有前置元数据，这些行会作为正文显示）",
+    ),
+    "load.front_matter_near_miss": (
+        "key '{key}' of the front matter is not read by trainbook; did you mean '{hint}'?",
+        "前置元数据（front matter）中的键 '{key}' 不会被 trainbook 读取；是不是想写 '{hint}'？",
+    ),
     "load.front_matter_not_mapping": (
         "front matter must be a mapping of keys, found {found}",
         "前置元数据（front matter）应为键值映射（key: value），实际是{found}",
@@ -536,6 +546,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}的键 'answer'（判断题）应为 YAML 的 true 或 false，实际是{found}",
     ),
     # -- cross-file rules (validate.py) ------------------------------------------------------
+    "check.component_name_twice": (
+        "component name '{name}' is used twice in {what} (also at {others}); the score sheet's columns"
+        " are matched by name, so each component needs a name of its own",
+        "{what}中有两个考核项目都叫 '{name}'（另见 {others}）；成绩表按名称对应各列，每个考核项目的名称须各不相同",
+    ),
     "check.duplicate_id": (
         "duplicate {kind} id '{id}' (also defined at {others})",
         "重复的{kind} id '{id}'（另见 {others}）",
@@ -657,6 +672,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in text included into this page (line {line} of the included {kind} block): {message}",
         "在插入本页的文本中（插入的 {kind} 块第 {line} 行）：{message}",
     ),
+    "check.fence_near_miss": (
+        "a code block marked '{word}' is shown as code, not run; did you mean ```{kind} (lowercase)?",
+        "标记为 '{word}' 的代码块只会按代码原样显示；是不是想写 ```{kind}（小写英文）？",
+    ),
+    "check.fence_not_closed_indented": (
+        "the {kind} block opened here is never closed: add a line {marker} after its keys, indented"
+        " as the opening line (without it Markdown shows the keys as text)",
+        "这里开始的 {kind} 块没有结束行：请在它的键后面加一行 {marker}，缩进与开头一行相同"
+        "（缺了这一行，这些键会作为正文显示）",
+    ),
+    "check.fence_not_closed": (
+        "the {kind} block opened here is never closed: add a line {marker} after its keys"
+        " (without it the rest of the page is read as the block)",
+        "这里开始的 {kind} 块没有结束行：请在它的键后面加一行 {marker}（缺了这一行，本页其余内容都会被当作这个块）",
+    ),
     "check.block_in_quote": (
         "a {kind} block inside a blockquote ('>') is not supported; move it out of the quote",
         "不支持把 {kind} 块放在引用块（'>'）里；请把它移到引用块外面",
@@ -709,6 +739,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- command line summaries ------------------------------------------------------------------
     "cli.summary": ("{where}: {errors} error(s), {warnings} warning(s)", "{where}：{errors} 个错误，{warnings} 个警告"),
     "cli.clean": ("{where}: no problems found", "{where}：没有发现问题"),
+    "cli.files_written": ("{where}: {n} file(s) written", "{where}：已写出 {n} 个文件"),
     "cli.fix_first": ("fix the problems above first; nothing was written", "请先修正上面的问题；没有写出任何文件"),
     "cli.needs_clean": (
         "{command} needs content without errors; fix the errors above first",
@@ -716,6 +747,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
     "grade.not_found": ("file not found", "找不到文件"),
+    "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),
+    "grade.note_veto": ("{component}: 一票否决 (veto) triggered, so failed", "{component}触发一票否决，判为不合格"),
+    "grade.note_veto_items": (
+        "{component}: 一票否决 (veto) triggered (veto items: {items}), so failed",
+        "{component}触发一票否决（否决项：{items}），判为不合格",
+    ),
     "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
     "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
     "grade.a_table": ("a table", "表格"),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import write_file
-from .diagnostics import Diagnostic, Report
+from .diagnostics import Diagnostic, Report, display_path
 from .draw import draw_paper
 from .editor_schemas import DEFAULT_DIR
 from .load import Loader, load_project, rel, yaml_files
@@ -87,7 +87,7 @@ def plan(
     pages = Path(pages_dir) if pages_dir is not None else content / "handbook"
     path = pages / "modules" / f"{ident}.md" if kind == "module" else content / FOLDERS[kind] / f"{ident}.yml"
     if path.exists():
-        raise NewError(words.plain("new.exists", path=path))
+        raise NewError(words.plain("new.exists", path=display_path(path)))
     project = load_project(content, Report(), pages)
     taken = _ids(project, kind)
     if ident in taken:
@@ -106,7 +106,7 @@ def plan(
     problems = check(project, kind, text, path)
     errors = tuple(d for d in problems if d.severity == "error")
     if errors:
-        raise NewError(words.plain("new.invalid", path=path), errors)
+        raise NewError(words.plain("new.invalid", path=display_path(path)), errors)
     return NewFile(kind, ident, path, text, problems)
 
 

@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from .diagnostics import Pos, Report
 from .messages import Text, describe, key_hint, msg, swallowed_hint, value_hint
+from .yamlhints import key_typed_wrong
 from .yamlsource import Map, Seq
 
 ID_RE = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
@@ -28,7 +29,11 @@ class Reader:
     def mapping(self, value: Any, pos: Pos, what: str) -> Map | None:
         if isinstance(value, Map):
             return value
-        self.report.error(pos, msg("read.not_mapping", what=what, found=describe(value)))
+        problem = msg("read.not_mapping", what=what, found=describe(value))
+        hint = key_typed_wrong(value) if isinstance(value, str) else None
+        if hint is not None:
+            problem = Text(f"{problem}; {hint}", f"{problem.zh}；{hint.zh}")
+        self.report.error(pos, problem)
         return None
 
     def check_keys(self, m: Map, allowed: Iterable[str], required: Iterable[str], what: str) -> bool:

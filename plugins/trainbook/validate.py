@@ -175,6 +175,15 @@ def _check_schemes(project: Project, report: Report) -> None:
     for scheme in project.schemes:
         what = msg("what.scheme_id", id=scheme.id)
         _unique(report, msg("kind.component_in", what=what), ((c.id, c.at("id")) for c in scheme.components))
+        # `trainbook grade` finds a component's column in the score sheet by its name.
+        named: dict[str, list[Pos]] = {}
+        for c in scheme.components:
+            if c.name:
+                named.setdefault(c.name, []).append(c.at("name"))
+        for name, places in named.items():
+            for pos in places if len(places) > 1 else ():
+                others = ", ".join(str(p) for p in places if p != pos)
+                report.error(pos, msg("check.component_name_twice", what=what, name=name, others=others))
         total = sum(c.weight for c in scheme.components)
         # A weight the loader could not read counts as 0; its own error says enough.
         unread = {d.pos for d in report.errors} & {c.at("weight") for c in scheme.components}

@@ -98,6 +98,19 @@ def _hint(lines: list[str], first: int, last: int, exc: Any) -> tuple[int, int, 
     return None
 
 
+def key_typed_wrong(text: str) -> Text | None:
+    """The hint when a text YAML read whole was meant as keys: "bank：x" or "bank:x" is valid
+    YAML for one plain text, so no syntax error carries the hint (a one-line fence, front matter)."""
+    first = text.split("\n", 1)[0]
+    m = _FULLWIDTH_COLON.match(first)
+    if m:
+        return msg("hint.fullwidth_colon", key=m.group(1))
+    m = _NO_SPACE.match(first)
+    if m:
+        return msg("hint.no_space", key=m.group(1))
+    return None
+
+
 _KEY_LINE = re.compile(r"^( *)(?:- +)?([A-Za-z_][\w-]*):(?:\s|$)")
 
 

@@ -163,3 +163,26 @@ def test_module_goes_into_the_docs_dir_of_mkdocs_yml(tmp_path: Path, monkeypatch
     assert (tmp_path / "pages/modules/intro.md").is_file()
     _, report = validate(tmp_path / "content", tmp_path / "pages")
     assert report.sorted() == []
+
+
+def test_an_existing_module_page_is_named_as_the_trainer_typed_it(
+    handbook: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The pages folder comes from mkdocs.yml (an absolute path): the message still names it relatively.
+    assert main(["new", "module", "repair-intake"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "trainbook new: error: content/handbook/modules/repair-intake.md 已经存在，未作改动"
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_module_starter_asks_for_a_nav_entry_only_when_mkdocs_yml_has_a_nav(handbook: Path, lang: str) -> None:
+    # Adding a nav: for one page would drop every other page from the navigation.
+    assert main(["new", "module", "first", "--lang", lang]) == 0
+    comments = [
+        line for line in (handbook / "content/handbook/modules/first.md").read_text().splitlines() if "nav" in line
+    ]
+    said = " ".join(comments)
+    assert (
+        ("只有 mkdocs.yml 里写了 nav 列表时" in said) if lang == "zh" else ("unless mkdocs.yml has a nav: list" in said)
+    )

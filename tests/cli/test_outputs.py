@@ -202,6 +202,16 @@ def test_printed_packs_say_why_in_the_handbooks_language(mini_site: Path, capsys
     assert capsys.readouterr().err.strip() == "trainbook：错误：/proc/x：无法写入（文件夹不存在）"
 
 
+def test_printed_packs_say_what_was_written_in_the_handbooks_language(
+    mini_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["forms", "build", "--out", "printed", "--format", "html"]) == 0
+    written = len([p for p in (mini_site / "printed").rglob("*") if p.is_file()])
+    assert capsys.readouterr().err.strip() == f"printed：已写出 {written} 个文件"
+    assert main(["forms", "build", "--out", "printed-en", "--format", "html", "--lang", "en"]) == 0
+    assert capsys.readouterr().err.strip() == f"printed-en: {written} file(s) written"
+
+
 # -- a missing folder is one message, in the handbook's language --------------------------------------------
 
 

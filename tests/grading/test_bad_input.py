@@ -208,3 +208,15 @@ def test_problems_follow_the_handbook_language(class_dir: Path, capsys: pytest.C
 def test_a_graded_run_is_summed_up_in_the_chosen_language(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(grade_args("out", "--lang", "zh")) == 0
     assert "out：已评 10 人，" in capsys.readouterr().err
+
+
+def test_a_scheme_with_two_components_of_one_name_is_refused_before_grading(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The score sheet's columns are found by component name: one 培训出勤 column would have scored both.
+    edit(class_dir / "content/schemes/class-scheme.yml", "name: 情景模拟", "name: 培训出勤")
+    assert main(grade_args("out", "--lang", "en", responses=False)) == 1
+    err = capsys.readouterr().err
+    assert "content/schemes/class-scheme.yml:5:27: error: component name '培训出勤' is used twice" in err
+    assert "content/schemes/class-scheme.yml:6:28: error: component name '培训出勤' is used twice" in err
+    assert not (class_dir / "out").exists()

@@ -175,3 +175,31 @@ def test_the_example_handbooks_worked_example(tmp_path: Path, monkeypatch) -> No
     assert main(args) == 0
     row = read_csv(tmp_path / "out/results.csv")[0]
     assert (row["总分"], row["等级"], row["是否合格"]) == ("85.7", "良好", "是")
+
+
+def test_class_averages_and_rates_round_half_up_like_the_totals(class_dir: Path) -> None:
+    # Totals 93.5 and 77.0 average exactly 85.25: 四舍五入 gives 85.3 (binary formatting gave 85.2);
+    # 1 of 8 passing is 12.5 %, shown 13 %.
+    rows = ["工号,姓名,部门,理论笔试,情景模拟,培训出勤", "P1,甲,一部,95,90,95", "P2,乙,一部,70,80,90"]
+    rows += [f"Q{i},丙{i},二部,{90 if i == 0 else 10},90,90" for i in range(8)]
+    (class_dir / "scores.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(grade_args(responses=False)) == 0
+    totals = {r["工号"]: r["总分"] for r in read_csv(class_dir / "out" / "results.csv")}
+    assert (totals["P1"], totals["P2"]) == ("93.5", "77.0")  # 47.5 + 27 + 19; 35 + 24 + 18
+    departments = {r["部门"]: r for r in read_csv(class_dir / "out" / "departments.csv")}
+    assert departments["一部"]["平均分"] == "85.3"
+    assert departments["二部"]["合格率"] == "13%"
+    report = (class_dir / "out" / "report.html").read_text(encoding="utf-8")
+    assert '<td class="num">85.3</td><td class="num">100%</td>' in report
+    assert '<td class="num">13%</td>' in report
+
+
+def test_an_english_report_gives_its_notes_in_english_and_results_csv_keeps_chinese(class_dir: Path) -> None:
+    assert main(grade_args("en", "--lang", "en")) == 0
+    html = (class_dir / "en" / "report.html").read_text(encoding="utf-8")
+    assert "no score for 情景模拟: counted as 0" in html  # E10
+    assert "情景模拟: 一票否决 (veto) triggered (veto items: 泄露业主个人信息、与业主争吵), so failed" in html  # E03
+    assert "按 0 分计" not in html and "判为不合格" not in html
+    notes = {r["工号"]: r["备注"] for r in read_csv(class_dir / "en" / "results.csv")}
+    assert notes["E10"] == "情景模拟无成绩，按 0 分计"
+    assert notes["E03"].startswith("情景模拟触发一票否决（否决项：泄露业主个人信息")

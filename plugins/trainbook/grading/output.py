@@ -35,6 +35,11 @@ def fixed(value: float | None, digits: int = 2) -> str:
     return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
+def percent(part: int, whole: int) -> str:
+    """*part* of *whole* as a whole percentage, rounded half up (1 of 8 is 13%, not 12%)."""
+    return fixed(part * 100 / whole if whole else 0.0, 0) + "%"
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?%?")
 
@@ -69,7 +74,7 @@ def write_results(path: Path, scheme: Scheme, results: Sequence[Result], labels:
                 r.grade,
                 "是" if r.passed else "否",
                 str(r.rank),
-                "；".join(r.notes),
+                "；".join(n.zh for n in r.notes),
             )
         )
     write_csv(path, header, rows)
@@ -92,5 +97,5 @@ def write_items(path: Path, items: Sequence[ItemStats]) -> None:
 
 
 def write_departments(path: Path, departments: Sequence[Department]) -> None:
-    rows = [(d.name, str(d.count), f"{d.mean:.1f}", str(d.passed), f"{d.pass_rate:.0%}") for d in departments]
+    rows = [(d.name, str(d.count), fixed(d.mean, 1), str(d.passed), percent(d.passed, d.count)) for d in departments]
     write_csv(path, DEPARTMENT_COLUMNS, rows)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..messages import localize
 from ..model import Scheme
 from ..qtypes import TYPES
 from ..render import environment
 from ..strings import Strings
 from .items import MASTERY, Analysis, ObjectiveStats, option_text
-from .output import fixed
+from .output import fixed, percent
 from .results import Result
 from .summary import Summary
 from .svg import columns, hbars
@@ -70,7 +71,7 @@ def retraining(
         reasons: list[str] = []
         if not r.passed:
             reasons.append(t.plain("report.not_passed", grade=r.grade, total=f"{r.total:.1f}"))
-        reasons += [n for n in r.notes if "一票否决" in n]
+        reasons += [localize(n, t.language) for n in r.notes if "一票否决" in n.zh]
         for c in scheme.components:
             value = r.scores[c.id]
             if value is not None and value < WEAK_COMPONENT:
@@ -105,13 +106,13 @@ def render_report(
             t.plain("report.grades"),
         ),
         "components": hbars(
-            [(name, mean or 0.0, "—" if mean is None else f"{mean:.1f}") for name, mean in summary.components],
+            [(name, mean or 0.0, "—" if mean is None else fixed(mean, 1)) for name, mean in summary.components],
             100,
             t.plain("report.components"),
             low=WEAK_COMPONENT,
         ),
         "departments": hbars(
-            [(d.name, d.mean, f"{d.mean:.1f}") for d in summary.departments],
+            [(d.name, d.mean, fixed(d.mean, 1)) for d in summary.departments],
             100,
             t.plain("report.departments"),
             low=WEAK_COMPONENT,
@@ -147,5 +148,7 @@ def render_report(
         type_label=lambda name: TYPES[name].label(t.language),
         options=option_text,
         fixed=fixed,
+        percent=percent,
+        local=lambda text: localize(text, t.language),
         mastery=f"{MASTERY * 100:g}",
     )

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..messages import Text, msg
 from ..model import Project, Scheme
 from .scores import Person
 
@@ -18,7 +19,7 @@ class Result:
     grade: str
     passed: bool
     rank: int = 0
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()  # both languages: results.csv keeps the Chinese, report.html its own
 
 
 def round1(value: float) -> float:
@@ -48,7 +49,7 @@ def compute(
     out: list[Result] = []
     for p in people:
         scores: dict[str, float | None] = {}
-        notes: list[str] = []
+        notes: list[Text] = []
         exact = Decimal(0)  # decimal arithmetic: 66.5 × 30 % is 19.95, not 19.9499…
         for c in scheme.components:
             value = p.scores.get(c.id)
@@ -56,7 +57,7 @@ def compute(
                 value = supplied.get(c.id, {}).get(p.id)
             scores[c.id] = value
             if value is None:
-                notes.append(f"{c.name}无成绩，按 0 分计")
+                notes.append(msg("grade.note_no_score", component=c.name))
             else:
                 exact += Decimal(repr(value)) * Decimal(repr(c.weight)) / 100
         total = float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
@@ -66,7 +67,11 @@ def compute(
             c = next(c for c in scheme.components if c.id == cid)
             rubric = next((r for r in project.rubrics if r.id == c.rubric), None)
             items = "、".join(cr.name for cr in rubric.criteria if cr.critical) if rubric else ""
-            notes.append(f"{c.name}触发一票否决" + (f"（否决项：{items}）" if items else "") + "，判为不合格")
+            notes.append(
+                msg("grade.note_veto_items", component=c.name, items=items)
+                if items
+                else msg("grade.note_veto", component=c.name)
+            )
             passed = False
             grade = fail_label(scheme)
         out.append(Result(p, scores, total, grade, passed, notes=tuple(notes)))

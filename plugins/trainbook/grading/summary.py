@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..model import Scheme
 from .results import Result
@@ -41,13 +42,14 @@ class Summary:
 
 
 def _mean(values: Sequence[float]) -> float:
-    return sum(values) / len(values) if values else 0.0
+    # Decimal sums: the mean of 93.5 and 77.0 is exactly 85.25, which then rounds half up to 85.3.
+    return float(sum((Decimal(repr(v)) for v in values), Decimal(0)) / len(values)) if values else 0.0
 
 
 def summarize(scheme: Scheme, results: Sequence[Result]) -> Summary:
     totals = sorted(r.total for r in results)
     n = len(totals)
-    median = (totals[(n - 1) // 2] + totals[n // 2]) / 2 if n else 0.0
+    median = _mean([totals[(n - 1) // 2], totals[n // 2]])
     labels = [g.label for g in scheme.grades]
     grade_counts = [sum(1 for r in results if r.grade == label) for label in labels]
     bins = [0] * 10
