@@ -203,3 +203,12 @@ def test_an_english_report_gives_its_notes_in_english_and_results_csv_keeps_chin
     notes = {r["工号"]: r["备注"] for r in read_csv(class_dir / "en" / "results.csv")}
     assert notes["E10"] == "情景模拟无成绩，按 0 分计"
     assert notes["E03"].startswith("情景模拟触发一票否决（否决项：泄露业主个人信息")
+
+
+def test_option_shares_round_half_up_like_every_other_figure(class_dir: Path) -> None:
+    for name in ("scores.csv", "responses.csv"):  # eight candidates: shares in eighths, 12.5 % and 62.5 %
+        lines = (class_dir / name).read_text(encoding="utf-8").splitlines()
+        (class_dir / name).write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
+    assert main(grade_args()) == 0
+    items = {r["题目ID"]: r["各选项选择率"] for r in read_csv(class_dir / "out/items.csv")}
+    assert items["q1"] == "A* 63%; B 13%; C 13%; D 0%; 未答 13%"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import LETTERS, Choice, Project, Question
 from .responses import Sheet
+from .rounding import share
 
 GROUP_SHARE = 0.27
 TOO_HARD, TOO_EASY = 0.2, 0.95
@@ -123,13 +124,14 @@ def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 def option_text(stats: ItemStats) -> str:
     """各选项选择率 for items.csv: bank letters, the correct ones starred, then 未答."""
     if not stats.option_shares:
-        return f"未答 {stats.unanswered:.0%}"
+        return f"未答 {share(stats.unanswered, stats.takers)}"
     q = stats.question
     assert isinstance(q.body, Choice)
     parts = [
-        f"{LETTERS[i]}{'*' if i in q.body.answer else ''} {share:.0%}" for i, share in enumerate(stats.option_shares)
+        f"{LETTERS[i]}{'*' if i in q.body.answer else ''} {share(part, stats.takers)}"
+        for i, part in enumerate(stats.option_shares)
     ]
-    return "; ".join([*parts, f"未答 {stats.unanswered:.0%}"])
+    return "; ".join([*parts, f"未答 {share(stats.unanswered, stats.takers)}"])
 
 
 def _objectives(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..model import Scheme
 from ..qtypes import TYPES
 from .items import ItemStats, option_text
 from .results import Result
+from .rounding import fixed, percent
 from .scores import DEPT, ID, NAME
 from .summary import Department
 
@@ -26,18 +26,6 @@ def fmt(value: float | None, digits: int = 1) -> str:
     if digits == 1 and float(value).is_integer():
         return f"{value:.0f}"
     return f"{value:.{digits}f}"
-
-
-def fixed(value: float | None, digits: int = 2) -> str:
-    """Rounded half up as a trainer rounds by hand (0.425 → 0.43), not as binary floats fall."""
-    if value is None:
-        return ""
-    return str(Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
-
-
-def percent(part: int, whole: int) -> str:
-    """*part* of *whole* as a whole percentage, rounded half up (1 of 8 is 13%, not 12%)."""
-    return fixed(part * 100 / whole if whole else 0.0, 0) + "%"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -12,8 +12,8 @@ from ..qtypes import TYPES
 from ..render import environment
 from ..strings import Strings
 from .items import MASTERY, Analysis, ObjectiveStats, option_text
-from .output import fixed, percent
 from .results import Result
+from .rounding import fixed, percent
 from .summary import Summary
 from .svg import columns, hbars
 
@@ -121,7 +121,7 @@ def render_report(
     flagged = []
     if analysis is not None:
         charts["objectives"] = hbars(
-            [(o.text, o.rate * 100, f"{o.rate:.0%}") for o in analysis.objectives],
+            [(o.text, o.rate * 100, fixed(o.rate * 100, 0) + "%") for o in analysis.objectives],
             100,
             t.plain("report.objectives"),
             low=MASTERY * 100,
