@@ -14,6 +14,7 @@ from ..diagnostics import ContentError, display_path
 from ..messages import mkdocs_config, msg
 from ..model import Project
 from ..outfolder import guarded_home, guarded_within
+from ..strings import language_code
 from ..validate import validate
 from .documents import Printer, parse_formats, write_documents
 from .errors import PackError
@@ -21,7 +22,7 @@ from .exam import build_pack
 from .output import in_stage, staged
 from .sheets import all_sheets
 
-__all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_content"]
+__all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_content", "paper_language"]
 
 
 def load_content(content_dir: str | Path) -> Project:
@@ -39,12 +40,15 @@ def build_forms(
     out: str | Path,
     formats: str | Sequence[str] = ("pdf", "html"),
     template_dirs: Sequence[str | Path] = (),
+    language: str | None = None,
 ) -> list[Path]:
-    """Every rubric, form and scheme score sheet as ``OUT/<kind>/<id>.{pdf,html}``; returns the files."""
+    """Every rubric, form and scheme score sheet as ``OUT/<kind>/<id>.{pdf,html}``; returns the files.
+
+    The sheets are in *language*, by default the handbook's (see :func:`paper_language`)."""
     wanted = parse_formats(formats)
     check_out(out, content_dir, "pack.out_site_files")
     project = load_content(content_dir)
-    printer = Printer(template_dirs)
+    printer = Printer(template_dirs, language=language or paper_language(content_dir))
     sheets = all_sheets(printer, project)
     check_replaced(out, sorted({d.path.split("/")[0] for d in sheets}), content_dir)
     out = Path(out)
@@ -69,6 +73,15 @@ def check_replaced(out: str | Path, entries: Sequence[str], content_dir: str | P
         if guarded is not None:
             shown = display_path(guarded.folder)
             raise PackError(msg("pack.out_replaces", entry=display_path(path), what=guarded.what, folder=shown))
+
+
+def paper_language(content_dir: str | Path) -> str:
+    """The printed papers' language for the handbook whose content folder is *content_dir*:
+    ``theme.language`` of the mkdocs.yml next to it, as its pages pick their words; Chinese, as
+    the papers always were, when that names no language we have (or there is no mkdocs.yml)."""
+    theme = mkdocs_config(Path(content_dir).resolve().parent).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language_code(language if isinstance(language, str) else None)
 
 
 def handbook_title(content_dir: str | Path) -> str | None:
@@ -106,10 +119,12 @@ def build_exams(
     formats: str | Sequence[str] = ("pdf", "html"),
     template_dirs: Sequence[str | Path] = (),
     title: str | None = None,
+    language: str | None = None,
 ) -> list[Path]:
     """Printed packs ``OUT/<exam>/…`` of the named exams (or all); returns the files written.
 
     Every argument is checked before anything is written; a failure leaves *out* as it was.
+    The papers are in *language*, by default the handbook's (see :func:`paper_language`).
     """
     wanted = parse_formats(formats)
     the_seed = parse_seed(seed)
@@ -131,7 +146,7 @@ def build_exams(
     if not exams:
         raise PackError(msg("pack.no_exams", folder=f"{content_dir}/exams"))
     check_replaced(out, [e.id for e in exams], content_dir)
-    printer = Printer(template_dirs)
+    printer = Printer(template_dirs, language=language or paper_language(content_dir))
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
     out = Path(out)

@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..diagnostics import Pos, display_path
 from ..markup import MarkdownRenderer
 from ..messages import msg
 from ..render import environment
+from ..strings import DEFAULT_LANGUAGE, Strings
 from .errors import PackError
 from .output import in_stage
 from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf_pages
 
 FORMATS = ("pdf", "html")
+# The printed documents' <html lang>, per handbook language.
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+# The space between items on one line (numbered blanks, check boxes): the width of a character.
+GAP = {"zh": "\u3000", "en": "\u2003"}
 # Python-Markdown's own extensions: the CLI has no mkdocs.yml to read them from.
 PRINT_EXTENSIONS = ("tables", "admonition", "attr_list", "md_in_html", "def_list", "footnotes", "sane_lists")
 
@@ -41,12 +46,24 @@ class Document:
 class Printer:
     """Renders printed sheets with one Jinja environment and one Markdown renderer."""
 
-    def __init__(self, template_dirs: Sequence[str | Path] = (), md: MarkdownRenderer | None = None):
+    def __init__(
+        self,
+        template_dirs: Sequence[str | Path] = (),
+        md: MarkdownRenderer | None = None,
+        language: str = DEFAULT_LANGUAGE,
+    ):
         for folder in template_dirs:
             # A mistyped --templates would otherwise print with the built-in templates unnoticed.
             if not Path(folder).is_dir():
                 raise PackError(msg("pack.templates_missing", folder=folder))
-        self.env = environment(template_dirs)
+        self.strings = PrintStrings(language)
+        self.env = environment(template_dirs, language=self.strings.language)
+        # The sheets are HTML, not Markdown: `t` fills its placeholders HTML-escaped, as the
+        # templates' own {{ }} are.
+        self.env.globals["t"] = self.strings
+        self.env.globals["language"] = self.strings.language
+        self.env.globals["html_lang"] = HTML_LANG[self.strings.language]
+        self.env.globals["gap"] = GAP[self.strings.language]
         assert isinstance(self.env.loader, jinja2.FileSystemLoader)
         self.env.loader = _Utf8Templates(self.env.loader)
         self.md = md or MarkdownRenderer(PRINT_EXTENSIONS)
@@ -81,6 +98,15 @@ class Printer:
             return self.env.get_template(template).render(**context)
         except jinja2.TemplateError as exc:
             raise PackError(msg("pack.template", template=template, error=exc)) from exc
+
+
+class PrintStrings(Strings):
+    """The string table for HTML templates: a placeholder's value is HTML-escaped unless it is
+    ``Markup`` (the generated pages' ``t`` escapes for Markdown, which would turn a ``+`` or
+    ``*`` in an exam title into a character reference)."""
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        return Markup(self.text(key).format(**{k: escape(v) for k, v in values.items()}))
 
 
 def css_string(text: str) -> Markup:

@@ -16,10 +16,11 @@ from .errors import PackError
 from .manifest import manifest_csv, manifest_json
 from .sheets import rubric_sheet
 
+# name, template, the string-table key of the title's suffix
 DOCUMENTS = (
-    ("paper", "papers/paper.html", ""),
-    ("answer-sheet", "papers/answer_sheet.html", "答题卡"),
-    ("key", "papers/key.html", "参考答案及评分标准"),
+    ("paper", "papers/paper.html", None),
+    ("answer-sheet", "papers/answer_sheet.html", "paper.answer_sheet"),
+    ("key", "papers/key.html", "paper.key"),
 )
 
 
@@ -67,8 +68,10 @@ def build_pack(
 
     documents = []
     for paper in papers:
-        for name, template, suffix in DOCUMENTS:
-            title = f"{exam.title}（{paper.variant} 卷）" + (f" {suffix}" if suffix else "")
+        for name, template, suffix_key in DOCUMENTS:
+            suffix = printer.strings.plain(suffix_key) if suffix_key else ""
+            title = printer.strings.plain("paper.doc_title", title=exam.title, variant=paper.variant)
+            title += f" {suffix}" if suffix else ""
             html = printer.render(
                 template,
                 kind=name,

@@ -42,7 +42,7 @@ def scheme_sheet(printer: Printer, project: Project, scheme: Scheme, path: str) 
     html = printer.render(
         "papers/scheme.html",
         kind="scheme",
-        doc_title=f"{scheme.title}（成绩汇总表）",
+        doc_title=printer.strings.plain("paper.scheme_doc_title", title=scheme.title),
         running_title=scheme.title,
         variant=None,
         scheme=scheme,
