@@ -42,6 +42,7 @@ from trainbook.strings import language_code
 from trainbook.validate import validate
 
 from . import searchwrite, segment
+from .bundledefer import defer_theme_bundle
 from .config import TrainbookConfig
 from .navgroups import CurrentGroupNav
 from .tablewrap import TableWrapExtension
@@ -377,6 +378,8 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         body.append(f"<!-- trainbook {__version__} -->")
         output = output.replace("</head>", "".join(head) + "</head>", 1)
         output = output.replace("</body>", "".join(body) + "</body>", 1)
+        if config.theme.name == "material":
+            output = defer_theme_bundle(output)  # the page paints before Material's bundle runs
         return output
 
     # After the search plugin wrote the index (priority 0), before the offline plugin copies
