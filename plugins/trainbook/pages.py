@@ -274,7 +274,10 @@ class PageBuilder:
             if e.online
         ]
         data = script_json({"modules": modules, "exams": exams})
-        return GeneratedPage(uri, "learner", title, self.render("record.md.j2", title, data=data))
+        # What the engine will draw, for the page's hold of its height: a table of the modules and
+        # one of the exams when there are any, a row each.
+        markdown = self.render("record.md.j2", title, data=data, modules=len(modules), exams=len(exams))
+        return GeneratedPage(uri, "learner", title, markdown)
 
     def rubric(self, rubric_id: str) -> GeneratedPage:
         rubric = _find(self.project.rubrics, rubric_id)

@@ -152,3 +152,15 @@ def test_generated_pages_join_an_explicit_nav_as_a_section(mini_site: Path) -> N
 def test_generated_pages_listed_by_the_author_are_not_appended(mini_site: Path) -> None:
     home = home_with_nav(mini_site, "  - 首页: index.md\n  - 题库: trainbook/banks/mini.md\n")
     assert "练习与考核" not in home and "trainbook/banks/mini/" in home
+
+
+def test_record_page_holds_a_row_per_module_and_online_exam(built: Path) -> None:
+    """The 学习记录's hold of its height until the engine draws it: the module table and the exam
+    table, one row for each entry of the record's data."""
+    html = (built / "trainbook/learner/record/index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'class="tb-record__data">(.*?)</script>', html, re.S).group(1))
+    hold = re.search(r'<div class="tb-record__hold" aria-hidden="true">(.*?)</div>', html).group(1)
+    assert len(data["modules"]) >= 1 and len(data["exams"]) == 1
+    assert hold.count('"tb-record__hold-row"') == len(data["modules"])
+    assert hold.count('"tb-record__hold-row tb-record__hold-row--exam"') == len(data["exams"])
+    assert hold.count('<span class="tb-record__hold-table') == 2
