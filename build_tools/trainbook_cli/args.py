@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, NoReturn
 
 from trainbook import messages
-from trainbook.messages import localize, mkdocs_config, msg
+from trainbook.messages import Text, localize, mkdocs_config, msg
 from trainbook.model import Project
 from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
@@ -79,3 +81,59 @@ def checked_project(content: Path, command: str, language: str = "en") -> Projec
         print(d.text(language), file=sys.stderr)
     print(localize(msg("cli.needs_clean", command=command), language), file=sys.stderr)
     return None
+
+
+# argparse's messages (Python 3.11–3.13) and the message of the table saying the same.
+_USAGE_ERRORS = [
+    (re.compile(p), name)
+    for p, name in (
+        (r"the following arguments are required: (?P<args>.+)", "args.required"),
+        (r"unrecognized arguments: (?P<args>.+)", "args.unrecognized"),
+        (r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)", "args.choice"),
+        (r"argument (?P<arg>\S+): expected one argument", "args.expected_one"),
+        (r"argument (?P<arg>\S+): invalid (?P<type>\S+) value: (?P<value>.+)", "args.bad_value"),
+        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "args.ambiguous"),
+        (r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)", "args.exclusive"),
+        (r"one of the arguments (?P<args>.+) is required", "args.one_of"),
+    )
+]
+
+
+def usage_error(message: str) -> Text | str:
+    """argparse's *message* as a message of the table; one it does not know stays as it is."""
+    for pattern, name in _USAGE_ERRORS:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            return msg(name, **m.groupdict())
+    return message
+
+
+def argv_language(argv: Sequence[str]) -> str:
+    """The language of a command line's messages before it is parsed: its --lang, else the language
+    of the handbook of its --content folder (default: content)."""
+    content = "content"
+    for i, arg in enumerate(argv):
+        name, eq, value = arg.partition("=")
+        if not eq:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
+        if name == "--lang" and value in LANGUAGES:
+            return value
+        if name == "--content" and value:
+            content = value
+    return handbook_language(Path(content))
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser with its usage errors in the handbook's language (zh, en); sub-commands'
+    parsers are of the same class. Help texts stay English."""
+
+    argv: ClassVar[tuple[str, ...]] = ()  # the command line being parsed (trainbook_cli.main sets it)
+
+    def error(self, message: str) -> NoReturn:
+        language = argv_language(Parser.argv)
+        usage = self.format_usage()
+        if usage.startswith("usage: "):
+            usage = localize(msg("args.usage"), language) + usage[len("usage: ") :]
+        self._print_message(usage, sys.stderr)
+        text = msg("args.error", prog=self.prog, message=usage_error(message))
+        self.exit(2, localize(text, language) + "\n")

@@ -21,11 +21,11 @@ from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
-from .args import checked_project, chosen_language, command_language, content_option, lang_option
+from .args import Parser, checked_project, chosen_language, command_language, content_option, lang_option
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="trainbook",
         description="Validate, inspect and print a trainbook handbook (Markdown pages + YAML banks, cases, exams, "
         "rubrics, schemes and forms).",
@@ -151,7 +151,7 @@ def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
     lang_option(parser, "the problem messages", default=None)
 
 
-def _printing_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _printing_commands(sub: argparse._SubParsersAction[Parser]) -> None:
     exam = sub.add_parser("exam", help="printed exam packs", description="Printed exam packs.")
     exam_sub = exam.add_subparsers(dest="action", metavar="ACTION", required=True)
     b = exam_sub.add_parser(
@@ -265,6 +265,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    Parser.argv = tuple(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -13,10 +13,10 @@ from trainbook.atomic import OutputError, unwritable
 from trainbook.diagnostics import display_path
 from trainbook.strings import Strings
 
-from .args import chosen_language, content_option, has_nav, lang_option, pages_dir
+from .args import Parser, chosen_language, content_option, has_nav, lang_option, pages_dir
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser(
         "init",
         help="create a new handbook repository with example content",

@@ -745,6 +745,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{command} needs content without errors; fix the errors above first",
         "{command} 需要没有错误的内容；请先修正上面的错误",
     ),
+    # -- command line usage errors (argparse's own, same English words) -------------------------
+    "args.error": ("{prog}: error: {message}", "{prog}：错误：{message}"),
+    "args.usage": ("usage: ", "用法："),
+    "args.required": ("the following arguments are required: {args}", "缺少必需的参数：{args}"),
+    "args.unrecognized": ("unrecognized arguments: {args}", "无法识别的参数：{args}"),
+    "args.choice": (
+        "argument {arg}: invalid choice: {value} (choose from {choices})",
+        "参数 {arg} 的值 {value} 无效，可选：{choices}",
+    ),
+    "args.expected_one": ("argument {arg}: expected one argument", "参数 {arg} 后面缺少它的值"),
+    "args.bad_value": ("argument {arg}: invalid {type} value: {value}", "参数 {arg} 的值 {value} 无效（应为 {type}）"),
+    "args.ambiguous": ("ambiguous option: {option} could match {matches}", "选项 {option} 不明确，可能是：{matches}"),
+    "args.exclusive": ("argument {arg}: not allowed with argument {other}", "参数 {arg} 不能与 {other} 同时使用"),
+    "args.one_of": ("one of the arguments {args} is required", "需要以下参数之一：{args}"),
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
     "grade.not_found": ("file not found", "找不到文件"),
     "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),
