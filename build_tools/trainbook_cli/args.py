@@ -23,14 +23,20 @@ def content_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("content"),
         metavar="DIR",
-        help="content folder holding handbook/, banks/, cases/, … (default: content)",
+        help=say(
+            "content folder holding handbook/, banks/, cases/, … (default: content)",
+            "内容文件夹，包含 handbook/、banks/、cases/ 等（默认：content）",
+        ),
     )
 
 
 def lang_option(parser: argparse.ArgumentParser, what: str, default: str | None = "zh") -> None:
-    """``--lang zh|en``; ``default=None`` means: the handbook's language (see :func:`chosen_language`)."""
-    shown = "the handbook's, theme.language in mkdocs.yml" if default is None else default
-    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=f"language of {what} (default: {shown})")
+    """``--lang zh|en``; ``default=None`` means: the handbook's language (see :func:`chosen_language`).
+    *what*: a :func:`say` of what the option sets the language of."""
+    shown = say("the handbook's, theme.language in mkdocs.yml", "手册的语言，即 mkdocs.yml 的 theme.language")
+    shown = shown if default is None else default
+    help_ = say(f"language of {what} (default: {shown})", f"{what}的语言（默认：{shown}）")
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=help_)
 
 
 def handbook_config(content: Path) -> dict[str, Any]:
@@ -124,16 +130,41 @@ def argv_language(argv: Sequence[str]) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse's parser with its usage errors in the handbook's language (zh, en); sub-commands'
-    parsers are of the same class. Help texts stay English."""
+    """argparse's parser speaking the language of the command line's handbook (zh, en): its help,
+    usage and usage errors. Sub-commands' parsers are of the same class."""
 
-    argv: ClassVar[tuple[str, ...]] = ()  # the command line being parsed (trainbook_cli.main sets it)
+    # Of the command line being parsed: trainbook_cli.main sets it (argv_language) before the
+    # parsers are made, as their help texts are chosen then (say).
+    language: ClassVar[str] = "en"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if Parser.language == "zh":
+            # argparse's own words, which it wrote in English at construction.
+            self._positionals.title = "位置参数"
+            self._optionals.title = "选项"
+            for action in self._actions:
+                if isinstance(action, argparse._HelpAction):
+                    action.help = "显示本帮助并退出"
+
+    def format_usage(self) -> str:
+        return _usage_words(super().format_usage())
+
+    def format_help(self) -> str:
+        return _usage_words(super().format_help())
 
     def error(self, message: str) -> NoReturn:
-        language = argv_language(Parser.argv)
-        usage = self.format_usage()
-        if usage.startswith("usage: "):
-            usage = localize(msg("args.usage"), language) + usage[len("usage: ") :]
-        self._print_message(usage, sys.stderr)
+        self.print_usage(sys.stderr)
         text = msg("args.error", prog=self.prog, message=usage_error(message))
-        self.exit(2, localize(text, language) + "\n")
+        self.exit(2, localize(text, Parser.language) + "\n")
+
+
+def _usage_words(text: str) -> str:
+    if text.startswith("usage: "):
+        return localize(msg("args.usage"), Parser.language) + text[len("usage: ") :]
+    return text
+
+
+def say(en: str, zh: str) -> str:
+    """A help text in the language of the command line being parsed (Parser.language)."""
+    return zh if Parser.language == "zh" else en

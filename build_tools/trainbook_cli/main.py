@@ -21,51 +21,108 @@ from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
 from . import interchange, setup_cmds, stats
-from .args import Parser, checked_project, chosen_language, command_language, content_option, lang_option
+from .args import (
+    Parser,
+    argv_language,
+    checked_project,
+    chosen_language,
+    command_language,
+    content_option,
+    lang_option,
+    say,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="trainbook",
-        description="Validate, inspect and print a trainbook handbook (Markdown pages + YAML banks, cases, exams, "
-        "rubrics, schemes and forms).",
+        description=say(
+            "Validate, inspect and print a trainbook handbook (Markdown pages + YAML banks, cases, exams, "
+            "rubrics, schemes and forms).",
+            "检查、统计并打印 trainbook 手册（Markdown 页面 + YAML 题库、案例、考试蓝图、评分表、考核方案和表单）。",
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"trainbook {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"trainbook {__version__}",
+        help=say("show program's version number and exit", "显示版本号并退出"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
         "validate",
-        help="check every file of a content folder and report all problems",
-        description="Check every file of a content folder; report problems as path:line:col: error|warning: message.",
+        help=say(
+            "check every file of a content folder and report all problems",
+            "检查内容文件夹里的每个文件，报告全部问题",
+        ),
+        description=say(
+            "Check every file of a content folder; report problems as path:line:col: error|warning: message.",
+            "检查内容文件夹里的每个文件；问题按 路径:行:列: error|warning: 说明 的格式报告。",
+        ),
     )
     p.add_argument(
-        "content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)"
+        "content_dir",
+        nargs="?",
+        default="content",
+        metavar="CONTENT_DIR",
+        help=say(
+            "content folder (default: content)",
+            "内容文件夹（默认：content）",
+        ),
     )
     p.add_argument(
         "--format",
         choices=("text", "json", "github"),
         default="text",
-        help="output format (default: text; github: GitHub Actions annotations)",
+        help=say(
+            "output format (default: text; github: GitHub Actions annotations)",
+            "输出格式（默认：text；github：GitHub Actions 注释）",
+        ),
     )
-    p.add_argument("--pages", metavar="DIR", help="handbook pages folder (default: CONTENT_DIR/handbook)")
-    lang_option(p, "the problem messages", default=None)
+    p.add_argument(
+        "--pages",
+        metavar="DIR",
+        help=say(
+            "handbook pages folder (default: CONTENT_DIR/handbook)",
+            "手册页面文件夹（默认：CONTENT_DIR/handbook）",
+        ),
+    )
+    lang_option(p, say("the problem messages", "问题提示"), default=None)
 
     s = sub.add_parser(
         "stats",
-        help="question counts and objective coverage, to spot gaps",
-        description="Counts by bank, type, difficulty, pool and module, and an objective "
-        "coverage table that flags objectives with fewer than 3 questions.",
+        help=say(
+            "question counts and objective coverage, to spot gaps",
+            "题目数量与目标覆盖情况，用来发现缺口",
+        ),
+        description=say(
+            "Counts by bank, type, difficulty, pool and module, and an objective "
+            "coverage table that flags objectives with fewer than 3 questions.",
+            "按题库、题型、难度、题目池和模块统计题目数量，并列出培训目标覆盖表，标出题目少于 3 道的目标。",
+        ),
     )
     content_option(s)
-    s.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    s.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=say(
+            "output format (default: text)",
+            "输出格式（默认：text）",
+        ),
+    )
     s.add_argument(
         "--min",
         type=int,
         default=stats.MIN_PER_OBJECTIVE,
         metavar="N",
-        help=f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
+        help=say(
+            f"flag objectives with fewer than N questions (default: {stats.MIN_PER_OBJECTIVE})",
+            f"标出题目少于 N 道的目标（默认：{stats.MIN_PER_OBJECTIVE}）",
+        ),
     )
-    lang_option(s, "the problem messages", default=None)
+    lang_option(s, say("the problem messages", "问题提示"), default=None)
     _grade_parser(sub)
     setup_cmds.add_parsers(sub)
     _printing_commands(sub)
@@ -76,33 +133,113 @@ def build_parser() -> argparse.ArgumentParser:
 def _grade_parser(sub: argparse._SubParsersAction) -> None:
     g = sub.add_parser(
         "grade",
-        help="weighted results, grades and item analysis of an assessment scheme",
-        description="Compute results of an assessment scheme from a scores sheet (csv or xlsx) and, optionally, "
-        "mark a printed exam's responses through its manifest for item analysis. Writes results.csv, items.csv, "
-        "departments.csv and report.html to --out, or nothing at all when any input is wrong. Results are "
-        "personal data: --out may not lie inside the site or the content folder.",
+        help=say(
+            "weighted results, grades and item analysis of an assessment scheme",
+            "按考核方案计算加权成绩、等级并做试题分析",
+        ),
+        description=say(
+            "Compute results of an assessment scheme from a scores sheet (csv or xlsx) and, optionally, "
+            "mark a printed exam's responses through its manifest for item analysis. Writes results.csv, items.csv, "
+            "departments.csv and report.html to --out, or nothing at all when any input is wrong. Results are "
+            "personal data: --out may not lie inside the site or the content folder.",
+            "根据成绩表（csv 或 xlsx）计算考核方案的结果；还可以通过试卷清单给纸质考试的作答评分，用于试题分析。"
+            "在 --out 中写出 results.csv、items.csv、departments.csv 和 report.html；任何输入有误时什么也不写。"
+            "成绩属于个人信息：--out 不能位于网站或内容文件夹之内。",
+        ),
     )
-    g.add_argument("scheme_id", metavar="SCHEME_ID", help="id of the assessment scheme (schemes/*.yml)")
     g.add_argument(
-        "--scores", required=True, metavar="FILE", help="scores sheet: 工号, 姓名, 部门, one column per component"
+        "scheme_id",
+        metavar="SCHEME_ID",
+        help=say(
+            "id of the assessment scheme (schemes/*.yml)",
+            "考核方案的 id（schemes/*.yml）",
+        ),
     )
-    g.add_argument("--responses", metavar="FILE", help="answers written on the printed exam: 工号, 试卷, 1, 2, …")
-    g.add_argument("--exam", metavar="ID", help="exam the responses are for (default: the scheme's only exam)")
-    g.add_argument("--manifest", metavar="PATH", help="exam pack manifest (default: dist/exams/<exam>/manifest.json)")
+    g.add_argument(
+        "--scores",
+        required=True,
+        metavar="FILE",
+        help=say(
+            "scores sheet: 工号, 姓名, 部门, one column per component",
+            "成绩表：工号、姓名、部门，每个考核项目一列",
+        ),
+    )
+    g.add_argument(
+        "--responses",
+        metavar="FILE",
+        help=say(
+            "answers written on the printed exam: 工号, 试卷, 1, 2, …",
+            "纸质试卷上的作答：工号、试卷、1、2、…",
+        ),
+    )
+    g.add_argument(
+        "--exam",
+        metavar="ID",
+        help=say(
+            "exam the responses are for (default: the scheme's only exam)",
+            "作答所属的考试（默认：考核方案中唯一的考试）",
+        ),
+    )
+    g.add_argument(
+        "--manifest",
+        metavar="PATH",
+        help=say(
+            "exam pack manifest (default: dist/exams/<exam>/manifest.json)",
+            "试卷包清单（默认：dist/exams/<exam>/manifest.json）",
+        ),
+    )
     content_option(g)
-    g.add_argument("--out", required=True, metavar="DIR", help="folder for the results (created when missing)")
-    g.add_argument("--anonymize", action="store_true", help="replace 姓名 and 工号 by stable pseudonyms (学员001 …)")
-    g.add_argument("--salt", metavar="TEXT", help="key for --anonymize: the same salt gives the same pseudonyms")
-    g.add_argument("--site-url", metavar="URL", help="address of the published handbook, for links in the report")
+    g.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help=say(
+            "folder for the results (created when missing)",
+            "写出结果的文件夹（不存在时自动创建）",
+        ),
+    )
+    g.add_argument(
+        "--anonymize",
+        action="store_true",
+        help=say(
+            "replace 姓名 and 工号 by stable pseudonyms (学员001 …)",
+            "用固定的化名（学员001 …）代替姓名和工号",
+        ),
+    )
+    g.add_argument(
+        "--salt",
+        metavar="TEXT",
+        help=say(
+            "key for --anonymize: the same salt gives the same pseudonyms",
+            "--anonymize 的密钥：相同的 salt 得到相同的化名",
+        ),
+    )
+    g.add_argument(
+        "--site-url",
+        metavar="URL",
+        help=say(
+            "address of the published handbook, for links in the report",
+            "已发布手册的网址，用于报告中的链接",
+        ),
+    )
     g.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="language of report.html (default: zh) and of the messages (default: the handbook's, "
-        "theme.language in mkdocs.yml)",
+        help=say(
+            "language of report.html (default: zh) and of the messages (default: the handbook's, "
+            "theme.language in mkdocs.yml)",
+            "report.html 的语言（默认：zh）以及提示信息的语言（默认：手册的语言，即 mkdocs.yml 的 theme.language）",
+        ),
     )
     g.add_argument(
-        "--site-dir", default="site", metavar="DIR", help="built site folder, never written to (default: site)"
+        "--site-dir",
+        default="site",
+        metavar="DIR",
+        help=say(
+            "built site folder, never written to (default: site)",
+            "已构建的网站文件夹，只读不写（默认：site）",
+        ),
     )
 
 
@@ -137,41 +274,120 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 def _print_args(parser: argparse.ArgumentParser, default_out: str) -> None:
     content_option(parser)
-    parser.add_argument("--out", default=default_out, metavar="DIR", help=f"output folder (default: {default_out})")
     parser.add_argument(
-        "--format", default="pdf,html", metavar="pdf,html", help="pdf, html or both (default: pdf,html)"
+        "--out",
+        default=default_out,
+        metavar="DIR",
+        help=say(
+            f"output folder (default: {default_out})",
+            f"输出文件夹（默认：{default_out}）",
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        default="pdf,html",
+        metavar="pdf,html",
+        help=say(
+            "pdf, html or both (default: pdf,html)",
+            "pdf、html 或两者（默认：pdf,html）",
+        ),
     )
     parser.add_argument(
         "--templates",
         action="append",
         default=[],
         metavar="DIR",
-        help="folder whose papers/*.html and papers/print.css override the built-in templates",
+        help=say(
+            "folder whose papers/*.html and papers/print.css override the built-in templates",
+            "用其中的 papers/*.html 和 papers/print.css 替换内置模板的文件夹",
+        ),
     )
-    lang_option(parser, "the problem messages", default=None)
+    lang_option(parser, say("the problem messages", "问题提示"), default=None)
 
 
 def _printing_commands(sub: argparse._SubParsersAction[Parser]) -> None:
-    exam = sub.add_parser("exam", help="printed exam packs", description="Printed exam packs.")
+    exam = sub.add_parser(
+        "exam",
+        help=say(
+            "printed exam packs",
+            "纸质试卷包",
+        ),
+        description=say(
+            "Printed exam packs.",
+            "纸质试卷包。",
+        ),
+    )
     exam_sub = exam.add_subparsers(dest="action", metavar="ACTION", required=True)
     b = exam_sub.add_parser(
         "build",
-        help="papers (A/B variants), answer sheets, keys, rubric sheets and a manifest as PDF and HTML",
-        description="Build OUT/<exam>/<variant>/paper, answer-sheet and key, OUT/<exam>/rubrics/<rubric> "
-        "and OUT/<exam>/manifest.json|csv. The output folder changes only when everything succeeded.",
+        help=say(
+            "papers (A/B variants), answer sheets, keys, rubric sheets and a manifest as PDF and HTML",
+            "试卷（A/B 卷）、答题卡、答案、评分表和试卷清单，PDF 和 HTML 格式",
+        ),
+        description=say(
+            "Build OUT/<exam>/<variant>/paper, answer-sheet and key, OUT/<exam>/rubrics/<rubric> "
+            "and OUT/<exam>/manifest.json|csv. The output folder changes only when everything succeeded.",
+            "生成 OUT/<exam>/<variant>/ 下的试卷、答题卡和答案，OUT/<exam>/rubrics/<rubric>，"
+            "以及 OUT/<exam>/manifest.json|csv。只有全部成功时输出文件夹才会改变。",
+        ),
     )
-    b.add_argument("exams", nargs="*", metavar="EXAM_ID", help="exam blueprint ids")
-    b.add_argument("--all", action="store_true", help="every exam blueprint")
-    b.add_argument("--variants", metavar="A,B", help="variants to build (default: the blueprint's variants)")
-    b.add_argument("--seed", metavar="N", help="master seed, overriding the blueprint's (an integer)")
+    b.add_argument(
+        "exams",
+        nargs="*",
+        metavar="EXAM_ID",
+        help=say(
+            "exam blueprint ids",
+            "考试蓝图的 id",
+        ),
+    )
+    b.add_argument(
+        "--all",
+        action="store_true",
+        help=say(
+            "every exam blueprint",
+            "全部考试蓝图",
+        ),
+    )
+    b.add_argument(
+        "--variants",
+        metavar="A,B",
+        help=say(
+            "variants to build (default: the blueprint's variants)",
+            "要生成的卷别（默认：蓝图中的卷别）",
+        ),
+    )
+    b.add_argument(
+        "--seed",
+        metavar="N",
+        help=say(
+            "master seed, overriding the blueprint's (an integer)",
+            "总随机种子，替代蓝图中的设置（整数）",
+        ),
+    )
     _print_args(b, "dist/exams")
 
-    forms = sub.add_parser("forms", help="printed rubric sheets, forms and score sheets", description="Printed sheets.")
+    forms = sub.add_parser(
+        "forms",
+        help=say(
+            "printed rubric sheets, forms and score sheets",
+            "纸质评分表、表单和成绩登记表",
+        ),
+        description=say(
+            "Printed sheets.",
+            "纸质表格。",
+        ),
+    )
     forms_sub = forms.add_subparsers(dest="action", metavar="ACTION", required=True)
     f = forms_sub.add_parser(
         "build",
-        help="every rubric, form and scheme score sheet as PDF and HTML",
-        description="Build OUT/rubrics/<id>, OUT/forms/<id> and OUT/schemes/<id> (score sheet) as PDF and HTML.",
+        help=say(
+            "every rubric, form and scheme score sheet as PDF and HTML",
+            "全部评分表、表单和考核方案成绩登记表，PDF 和 HTML 格式",
+        ),
+        description=say(
+            "Build OUT/rubrics/<id>, OUT/forms/<id> and OUT/schemes/<id> (score sheet) as PDF and HTML.",
+            "生成 OUT/rubrics/<id>、OUT/forms/<id> 和 OUT/schemes/<id>（成绩登记表），PDF 和 HTML 格式。",
+        ),
     )
     _print_args(f, "dist/forms")
 
@@ -264,8 +480,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    Parser.language = argv_language(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    Parser.argv = tuple(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

@@ -747,6 +747,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- command line usage errors (argparse's own, same English words) -------------------------
     "args.error": ("{prog}: error: {message}", "{prog}：错误：{message}"),
+    "cli.command_error": ("trainbook {command}: error: {message}", "trainbook {command}：错误：{message}"),
     "args.usage": ("usage: ", "用法："),
     "args.required": ("the following arguments are required: {args}", "缺少必需的参数：{args}"),
     "args.unrecognized": ("unrecognized arguments: {args}", "无法识别的参数：{args}"),

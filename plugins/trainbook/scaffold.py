@@ -73,13 +73,11 @@ def fill(text: str, title: str, values: Mapping[str, str] | None = None) -> str:
 
 def init(root: Path, *, title: str | None = None, lang: str = "zh", force: bool = False) -> InitResult:
     """Create a handbook repository in ``root`` (see the module docstring for a non-empty folder)."""
+    words = Strings(lang if lang in LANGS else "en")
     if root.exists() and not root.is_dir():
-        raise InitError(f"{root} exists and is not a folder")
+        raise InitError(words.plain("init.not_folder", root=root))
     if root.is_dir() and any(root.iterdir()) and not force:
-        raise InitError(
-            f"{root} is not empty; trainbook init writes a new handbook into an empty or new folder. "
-            "Use --force to add the starter files to it (existing files are kept, never replaced)"
-        )
+        raise InitError(words.plain("init.not_empty", root=root))
     files = starter_files(lang, title or DEFAULT_TITLES[lang], requirement())
     settings = root / editor_schemas.SETTINGS
     problem = None

@@ -482,6 +482,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     # `trainbook init` (command-line output and the note in the new handbook's requirements.txt)
     "init.created": ("已在 {root} 创建培训手册（{n} 个文件）。", "Created a training handbook in {root} ({n} files)."),
     "init.kept": ("已存在、未改动：{path}", "exists, left unchanged: {path}"),
+    "init.not_folder": ("{root} 已存在，但不是文件夹", "{root} exists and is not a folder"),
+    "init.not_empty": (
+        "{root} 不是空文件夹；trainbook init 只在空的或新的文件夹中写出新手册。"
+        "要把起始文件加入这个文件夹，请使用 --force（已有文件会保留，从不替换）",
+        "{root} is not empty; trainbook init writes a new handbook into an empty or new folder. "
+        "Use --force to add the starter files to it (existing files are kept, never replaced)",
+    ),
     "init.settings": (
         "{problem}\n请手动把下面的内容加入 .vscode/settings.json：\n{snippet}",
         "{problem}\nAdd this to .vscode/settings.json by hand:\n{snippet}",

@@ -293,7 +293,7 @@ def test_init_refuses_a_non_empty_folder_without_touching_it(env: Env, tmp_path:
     before = _snapshot(target)
     done = env.trainbook("init", str(target), cwd=tmp_path, check=False)
     assert done.returncode == 1
-    assert "not empty" in done.stderr and "--force" in done.stderr
+    assert "不是空文件夹" in done.stderr and "--force" in done.stderr  # init speaks its --lang, zh by default
     assert _snapshot(target) == before
 
 

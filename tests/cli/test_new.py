@@ -171,7 +171,7 @@ def test_an_existing_module_page_is_named_as_the_trainer_typed_it(
     # The pages folder comes from mkdocs.yml (an absolute path): the message still names it relatively.
     assert main(["new", "module", "repair-intake"]) == 1
     assert capsys.readouterr().err.strip() == (
-        "trainbook new: error: content/handbook/modules/repair-intake.md 已经存在，未作改动"
+        "trainbook new：错误：content/handbook/modules/repair-intake.md 已经存在，未作改动"
     )
 
 

@@ -1,6 +1,6 @@
-"""A mistyped command line gets argparse's usage and one error line in the handbook's language
-(--lang, else theme.language in mkdocs.yml beside the content folder); in English exactly argparse's
-words. The mini handbook is a Chinese one."""
+"""The command line speaks the handbook's language (--lang, else theme.language in mkdocs.yml beside
+the content folder): a mistyped one gets argparse's usage and one error line, --help every command's
+help; in English exactly argparse's words. The mini handbook is a Chinese one."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from trainbook_cli.args import usage_error
-from trainbook_cli.main import main
+from trainbook_cli.args import Parser, usage_error
+from trainbook_cli.main import build_parser, main
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -96,3 +96,85 @@ def test_every_argparse_message_is_known_and_its_english_unchanged(argv: list[st
     assert known is not message, f"not in the table: {message}"
     assert str(known) == message
     assert known.zh != message  # a Chinese sentence of its own
+
+
+# -- --help ---------------------------------------------------------------------------------------------
+
+
+def help_text(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "--help"])
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_is_chinese_in_a_chinese_handbook(mini_site: Path, capsys) -> None:
+    text = help_text(["grade"], capsys)
+    assert text.startswith("用法：trainbook grade ")
+    assert "位置参数:" in text and "选项:" in text and "显示本帮助并退出" in text
+    assert "成绩表：工号、姓名、部门，每个考核项目一列" in text
+    assert "show this help" not in text and "scores sheet" not in text
+
+
+def test_help_in_english_keeps_argparses_words(mini_site: Path, capsys) -> None:
+    text = help_text(["grade", "--lang", "en"], capsys)
+    assert text.startswith("usage: trainbook grade ")
+    assert "positional arguments:" in text and "options:" in text and "show this help message and exit" in text
+    assert "scores sheet: 工号, 姓名, 部门, one column per component" in text
+
+
+def actions(parser: argparse.ArgumentParser, path: str = "trainbook") -> list[tuple[str, argparse.Action]]:
+    """Every option and argument of *parser* and of its sub-commands, with the command it belongs to."""
+    found = []
+    for action in parser._actions:
+        found.append((path, action))
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                found.append((f"{path} {choice.dest}", choice))
+            for name, sub in action.choices.items():
+                found.extend(actions(sub, f"{path} {name}"))
+    return found
+
+
+def parser_in(language: str, monkeypatch: pytest.MonkeyPatch) -> argparse.ArgumentParser:
+    monkeypatch.setattr(Parser, "language", language)
+    return build_parser()
+
+
+def test_every_english_help_sentence_has_a_chinese_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    english = parser_in("en", monkeypatch)
+    chinese = parser_in("zh", monkeypatch)
+    pairs = list(zip(actions(english), actions(chinese), strict=True))
+    assert len(pairs) > 70
+    for (where, en), (_, zh) in pairs:
+        words = [w for w in str(en.help or "").split() if w.isalpha() and w.isascii()]
+        if len(words) >= 2 and " | " not in str(en.help):  # a sentence, not choices "moodle | gift | …"
+            assert zh.help != en.help and any("\u4e00" <= c <= "\u9fff" for c in zh.help), (where, en.help)
+    both = zip(subparsers(english), subparsers(chinese), strict=True)
+    descriptions = [(en.description, zh.description) for en, zh in both]
+    assert len(descriptions) > 10 and all(zh != en for en, zh in descriptions)
+
+
+def subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found.extend(subparsers(sub))
+    return found
+
+
+# -- the set-up commands' own errors ---------------------------------------------------------------------
+
+
+def test_init_into_a_non_empty_folder_says_so_in_the_chosen_language(tmp_path: Path, capsys) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    assert main(["init", str(tmp_path)]) == 1  # --lang zh is init's default
+    assert capsys.readouterr().err.startswith(f"trainbook init：错误：{tmp_path} 不是空文件夹；")
+    assert main(["init", str(tmp_path), "--lang", "en"]) == 1
+    assert capsys.readouterr().err.startswith(f"trainbook init: error: {tmp_path} is not empty; ")
+
+
+def test_new_with_a_taken_id_says_so_in_the_handbooks_language(mini_site: Path, capsys) -> None:
+    assert main(["new", "bank", "mini"]) == 1
+    assert capsys.readouterr().err.strip() == "trainbook new：错误：content/banks/mini.yml 已经存在，未作改动"
