@@ -89,7 +89,8 @@ def checked_project(content: Path, command: str, language: str = "en") -> Projec
     return None
 
 
-# argparse's messages (Python 3.11–3.13) and the message of the table saying the same.
+# argparse's messages as it words them, and the message of the table saying the same (tests/cli/
+# test_usage_errors.py makes the running Python's argparse say each and compares).
 _USAGE_ERRORS = [
     (re.compile(p), name)
     for p, name in (
