@@ -14,7 +14,7 @@ from trainbook.diagnostics import display_path
 from trainbook.messages import localize, msg
 from trainbook.strings import Strings
 
-from .args import Parser, chosen_language, content_option, has_nav, lang_option, pages_dir, say
+from .args import Parser, chosen_language, command_language, content_option, has_nav, lang_option, pages_dir, say
 
 
 def add_parsers(sub: argparse._SubParsersAction[Parser]) -> None:
@@ -158,16 +158,19 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     root = Path(".")
     out, content = Path(args.out), args.content
     settings = root / editor_schemas.SETTINGS
+    settings_name = editor_schemas.SETTINGS.as_posix()
+    lang = command_language(args)  # schemas has no --lang: the handbook's
     editor_schemas.write_copies(out)  # an OutputError is reported by main()
     mapping = editor_schemas.vscode_mapping(root, out, content)
     try:
         editor_schemas.merge_settings(settings, mapping)
     except editor_schemas.SettingsError as exc:
-        print(f"trainbook schemas: error: {exc}", file=sys.stderr)
-        print(f"Add this to {editor_schemas.SETTINGS.as_posix()} by hand:\n{_snippet(mapping)}", file=sys.stderr)
+        print(localize(msg("cli.command_error", command="schemas", message=exc.message), lang), file=sys.stderr)
+        by_hand = msg("schemas.by_hand", settings=settings_name, snippet=_snippet(mapping))
+        print(localize(by_hand, lang), file=sys.stderr)
         return 1
-    settings_name = editor_schemas.SETTINGS.as_posix()
-    print(f"Editor schemas written to {out.as_posix()} (trainbook {__version__}); {settings_name} updated.")
+    written = msg("schemas.written", out=out.as_posix(), version=__version__, settings=settings_name)
+    print(localize(written, lang))
     return 0
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .atomic import staged_folder, write_file
 from .diagnostics import Pos, Report
-from .messages import msg
+from .messages import Text, msg
 from .version import __version__
 
 SHIPPED = Path(__file__).resolve().parent / "schemas"
@@ -39,7 +39,12 @@ KIND_FOLDERS: Mapping[str, str] = {
 
 
 class SettingsError(Exception):
-    """settings.json cannot be merged safely; it is left exactly as it was."""
+    """settings.json cannot be merged safely; it is left exactly as it was. ``message``: in both
+    languages (str() is the English one)."""
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def shipped() -> dict[str, bytes]:
@@ -92,20 +97,17 @@ def read_settings(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"{path}: cannot be read ({exc}); it was left unchanged") from exc
+        raise SettingsError(msg("settings.unreadable", path=path, error=exc)) from exc
     if not text.strip():
         return {}
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsError(
-            f"{path}:{exc.lineno}:{exc.colno}: not plain JSON ({exc.msg}; comments and trailing commas are not "
-            "rewritten, they would be lost); it was left unchanged"
-        ) from exc
+        raise SettingsError(msg("settings.not_json", path=path, line=exc.lineno, col=exc.colno, error=exc.msg)) from exc
     if not isinstance(data, dict):
-        raise SettingsError(f"{path}: expected a JSON object {{…}}, found {type(data).__name__}; it was left unchanged")
+        raise SettingsError(msg("settings.not_object", path=path, found=type(data).__name__))
     if not isinstance(data.get(SETTINGS_KEY, {}), dict):
-        raise SettingsError(f"{path}: key '{SETTINGS_KEY}' is not an object {{…}}; it was left unchanged")
+        raise SettingsError(msg("settings.key_not_object", path=path, key=SETTINGS_KEY))
     return data
 
 

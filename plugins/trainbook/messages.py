@@ -760,6 +760,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "args.ambiguous": ("ambiguous option: {option} could match {matches}", "选项 {option} 不明确，可能是：{matches}"),
     "args.exclusive": ("argument {arg}: not allowed with argument {other}", "参数 {arg} 不能与 {other} 同时使用"),
     "args.one_of": ("one of the arguments {args} is required", "需要以下参数之一：{args}"),
+    # -- trainbook schemas and init: the editor's settings.json ---------------------------------
+    "settings.unreadable": (
+        "{path}: cannot be read ({error}); it was left unchanged",
+        "{path}：无法读取（{error}）；未作改动",
+    ),
+    "settings.not_json": (
+        "{path}:{line}:{col}: not plain JSON ({error}; comments and trailing commas are not rewritten, they "
+        "would be lost); it was left unchanged",
+        "{path}:{line}:{col}：不是纯 JSON（{error}；注释和末尾的逗号无法保留，所以不改写）；未作改动",
+    ),
+    "settings.not_object": (
+        "{path}: expected a JSON object {{…}}, found {found}; it was left unchanged",
+        "{path}：应为 JSON 对象 {{…}}，实际是 {found}；未作改动",
+    ),
+    "settings.key_not_object": (
+        "{path}: key '{key}' is not an object {{…}}; it was left unchanged",
+        "{path}：键 '{key}' 不是对象 {{…}}；未作改动",
+    ),
+    "schemas.written": (
+        "Editor schemas written to {out} (trainbook {version}); {settings} updated.",
+        "编辑器 schema 已写到 {out}（trainbook {version}）；{settings} 已更新。",
+    ),
+    "schemas.by_hand": ("Add this to {settings} by hand:\n{snippet}", "请手动把下面的内容加入 {settings}：\n{snippet}"),
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
     "grade.not_found": ("file not found", "找不到文件"),
     "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),

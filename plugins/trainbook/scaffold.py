@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from . import editor_schemas
+from .messages import localize
 from .strings import Strings
 from .version import __version__
 
@@ -84,7 +85,7 @@ def init(root: Path, *, title: str | None = None, lang: str = "zh", force: bool 
     try:
         editor_schemas.read_settings(settings)
     except editor_schemas.SettingsError as exc:
-        problem = str(exc)
+        problem = localize(exc.message, lang)
     created, kept = [], []
     for rel, data in files.items():
         path = root / rel

@@ -178,3 +178,19 @@ def test_init_into_a_non_empty_folder_says_so_in_the_chosen_language(tmp_path: P
 def test_new_with_a_taken_id_says_so_in_the_handbooks_language(mini_site: Path, capsys) -> None:
     assert main(["new", "bank", "mini"]) == 1
     assert capsys.readouterr().err.strip() == "trainbook new：错误：content/banks/mini.yml 已经存在，未作改动"
+
+
+def test_schemas_refuses_a_commented_settings_file_in_the_handbooks_language(mini_site: Path, capsys) -> None:
+    settings = mini_site / ".vscode/settings.json"
+    settings.parent.mkdir()
+    settings.write_text('{ // mine\n  "editor.tabSize": 2 }\n', encoding="utf-8")
+    assert main(["schemas"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("trainbook schemas：错误：.vscode/settings.json:1:3：不是纯 JSON（")
+    assert err[0].endswith("；未作改动") and err[1] == "请手动把下面的内容加入 .vscode/settings.json："
+    assert settings.read_text(encoding="utf-8") == '{ // mine\n  "editor.tabSize": 2 }\n'
+
+
+def test_schemas_says_what_it_wrote_in_the_handbooks_language(mini_site: Path, capsys) -> None:
+    assert main(["schemas"]) == 0
+    assert capsys.readouterr().out.startswith("编辑器 schema 已写到 .trainbook/schemas（trainbook ")
