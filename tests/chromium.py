@@ -74,3 +74,15 @@ def watch_errors(page: Page, errors: list[str]) -> None:
     """Record the page's uncaught exceptions and console errors in *errors*."""
     page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
     page.on("console", lambda msg: errors.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+
+
+def layout_shift(page: Page) -> float:
+    """The page's cumulative layout shift so far and in the next 300 ms (Chromium's own measure)."""
+    return float(
+        page.evaluate(
+            """() => new Promise(done => { let sum = 0;
+                 new PerformanceObserver(list => list.getEntries().forEach(e => { sum += e.value; }))
+                   .observe({type: 'layout-shift', buffered: true});
+                 setTimeout(() => done(sum), 300); })"""
+        )
+    )

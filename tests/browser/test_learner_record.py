@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from ..chromium import serve, watch_errors
+from ..chromium import layout_shift, serve, watch_errors
 
 EXAM = "trainbook/exams/cs-basic.html"
 BANK = "trainbook/banks/complaints.html"
@@ -391,12 +391,7 @@ def test_the_record_loads_without_moving_the_page(browser, base, width, most):
         page = ctx.new_page()
         page.goto(f"{base}/{RECORD}")
         expect(page.locator(".tb-record__date")).to_be_visible()
-        shift = page.evaluate(
-            """() => new Promise(done => { let sum = 0;
-                 new PerformanceObserver(list => list.getEntries().forEach(e => { sum += e.value; }))
-                   .observe({type: 'layout-shift', buffered: true});
-                 setTimeout(() => done(sum), 300); })"""
-        )
+        shift = layout_shift(page)
         assert shift < most
     finally:
         ctx.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from ..chromium import serve
+from ..chromium import layout_shift, serve
 
 WRONG = "trainbook/learner/wrong.html"
 EMERGENCY = "trainbook/banks/emergency.html"
@@ -133,12 +133,7 @@ def test_an_empty_book_loads_without_moving_the_page(browser, base, width, most)
         page.goto(f"{base}/{WRONG}")
         expect(page.locator(".tb-wrongbook__status")).to_have_text(NONE)
         page.wait_for_timeout(300)  # the engine's idle-time builds
-        shift = page.evaluate(
-            """() => new Promise(done => { let sum = 0;
-                 new PerformanceObserver(list => list.getEntries().forEach(e => { sum += e.value; }))
-                   .observe({type: 'layout-shift', buffered: true});
-                 setTimeout(() => done(sum), 300); })"""
-        )
+        shift = layout_shift(page)
         assert shift < most
     finally:
         ctx.close()
