@@ -37,7 +37,7 @@ from trainbook.quizjs import LANGUAGES as ENGINE_LANGUAGES
 from trainbook.quizjs import engine_name
 from trainbook.render import DOC_LINK, Renderer, environment, resolve_doc_links
 from trainbook.searchindex import WORKER, compact_file, with_chinese_queries
-from trainbook.searchview import search_view
+from trainbook.searchview import search_view, strip_search_attributes
 from trainbook.strings import language_code
 from trainbook.validate import validate
 
@@ -330,7 +330,7 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
     def _search_view_off(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         original = self.search_original.pop(id(page), None)
         if original is not None:
-            page.content = _SEARCH_ATTRS.sub("", original)
+            page.content = strip_search_attributes(original)  # Material did this to the view
         return None
 
     def _nav_for_page(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
@@ -406,9 +406,6 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
 
 
 # What Material's search plugin strips from a page after indexing it (data-search-* attributes).
-_SEARCH_ATTRS = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
-
-
 def _search_plugin(config: MkDocsConfig) -> Any:
     """The configured search plugin, if any (registered as "material/search" or "search")."""
     return config.plugins.get("material/search") or config.plugins.get("search")
