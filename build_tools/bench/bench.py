@@ -267,34 +267,62 @@ def per_question(small: dict[str, object], large: dict[str, object] | None) -> s
 
 
 _IREFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+_LL_MISSES = re.compile(r"LL misses:\s+([\d,]+)")
 
 
-def count_instructions(python: Path, roots: dict[str, Path], work: Path) -> dict[str, int]:
-    """Instructions each corpus's `mkdocs build` executes, counted by valgrind (cachegrind
-    without its cache simulation; fixed hash seed): the same from one run to the next, where
-    time on a shared machine moves by 10-25 %. Two builds at a time (the machine has 2 cores)."""
+def count_instructions(
+    python: Path, roots: dict[str, Path], work: Path, l2_kib: int | None = None
+) -> dict[str, dict[str, int]]:
+    """Instructions each corpus's `mkdocs build` executes, counted by valgrind (cachegrind; fixed
+    hash seed): the same from one run to the next, where time on a shared machine moves by
+    10-25 %. Two builds at a time (the machine has 2 cores). With *l2_kib*, cachegrind also
+    simulates the caches, with a second-level cache of that size (8-way) in place of the last
+    level, and its misses are counted too (``l2_misses``): what a page's size costs beyond its
+    instructions (session 24)."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         sys.exit("bench: --instructions needs valgrind (make bench-instructions installs it)")
     env = {**ENV, "PYTHONHASHSEED": "0"}
     mkdocs = str(python.parent / "mkdocs")
-    counts: dict[str, int] = {}
+    cache = ["--cache-sim=yes", f"--LL={l2_kib * 1024},8,64"] if l2_kib else ["--cache-sim=no"]
+    counts: dict[str, dict[str, int]] = {}
     pending = list(roots.items())
     while pending:
         batch, pending = pending[:2], pending[2:]
         procs = []
         for kind, root in batch:
-            cmd = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+            cmd = [valgrind, "--tool=cachegrind", *cache, "--cachegrind-out-file=/dev/null"]
             cmd += [str(python), mkdocs, "build", "-q", "-d", str(work / f"site-instructions-{kind}")]
             proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             procs.append((kind, root, proc))
         for kind, root, proc in procs:
             _, err = proc.communicate()
-            found = _IREFS.search(err.decode(errors="replace"))
-            if proc.returncode or found is None:
-                sys.exit(f"bench: valgrind build failed in {root}:\n{err.decode(errors='replace')[-3000:]}")
-            counts[kind] = int(found.group(1).replace(",", ""))
+            text = err.decode(errors="replace")
+            found, misses = _IREFS.search(text), _LL_MISSES.search(text)
+            if proc.returncode or found is None or (l2_kib and misses is None):
+                sys.exit(f"bench: valgrind build failed in {root}:\n{text[-3000:]}")
+            counts[kind] = {"instructions": int(found.group(1).replace(",", ""))}
+            if l2_kib and misses is not None:
+                counts[kind]["l2_misses"] = int(misses.group(1).replace(",", ""))
     return counts
+
+
+def l2_report(misses: dict[str, int], pages: int, small: int, large: int | None, kib: int) -> list[str]:
+    """The lines `--instructions --l2-kib` adds: second-level cache misses, and per question in
+    each step. Instructions per question stay the same from step to step; these need not, once a
+    page and the copies made of it outgrow the cache (information, not a target)."""
+    m = {k: v / 1e6 for k, v in misses.items()}
+    lines = [
+        f"second-level cache misses ({kib} KiB simulated, M): plain {m['plain']:.2f}, trainbook {m['trainbook']:.2f}"
+    ]
+    if large is not None:
+        first = (misses["trainbook"] - misses["trainbook_one"]) / (small - pages)
+        second = (misses["trainbook_large"] - misses["trainbook"]) / (large - small)
+        lines.append(
+            f"per question: {first:,.0f} up to {small:,}, {second:,.0f} from {small:,} to {large:,}"
+            f" ({second / first:.2f}x)"
+        )
+    return lines
 
 
 def instructions_report(counts: dict[str, int], pages: int, small: int, large: int | None) -> list[str]:
@@ -329,10 +357,16 @@ def instructions_main(args: argparse.Namespace, work: Path) -> int:
         roots["trainbook_one"] = fresh_corpus(work, "trainbook", args.pages, 1)
     for root in roots.values():  # warm-up: jieba's and trainbook's caches, bytecode
         run([str(args.python.parent / "mkdocs"), "build", "-q"], root)
-    counts = count_instructions(args.python, roots, work)
+    events = count_instructions(args.python, roots, work, args.l2_kib)
+    counts = {kind: e["instructions"] for kind, e in events.items()}
     lines = instructions_report(counts, args.pages, small_q, large_q)
+    report: dict[str, object] = {"pages": args.pages, "instructions": counts}
+    if args.l2_kib:
+        misses = {kind: e["l2_misses"] for kind, e in events.items()}
+        lines += l2_report(misses, args.pages, small_q, large_q, args.l2_kib)
+        report["l2_misses"] = misses
+    report["report"] = lines
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    report = {"pages": args.pages, "instructions": counts, "report": lines}
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print("\n" + "\n".join(f"  {line}" for line in lines))
     print(f"\nwritten {args.out}")
@@ -353,6 +387,13 @@ def main() -> int:
         "--instructions",
         action="store_true",
         help="instead of timing: count the instructions of plain's and trainbook's builds (valgrind)",
+    )
+    ap.add_argument(
+        "--l2-kib",
+        type=int,
+        default=None,
+        help="with --instructions: also count misses of a simulated second-level cache of this size"
+        " (512: the project's machine, per core); several times slower",
     )
     args = ap.parse_args()
     work = (args.work or Path(tempfile.mkdtemp(prefix="trainbook-bench-"))).absolute()

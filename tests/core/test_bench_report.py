@@ -56,3 +56,20 @@ def test_cost_per_question_is_taken_from_the_larger_corpus_alternation() -> None
     assert "0.200 from 200 to 10,000, 0.200 from 10,000 to 20,000 (1.00x)" in info
     assert "trainbook 3.44 s, plain 3.00 s" in info
     assert bench.per_question(small, None) is None
+
+
+def test_second_level_cache_report_gives_misses_per_question_in_both_steps() -> None:
+    misses = {
+        "plain": 20_000_000,
+        "trainbook": 26_624_031,
+        "trainbook_large": 31_916_965,
+        "trainbook_one": 21_656_574,
+    }
+    lines = bench.l2_report(misses, pages=50, small=2_500, large=5_000, kib=512)
+    assert lines[0] == "second-level cache misses (512 KiB simulated, M): plain 20.00, trainbook 26.62"
+    assert lines[1] == "per question: 2,028 up to 2,500, 2,117 from 2,500 to 5,000 (1.04x)"
+
+
+def test_second_level_cache_report_without_a_larger_corpus_gives_the_counts_only() -> None:
+    lines = bench.l2_report({"plain": 10**7, "trainbook": 2 * 10**7}, pages=10, small=100, large=None, kib=256)
+    assert lines == ["second-level cache misses (256 KiB simulated, M): plain 10.00, trainbook 20.00"]
