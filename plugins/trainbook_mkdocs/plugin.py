@@ -405,7 +405,6 @@ class TrainbookPlugin(BasePlugin[TrainbookConfig]):
         return server
 
 
-# What Material's search plugin strips from a page after indexing it (data-search-* attributes).
 def _search_plugin(config: MkDocsConfig) -> Any:
     """The configured search plugin, if any (registered as "material/search" or "search")."""
     return config.plugins.get("material/search") or config.plugins.get("search")
