@@ -48,8 +48,8 @@ KEEP = frozenset(["p", "code", "pre", "li", "ol", "ul", "sub", "sup"])
 # Material's search plugin removes these attributes from each page it indexes, with
 # re.sub(r'\s?data-search-\w+="[^"]+"', "", page.content); its pattern begins with an optional
 # character, so the regular-expression engine tries it at every position of the page.
-SEARCH_ATTRIBUTE = "data-search-"
-_SEARCH_VALUE = re.compile(r'data-search-\w+="[^"]+"')
+_SEARCH_PREFIX = "data-search-"
+_SEARCH_VALUE = re.compile(re.escape(_SEARCH_PREFIX) + r'\w+="[^"]+"')
 
 
 def strip_search_attributes(html: str) -> str:
@@ -58,17 +58,17 @@ def strip_search_attributes(html: str) -> str:
     Material's ``re.sub``, found by a literal search first (a tenth of the time on a quiz page)."""
     pieces: list[str] = []
     done = 0
-    at = html.find(SEARCH_ATTRIBUTE)
+    at = html.find(_SEARCH_PREFIX)
     while at >= 0:
         found = _SEARCH_VALUE.match(html, at)
         if found is None:
-            at = html.find(SEARCH_ATTRIBUTE, at + 1)
+            at = html.find(_SEARCH_PREFIX, at + 1)
             continue
         # Material's \s? takes the character before, unless an earlier match already took it.
         start = at - 1 if at > done and html[at - 1].isspace() else at
         pieces.append(html[done:start])
         done = found.end()
-        at = html.find(SEARCH_ATTRIBUTE, done)
+        at = html.find(_SEARCH_PREFIX, done)
     if not pieces:
         return html
     pieces.append(html[done:])
