@@ -149,6 +149,7 @@ class QuizSpec:
     mode: str = "practice"
     time: float | None = None
     title: str | None = None
+    pick_pos: Pos | None = None  # where `pick` is written, for the warning when it exceeds the pool
 
 
 def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
@@ -178,6 +179,7 @@ def read_quiz(body: str, pos: Pos, report: Report) -> QuizSpec | None:
         mode=mode,
         time=time if mode == "exam" else None,
         title=r.text(m, "title", w),
+        pick_pos=m.at("pick") if "pick" in m else None,
     )
 
 
@@ -243,6 +245,9 @@ def select_quiz(project: Project, spec: QuizSpec, report: Report | None = None) 
     ]
     if not selected and not id_problems:
         error(spec.pos, msg("quiz.matches_nothing", filters=_describe(spec)))
+    elif spec.pick is not None and spec.pick > len(selected) and report is not None:
+        # The page would still work (every round shows them all), but not as the trainer meant.
+        report.warning(spec.pick_pos or spec.pos, msg("quiz.pick_exceeds", pick=spec.pick, count=len(selected)))
     return selected
 
 

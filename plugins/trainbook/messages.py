@@ -717,6 +717,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "测验块（quiz）没有匹配到任何练习题池的题目{filters}",
     ),
     "quiz.filters": (" ({filters})", "（{filters}）"),
+    "quiz.pick_exceeds": (
+        "quiz block: pick: {pick}, but only {count} practice-pool questions match; every round shows all {count}",
+        "测验块（quiz）：pick: {pick}，但只匹配到 {count} 道练习题，每次练习都会显示全部 {count} 题",
+    ),
     # -- editor schema copies (editor_schemas.py) ----------------------------------------------
     "schemas.differ": (
         "editor schemas in {where} differ from those of the installed trainbook {version}; "

@@ -8,8 +8,10 @@ questions from ``fences.select_quiz`` or an online mock-exam draw, and
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, cast
 
@@ -41,6 +43,24 @@ def resolve_doc_links(html: str, url_of: Callable[[str], str | None]) -> str:
 
 class LeakError(RuntimeError):
     """An exam-pool question was about to be published."""
+
+
+def number_text(x: float) -> str:
+    """A number of points or a percentage as printed: exact, so a key never shows 0.666667.
+
+    Whole numbers bare, up to three decimals as written, a share that is a simple fraction as one
+    (2 points over 3 blanks: 2/3), anything else to six significant digits."""
+    if not math.isfinite(x):
+        return f"{x:g}"
+    if x == int(x) and abs(x) < 1e15:
+        return str(int(x))
+    for digits in (1, 2, 3):
+        if abs(round(x, digits) - x) < 1e-9:
+            return f"{round(x, digits):.{digits}f}"
+    share = Fraction(x).limit_denominator(12)
+    if abs(float(share) - x) < 1e-9:
+        return f"{share.numerator}/{share.denominator}"
+    return f"{x:g}"
 
 
 def environment(
@@ -77,7 +97,7 @@ def environment(
     env.globals["kinds"] = TYPES
     env.globals["letters"] = LETTERS
     env.globals["t"] = strings
-    env.filters["num"] = lambda x: f"{x:g}"
+    env.filters["num"] = number_text
     env.filters["md"] = _block_filter(md)
     env.filters["md_html"] = md.block
     env.filters["md_inline"] = md.inline

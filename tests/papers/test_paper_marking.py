@@ -7,6 +7,7 @@ handbook tests/fixtures/pack, each arranged once per module.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 
 from trainbook.model import Choice, Project
 from trainbook.papers import load_content
+from trainbook.papers.arrange import chinese_numeral
 from trainbook.papers.documents import Printer
 from trainbook.papers.exam import ExamPack, build_pack
 from trainbook.papers.pdf import html_to_pdf_pages
@@ -124,3 +126,36 @@ def test_a_title_with_quotes_backslashes_or_markup_reaches_the_page_header_as_wr
     (tmp_path / "t.pdf").write_bytes(pdf)
     header = PdfReader(tmp_path / "t.pdf").pages[0].extract_text()
     assert title in header and "A 卷" in header
+
+
+def test_a_blank_worth_a_share_that_is_no_round_decimal_is_keyed_as_a_fraction(tmp_path: Path) -> None:
+    """2 points over 3 blanks: the key says 每空 2/3 分, what the marking gives, not 0.666667."""
+    content = tmp_path / "content"
+    shutil.copytree(PACK, content)
+    bank = content / "banks" / "pack.yml"
+    text = bank.read_text(encoding="utf-8")
+    text = text.replace("第一个空填 ___，第二个空填 ___。", "第一个空填 ___，第二个空填 ___，第三个空填 ___。")
+    text = text.replace("回访闭环]", "回访闭环, 登记]")
+    bank.write_text(text, encoding="utf-8")
+    pack = _packs(content)[1][0]
+    key = _html(pack, "A", "key")
+    assert "每空 2/3 分" in key
+    assert "0.666" not in key
+
+
+@pytest.mark.parametrize(
+    ("no", "numeral"),
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "100"),
+    ],
+)
+def test_sections_are_numbered_in_chinese_past_ten(no: int, numeral: str) -> None:
+    assert chinese_numeral(no) == numeral

@@ -17,7 +17,16 @@ from ..draw import draw_paper, rng_for
 from ..model import Case, Choice, Exam, Project, Question
 from ..qtypes import TYPES
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """*n* as a section of a Chinese paper is numbered (一 … 十, 十一, 二十, 九十九); digits from 100."""
+    if not 1 <= n <= 99:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _DIGITS[tens - 1] + "十"
+    return head + (_DIGITS[ones - 1] if ones else "")
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,7 @@ class PaperSection:
 
     @property
     def numeral(self) -> str:
-        return CHINESE_NUMERALS[self.no - 1] if self.no <= len(CHINESE_NUMERALS) else str(self.no)
+        return chinese_numeral(self.no)
 
     @property
     def total(self) -> float:
