@@ -152,7 +152,13 @@ class Parser(argparse.ArgumentParser):
         return _usage_words(super().format_usage())
 
     def format_help(self) -> str:
-        return _usage_words(super().format_help())
+        text = _usage_words(super().format_help())
+        if Parser.language == "zh":
+            # argparse ends each group's heading with an ASCII colon; Chinese text takes "：".
+            for group in self._action_groups:
+                if group.title:
+                    text = text.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+        return text
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

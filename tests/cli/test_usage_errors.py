@@ -111,7 +111,7 @@ def help_text(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 def test_help_is_chinese_in_a_chinese_handbook(mini_site: Path, capsys) -> None:
     text = help_text(["grade"], capsys)
     assert text.startswith("用法：trainbook grade ")
-    assert "位置参数:" in text and "选项:" in text and "显示本帮助并退出" in text
+    assert "\n位置参数：\n" in text and "\n选项：\n" in text and "显示本帮助并退出" in text
     assert "成绩表：工号、姓名、部门，每个考核项目一列" in text
     assert "show this help" not in text and "scores sheet" not in text
 
