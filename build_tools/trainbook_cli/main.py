@@ -14,9 +14,7 @@ from pathlib import Path
 from trainbook import __version__, editor_schemas
 from trainbook.atomic import OutputError
 from trainbook.diagnostics import ContentError, as_github, display_path
-from trainbook.grading import GradeError, GradeRequest, grade
 from trainbook.messages import localize, msg
-from trainbook.papers import PackError, build_exams, build_forms
 from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
@@ -244,6 +242,10 @@ def _grade_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
+    # Imported by the commands that use them: `validate`, run on every save, starts without
+    # the grading and printing code (a fifth of a second on a slow machine).
+    from trainbook.grading import GradeError, GradeRequest, grade
+
     request = GradeRequest(
         scheme=args.scheme_id,
         scores=Path(args.scores),
@@ -393,6 +395,8 @@ def _printing_commands(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def _report_failure(exc: Exception, language: str = "en") -> int:
+    from trainbook.papers import PackError
+
     if isinstance(exc, ContentError):
         for d in exc.diagnostics:
             print(d.text(language), file=sys.stderr)
@@ -409,6 +413,8 @@ def _print_written(paths: Sequence[object], out: str, language: str) -> None:
 
 
 def cmd_exam(args: argparse.Namespace) -> int:
+    from trainbook.papers import PackError, build_exams
+
     try:
         written = build_exams(
             args.content,
@@ -427,6 +433,8 @@ def cmd_exam(args: argparse.Namespace) -> int:
 
 
 def cmd_forms(args: argparse.Namespace) -> int:
+    from trainbook.papers import PackError, build_forms
+
     try:
         written = build_forms(args.content, args.out, formats=args.format, template_dirs=args.templates)
     except (PackError, ContentError) as exc:

@@ -14,6 +14,19 @@ def test_validate_defaults_to_content_and_exits_0_when_clean(mini_site: Path) ->
     assert main(["validate"]) == 0
 
 
+def test_validate_starts_without_the_grading_and_printing_code(mini_site: Path) -> None:
+    """`validate` runs on every save (editors, pre-commit): it loads only what it uses."""
+    script = (
+        "import sys\n"
+        "from trainbook_cli.main import main\n"
+        "code = main(['validate', 'content'])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('trainbook.grading', 'trainbook.papers')))\n"
+        "print(code, loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
+
+
 def test_validate_exits_1_on_errors(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bank = mini_site / "content/banks/mini.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("answer: false", "answer: 错"), encoding="utf-8")
