@@ -159,3 +159,46 @@ def test_a_blank_worth_a_share_that_is_no_round_decimal_is_keyed_as_a_fraction(t
 )
 def test_sections_are_numbered_in_chinese_past_ten(no: int, numeral: str) -> None:
     assert chinese_numeral(no) == numeral
+
+
+def _option_places(html: str) -> list[tuple[bool, list[tuple[float, float]]]]:
+    """Each option list of a paper as laid out on the page: (short list?, [(x, y) of each option])."""
+    import weasyprint
+
+    found: list[tuple[bool, list[tuple[float, float]]]] = []
+
+    def options(box: object, places: list[tuple[float, float]], seen: set[int]) -> None:
+        for child in getattr(box, "children", None) or ():
+            element = getattr(child, "element", None)
+            if getattr(child, "element_tag", None) == "li" and id(element) not in seen:
+                seen.add(id(element))
+                places.append((round(child.position_x, 1), round(child.position_y, 1)))
+            else:
+                options(child, places, seen)
+
+    def walk(box: object) -> None:
+        element = getattr(box, "element", None)
+        classes = (element.get("class") or "").split() if element is not None else []
+        if getattr(box, "element_tag", None) == "ol" and "tb-options" in classes:
+            places: list[tuple[float, float]] = []
+            options(box, places, set())
+            found.append(("tb-options--short" in classes, places))
+            return
+        for child in getattr(box, "children", None) or ():
+            walk(child)
+
+    for page in weasyprint.HTML(string=html).render().pages:
+        walk(page._page_box)
+    return found
+
+
+def test_short_options_stand_two_to_a_row_and_long_ones_one_to_a_row(example: list[ExamPack]) -> None:
+    lists = _option_places(_html(example[0], "A", "paper"))
+    short = [places for is_short, places in lists if is_short and len(places) == 4]
+    long = [places for is_short, places in lists if not is_short]
+    assert short and long
+    for (ax, ay), (bx, by), (cx, cy), (dx, dy) in short:
+        assert ay == by < cy == dy and ax == cx < bx == dx
+    for places in long:
+        assert len({x for x, _ in places}) == 1
+        assert [y for _, y in places] == sorted({y for _, y in places})
