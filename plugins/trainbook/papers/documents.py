@@ -22,7 +22,7 @@ from ..render import environment
 from ..strings import DEFAULT_LANGUAGE, Strings
 from .errors import PackError
 from .output import in_stage
-from .pdf import BODY_FONT, HEADING_FONT, check_fonts, html_to_pdf_pages
+from .pdf import BODY_FONT, HEADING_FONT, check_fonts, pdfs_of
 
 FORMATS = ("pdf", "html")
 # The printed documents' <html lang>, per handbook language.
@@ -145,10 +145,12 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
 def write_documents(documents: Iterable[Document], folder: Path, formats: Sequence[str]) -> list[Path]:
     """Write each document as HTML and/or PDF below *folder* (a staging folder)."""
     documents = list(documents)
+    pdfs: list[tuple[bytes, int]] = []
     if "pdf" in formats and documents:
         check_fonts()
+        pdfs = pdfs_of([doc.html for doc in documents])
     written = []
-    for doc in documents:
+    for i, doc in enumerate(documents):
         target = in_stage(folder, doc.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         if "html" in formats:
@@ -157,7 +159,7 @@ def write_documents(documents: Iterable[Document], folder: Path, formats: Sequen
             written.append(path)
         if "pdf" in formats:
             path = target.with_name(target.name + ".pdf")
-            pdf, pages = html_to_pdf_pages(doc.html)
+            pdf, pages = pdfs[i]
             if doc.pages is not None and pages > doc.pages:
                 where = doc.pages_at or doc.path
                 raise PackError(msg("pack.too_long", where=where, document=doc.path, pages=pages, allowed=doc.pages))

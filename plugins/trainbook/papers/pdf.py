@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from ..messages import msg
@@ -72,3 +75,24 @@ def html_to_pdf_pages(html: str, base_url: str | None = None) -> tuple[bytes, in
     if BODY_FONT not in used_fonts(document):
         raise PackError(msg("pack.font_unused", font=repr(BODY_FONT), package=FONT_PACKAGE))
     return bytes(pdf), len(document.pages)
+
+
+def pdfs_of(htmls: Sequence[str]) -> list[tuple[bytes, int]]:
+    """:func:`html_to_pdf_pages` of each of *htmls*, in order, on every core the process may use.
+
+    WeasyPrint lays a document out on one core, and an exam pack is a dozen documents or more.
+    Workers are spawned, not forked: nothing the parent holds (threads, locks) leaks into them.
+    The bytes are the same as from one process; the first failing document's error is raised.
+    """
+    workers = min(len(htmls), _cores(), 8)
+    if workers < 2:
+        return [html_to_pdf_pages(html) for html in htmls]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(html_to_pdf_pages, htmls))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may run on, not the machine's
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
