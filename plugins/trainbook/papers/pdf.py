@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..messages import msg
@@ -87,8 +88,13 @@ def pdfs_of(htmls: Sequence[str]) -> list[tuple[bytes, int]]:
     workers = min(len(htmls), _cores(), 8)
     if workers < 2:
         return [html_to_pdf_pages(html) for html in htmls]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(html_to_pdf_pages, htmls))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return list(pool.map(html_to_pdf_pages, htmls))
+    except BrokenProcessPool:
+        # A worker could not start or died (a script calling this without an
+        # `if __name__ == "__main__":` guard cannot spawn): one by one instead.
+        return [html_to_pdf_pages(html) for html in htmls]
 
 
 def _cores() -> int:
