@@ -86,15 +86,15 @@ def pdfs_of(htmls: Sequence[str]) -> list[tuple[bytes, int]]:
     The bytes are the same as from one process; the first failing document's error is raised.
     """
     workers = min(len(htmls), _cores(), 8)
-    if workers < 2:
-        return [html_to_pdf_pages(html) for html in htmls]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return list(pool.map(html_to_pdf_pages, htmls))
-    except BrokenProcessPool:
-        # A worker could not start or died (a script calling this without an
-        # `if __name__ == "__main__":` guard cannot spawn): one by one instead.
-        return [html_to_pdf_pages(html) for html in htmls]
+    if workers >= 2:
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                return list(pool.map(html_to_pdf_pages, htmls))
+        except BrokenProcessPool:
+            # A worker could not start or died (a script calling this without an
+            # `if __name__ == "__main__":` guard cannot spawn): one by one instead.
+            pass
+    return [html_to_pdf_pages(html) for html in htmls]
 
 
 def _cores() -> int:
