@@ -15,7 +15,6 @@ from trainbook.interchange import (
     EXPORTS,
     IMPORTS,
     POOL_CHOICES,
-    ImportOptions,
     SelectionError,
     export,
     import_file,
@@ -185,6 +184,8 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from trainbook.interchange import ImportOptions  # the importer loads only for this command
+
     out = args.out or args.content / "banks" / f"{args.bank}.yml"
     opts = ImportOptions(
         bank=args.bank,

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from . import editor_schemas
@@ -104,6 +103,9 @@ def init(root: Path, *, title: str | None = None, lang: str = "zh", force: bool 
 
 def requirement() -> str:
     """How the new handbook installs this very trainbook: the same Git commit or URL when it came from one."""
+    # Imported here: importlib.metadata costs every command line some 30 ms, and only init needs it.
+    from importlib import metadata
+
     try:
         raw = metadata.distribution("trainbook").read_text("direct_url.json")
     except metadata.PackageNotFoundError:

@@ -16,15 +16,29 @@ def test_validate_defaults_to_content_and_exits_0_when_clean(mini_site: Path) ->
 
 def test_validate_starts_without_the_grading_and_printing_code(mini_site: Path) -> None:
     """`validate` runs on every save (editors, pre-commit): it loads only what it uses."""
+    assert _loaded_by_validate(("trainbook.grading", "trainbook.papers")) == []
+
+
+def test_validate_starts_without_the_import_and_export_formats(mini_site: Path) -> None:
+    """The formats load with `import` and `export`; `init` alone reads the installed package's metadata."""
+    exchange = ("moodle", "gift", "qti", "aiken", "xlsx", "text", "importer")
+    unused = (*(f"trainbook.interchange.{m}" for m in exchange), "importlib.metadata")
+    assert _loaded_by_validate(unused) == []
+
+
+def _loaded_by_validate(prefixes: tuple[str, ...]) -> list[str]:
+    """The modules named by *prefixes* that `trainbook validate` has loaded once it is done."""
     script = (
         "import sys\n"
         "from trainbook_cli.main import main\n"
         "code = main(['validate', 'content'])\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(('trainbook.grading', 'trainbook.papers')))\n"
+        f"loaded = sorted(m for m in sys.modules if m.startswith({prefixes!r}))\n"
         "print(code, loaded)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "0 []"
+    code, loaded = done.stdout.splitlines()[-1].split(" ", 1)
+    assert code == "0"
+    return list(json.loads(loaded.replace("'", '"')))
 
 
 def test_validate_exits_1_on_errors(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,36 +9,68 @@ name for its own format. Front ends call :func:`import_file` and :func:`export`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..atomic import staged_file
 from ..model import Case, Project
-from . import aiken, gift, moodle, qti, text, xlsx
-from .importer import ImportOptions, ImportResult, Problem, import_rows
 from .losses import Losses
 from .select import POOL_CHOICES, Selection, SelectionError, from_banks, from_exam
 
+if TYPE_CHECKING:
+    from .importer import ImportOptions, ImportResult, Problem
+
 Writer = Callable[[Selection, Path, Mapping[str, Case]], Losses]
 
+
+class _Writers(Mapping[str, Writer]):
+    """Format name → the ``write`` of its module, the module imported on first use: a command that
+    does not export (``trainbook validate`` …) does not pay for loading five formats."""
+
+    def __init__(self, modules: Mapping[str, str]):
+        self._modules = modules
+
+    def __getitem__(self, fmt: str) -> Writer:
+        module = import_module(f"{__name__}.{self._modules[fmt]}")
+        return module.write  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
 #: export format → its writer; the CLI offers exactly these.
-EXPORTS: Mapping[str, Writer] = {
-    "moodle": moodle.write,
-    "gift": gift.write,
-    "qti": qti.write,
-    "aiken": aiken.write,
-    "xlsx": xlsx.write,
-}
+EXPORTS: Mapping[str, Writer] = _Writers(
+    {"moodle": "moodle", "gift": "gift", "qti": "qti", "aiken": "aiken", "xlsx": "xlsx"}
+)
 IMPORTS = ("xlsx", "text")
+#: What the importer defines, loaded with it when first asked for (PEP 562).
+_IMPORTER_NAMES = ("ImportOptions", "ImportResult", "Problem")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _IMPORTER_NAMES:
+        return getattr(import_module(f"{__name__}.importer"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def import_file(fmt: str, path: Path, opts: ImportOptions, sheet: str | None = None) -> ImportResult:
     """Read *path* as *fmt* and write the bank ``opts.out`` (all rows good, or ``skip_bad``)."""
+    from .importer import import_rows
+
     if fmt == "xlsx":
+        from . import xlsx
+
         read = xlsx.read(path, sheet)
         rows, problems, title = read.rows, read.problems, read.title
     elif fmt == "text":
+        from . import text
+
         rows, problems = text.read(path)
         title = None
     else:
