@@ -882,6 +882,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}：应为含 no、id、type、points、answer 的对象",
     ),
     "grade.item_required": ("{what}: 'no', 'id' and 'points' are required", "{what}：必须有 'no'、'id' 和 'points'"),
+    "grade.item_points": (
+        "{what}: 'points' must be a number of 0 or more, found {found}",
+        "{what}：'points' 应为不小于 0 的数，实际是 {found}",
+    ),
     "grade.item_unknown": (
         "{what}: question '{id}' is not in any bank of the content folder",
         "{what}：题目 '{id}' 不在内容文件夹的任何题库中",

@@ -114,6 +114,31 @@ CASES = {
         '"id": "q99"',
         "manifest.json: variant 'A' item 7: question 'q99' is not in any bank",
     ),
+    "manifest points that are not a number": (
+        "manifest.json",
+        '"id": "q2", "section": 1, "type": "multiple", "points": 2',
+        '"id": "q2", "section": 1, "type": "multiple", "points": "2"',
+        "manifest.json: variant 'A' item 2: 'points' must be a number of 0 or more, found \"2\"",
+    ),
+    # Python's JSON reader takes NaN, Infinity and integers of any length; no paper is worth them.
+    "manifest points NaN": (
+        "manifest.json",
+        '"id": "q2", "section": 1, "type": "multiple", "points": 2',
+        '"id": "q2", "section": 1, "type": "multiple", "points": NaN',
+        "manifest.json: variant 'A' item 2: 'points' must be a number of 0 or more, found NaN",
+    ),
+    "manifest points beyond any float": (
+        "manifest.json",
+        '"id": "q2", "section": 1, "type": "multiple", "points": 2',
+        '"id": "q2", "section": 1, "type": "multiple", "points": 1' + "0" * 400,
+        "manifest.json: variant 'A' item 2: 'points' must be a number of 0 or more, found 1000",
+    ),
+    "manifest points negative": (
+        "manifest.json",
+        '"id": "q2", "section": 1, "type": "multiple", "points": 2',
+        '"id": "q2", "section": 1, "type": "multiple", "points": -2',
+        "manifest.json: variant 'A' item 2: 'points' must be a number of 0 or more, found -2",
+    ),
     "manifest of another format": (
         "manifest.json",
         "trainbook-exam-manifest/1",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -71,6 +72,18 @@ def test_department_averages(graded: Path) -> None:
     # 客服一部: (91.4 + 80.5 + 80.6 + 61.0 + 37.0) / 5; 客服二部: (73.5 + 64.5 + 54.0 + 49.0 + 14.0) / 5
     assert (rows["客服一部"]["平均分"], rows["客服一部"]["合格人数"]) == ("70.1", "3")
     assert (rows["客服二部"]["平均分"], rows["客服二部"]["合格人数"]) == ("51.0", "2")
+
+
+def test_each_paper_is_scored_out_of_its_own_variants_full_marks(class_dir: Path) -> None:
+    """Variants drawn with the bank's points may differ in total; full marks on either is 100."""
+    path = class_dir / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["variants"]["B"][0]["points"] = 4  # B is worth 22, A still 20 (the manifest's "total")
+    path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    assert main(grade_args()) == 0
+    written = {r["工号"]: r["理论笔试"] for r in read_csv(class_dir / "out" / "results.csv")}
+    assert written["E01"] == "90"  # A: 18 of 20
+    assert written["E02"] == "77.3"  # B: 15 + 2 more for its first question, 17 of 22 (not of 20: 85)
 
 
 def test_equal_totals_share_a_rank(class_dir: Path) -> None:

@@ -4,6 +4,7 @@ its question ids back to the bank for objectives, type and option counts."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +38,6 @@ class Manifest:
     path: Path
     exam: str
     title: str
-    total: float
-    pass_mark: float | None
     variants: Mapping[str, tuple[PaperItem, ...]]
 
     @property
@@ -93,18 +92,20 @@ def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
                 items.append(item)
         variants[str(vid)] = tuple(items)
     problems.raise_if_any()
-    total = data.get("total")
-    if not isinstance(total, (int, float)) or total <= 0:
-        total = max(sum(i.key.points for i in items) for items in variants.values())
-    pass_mark = data.get("pass")
-    return Manifest(
-        path,
-        exam_id,
-        str(data.get("title") or exam_id),
-        float(total),
-        float(pass_mark) if isinstance(pass_mark, (int, float)) else None,
-        variants,
-    )
+    # "total" and "pass" are there for other readers: each paper is scored out of its own items.
+    return Manifest(path, exam_id, str(data.get("title") or exam_id), variants)
+
+
+def _worth(points: Any) -> float | None:
+    """*points* as a float when an item can be worth it: a number, not negative, finite (Python's
+    JSON reader takes NaN, Infinity and integers of any length, which no paper is worth)."""
+    if isinstance(points, bool) or not isinstance(points, (int, float)):
+        return None
+    try:
+        value = float(points)
+    except OverflowError:
+        return None
+    return value if 0 <= value < math.inf else None
 
 
 def _item(entry: Any, what: Text, by_id: Mapping[str, Question], path: Path, problems: Problems) -> PaperItem | None:
@@ -112,8 +113,12 @@ def _item(entry: Any, what: Text, by_id: Mapping[str, Question], path: Path, pro
         problems.add(path, None, msg("grade.item_object", what=what))
         return None
     no, qid, qtype, points = entry.get("no"), entry.get("id"), entry.get("type"), entry.get("points")
-    if not isinstance(no, (str, int)) or not isinstance(qid, str) or not isinstance(points, (int, float)):
+    if not isinstance(no, (str, int)) or not isinstance(qid, str) or points is None:
         problems.add(path, None, msg("grade.item_required", what=what))
+        return None
+    worth = _worth(points)
+    if worth is None:
+        problems.add(path, None, msg("grade.item_points", what=what, found=json.dumps(points, ensure_ascii=False)))
         return None
     q = by_id.get(qid)
     if q is None:
@@ -139,6 +144,6 @@ def _item(entry: Any, what: Text, by_id: Mapping[str, Question], path: Path, pro
         problems.add(path, None, msg("grade.item_answer", what=what, id=qid))
         return None
     partial = entry.get("partial", isinstance(q.body, Choice) and q.body.partial)
-    key = PaperKey(q.type, float(points), answer if isinstance(answer, str) else None, order, bool(partial))
+    key = PaperKey(q.type, worth, answer if isinstance(answer, str) else None, order, bool(partial))
     section = entry.get("section")
     return PaperItem(str(no), q, key, section if isinstance(section, int) else None)

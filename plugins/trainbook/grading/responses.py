@@ -31,6 +31,11 @@ class Sheet:
     def score(self) -> float:
         return sum(m.points for m in self.marks if m is not None)
 
+    @property
+    def full_marks(self) -> float:
+        """What this variant's paper is worth: variants drawn with the bank's points may differ."""
+        return sum(item.key.points for item in self.items)
+
 
 def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list[Sheet]:
     path = table.path

@@ -81,7 +81,8 @@ def grade(req: GradeRequest) -> GradeOutcome:
     problems.raise_if_any()
     supplied = {}
     if written is not None and manifest is not None:
-        supplied[written.id] = {s.person: round1(s.score / manifest.total * 100) for s in sheets}
+        # Out of the candidate's own paper: 22 of 22 on B is 100 even when A is worth 20.
+        supplied[written.id] = {s.person: round1(s.score / s.full_marks * 100) if s.full_marks else 0.0 for s in sheets}
     results = compute(scheme, people, project, supplied)
     analysis = analyse(sheets, project) if sheets else None
     _write(req, project, scheme, results, analysis, manifest)
