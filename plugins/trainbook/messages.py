@@ -886,6 +886,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what}: 'points' must be a number of 0 or more, found {found}",
         "{what}：'points' 应为不小于 0 的数，实际是 {found}",
     ),
+    "grade.item_no_twice": (
+        "{what}: number '{no}' is already an item of variant '{variant}'",
+        "{what}：题号 '{no}' 在试卷 '{variant}' 中已经用过",
+    ),
     "grade.item_unknown": (
         "{what}: question '{id}' is not in any bank of the content folder",
         "{what}：题目 '{id}' 不在内容文件夹的任何题库中",

@@ -139,6 +139,12 @@ CASES = {
         '"id": "q2", "section": 1, "type": "multiple", "points": -2',
         "manifest.json: variant 'A' item 2: 'points' must be a number of 0 or more, found -2",
     ),
+    "manifest number listed twice": (
+        "manifest.json",
+        '{"no": "2", "id": "q2"',
+        '{"no": "1", "id": "q2"',
+        "manifest.json: variant 'A' item 2: number '1' is already an item of variant 'A'",
+    ),
     "manifest of another format": (
         "manifest.json",
         "trainbook-exam-manifest/1",

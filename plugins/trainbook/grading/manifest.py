@@ -85,11 +85,19 @@ def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
         if not isinstance(entries, list):
             problems.add(path, None, msg("grade.variant_items", variant=vid))
             continue
-        items = []
+        items: list[PaperItem] = []
+        numbers: set[str] = set()
         for i, entry in enumerate(entries):
-            item = _item(entry, msg("grade.item", variant=vid, n=i + 1), by_id, path, problems)
-            if item is not None:
-                items.append(item)
+            what = msg("grade.item", variant=vid, n=i + 1)
+            item = _item(entry, what, by_id, path, problems)
+            if item is None:
+                continue
+            if item.no in numbers:
+                # One column of the responses per number: both items would be marked from it.
+                problems.add(path, None, msg("grade.item_no_twice", what=what, no=item.no, variant=vid))
+                continue
+            numbers.add(item.no)
+            items.append(item)
         variants[str(vid)] = tuple(items)
     problems.raise_if_any()
     # "total" and "pass" are there for other readers: each paper is scored out of its own items.
