@@ -5,6 +5,8 @@ Upper group (27 % of 10 → 3): E01, E02, E03; lower group: E08, E09, E10.
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,34 @@ def test_objective_mastery(analysis) -> None:
     assert objectives["svc-2"].rate == pytest.approx(61 / 120)
     assert objectives["svc-2"].mastered == pytest.approx(0.4)
     assert result.weak["E04"] == ("svc-1",) and "E01" not in result.weak
+
+
+def test_variants_worth_different_totals_are_ranked_by_their_share_of_full_marks(tmp_path: Path) -> None:
+    """Doubling every point of variant B (its markers' points for short answers too) changes no
+    candidate's standing, so no item statistic: B's 30 of 40 ranks as A's 15 of 20."""
+    manifest = json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))
+    short = {e["no"] for e in manifest["variants"]["B"] if e["type"] == "short_answer"}
+    for entry in manifest["variants"]["B"]:
+        entry["points"] *= 2
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    with (FIXTURES / "responses.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows[1:]:
+        for i, no in enumerate(rows[0]):
+            if row[1] == "B" and no in short and row[i]:
+                row[i] = str(2 * float(row[i]))
+    with (tmp_path / "responses.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+
+    def stats(folder: Path) -> dict[str, tuple[float, float | None, float | None]]:
+        project, _ = validate(FIXTURES / "content")
+        problems = Problems()
+        read = read_manifest(folder / "manifest.json", "class-exam", project)
+        sheets = mark_responses(read_table(folder / "responses.csv"), read, problems)
+        assert problems.items == []
+        return {s.question.id: (s.p, s.d, s.r) for s in analyse(sheets, project).items}
+
+    doubled, original = stats(tmp_path), stats(FIXTURES)
+    assert doubled.keys() == original.keys()
+    for qid, (p, d, r) in original.items():
+        assert doubled[qid] == (pytest.approx(p), pytest.approx(d), pytest.approx(r)), qid

@@ -4,7 +4,8 @@ flags, and objective mastery per class and per person.
 Definitions (classical test theory, as a training manager's review expects):
 P  = mean of earned/points over the candidates who sat the item (proportion correct for 0/1 items);
 D  = P of the upper 27 % minus P of the lower 27 % of those candidates ranked by exam score;
-r  = Pearson correlation of earned/points with the rest-score (exam score minus this item).
+r  = Pearson correlation of earned/points with the rest-score (exam score minus this item, as a
+     share of the paper's other points, so that variants worth different totals compare).
 """
 
 from __future__ import annotations
@@ -63,21 +64,27 @@ def objectives_of(q: Question, project: Project) -> tuple[str, ...]:
 
 
 def analyse(sheets: Sequence[Sheet], project: Project) -> Analysis:
-    # Rank candidates once by exam score (ties by 工号); every item's groups follow that order.
-    ordered = sorted(sheets, key=lambda s: (-s.score, s.person))
+    # Rank candidates once by their share of their own paper's full marks (variants may differ in
+    # total), ties by 工号; every item's groups follow that order. The rest-score is a share too.
+    ordered = sorted(sheets, key=lambda s: (-_share(s.score, s.full_marks), s.person))
     per_item: dict[str, list[tuple[float, float, tuple[int, ...] | None]]] = {}
     questions: dict[str, Question] = {}
     for sheet in ordered:
-        total = sheet.score
+        total, full = sheet.score, sheet.full_marks
         for item, mark in zip(sheet.items, sheet.marks, strict=True):
             earned = mark.points if mark is not None else 0.0
-            frac = earned / item.key.points if item.key.points else 0.0
+            frac = _share(earned, item.key.points)
             chosen = mark.chosen if mark is not None else None
-            per_item.setdefault(item.id, []).append((frac, total - earned, chosen))
+            rest = _share(total - earned, full - item.key.points)
+            per_item.setdefault(item.id, []).append((frac, rest, chosen))
             questions.setdefault(item.id, item.question)
     items = tuple(_item(questions[qid], rows) for qid, rows in per_item.items())
     objectives, weak = _objectives(ordered, project)
     return Analysis(items, objectives, weak)
+
+
+def _share(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
 
 
 def _item(q: Question, rows: list[tuple[float, float, tuple[int, ...] | None]]) -> ItemStats:
