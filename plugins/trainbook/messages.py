@@ -798,6 +798,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.table_kind": ("expected a .csv or .xlsx file, found '{found}'", "应为 .csv 或 .xlsx 文件，实际是 '{found}'"),
     "grade.unreadable": ("cannot be read as {kind}: {error}", "无法按 {kind} 读取：{error}"),
     "grade.a_table": ("a table", "表格"),
+    "sheet.xls": (
+        "it is an Excel 97–2003 workbook (.xls) or a WPS spreadsheet: open it in Excel or WPS and save it as "
+        "an Excel workbook (*.xlsx)",
+        "这是 Excel 97–2003 工作簿（.xls）或 WPS 表格文件：请用 Excel 或 WPS 打开，另存为“Excel 工作簿 (*.xlsx)”",
+    ),
+    "sheet.not_xlsx": (
+        "it is not an xlsx workbook (an .xlsx file is a zip archive, this one is not): save it from Excel or WPS "
+        "as an Excel workbook (*.xlsx)",
+        "这不是 xlsx 工作簿（.xlsx 文件是 zip 压缩包，这个文件不是）：请用 Excel 或 WPS 另存为“Excel 工作簿 (*.xlsx)”",
+    ),
     "sheet.formula_unsaved": (
         "cell {cell} holds a formula whose result was never saved in the file: open it in Excel or WPS, "
         "save it, and run again",

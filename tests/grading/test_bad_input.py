@@ -211,6 +211,18 @@ def test_an_unknown_scheme_is_named(class_dir: Path, capsys: pytest.CaptureFixtu
     assert "scheme 'no-such-scheme' does not exist (schemes: class-scheme)" in capsys.readouterr().err
 
 
+def test_scores_saved_as_an_old_xls_say_how_to_save_them_as_xlsx(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (class_dir / "scores.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores.xlsx"
+    assert main([*args, "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "scores.xlsx: cannot be read as xlsx: it is an Excel 97–2003 workbook (.xls) or a WPS spreadsheet" in err
+    assert "save it as an Excel workbook (*.xlsx)" in err and "Traceback" not in err
+
+
 def test_a_manifest_that_is_not_json_is_an_error(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (class_dir / "manifest.json").write_text("{not json", encoding="utf-8")
     assert main(grade_args()) == 1

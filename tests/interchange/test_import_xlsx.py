@@ -332,6 +332,17 @@ def test_a_file_that_is_not_a_workbook_is_reported(tmp_path: Path, site: Path) -
     assert result.text is None and "cannot read the workbook" in str(result.errors[0])
 
 
+def test_an_old_xls_workbook_is_named_with_how_to_save_it_as_xlsx(tmp_path: Path, site: Path) -> None:
+    old = tmp_path / "题库.xlsx"  # an Excel 97–2003 file renamed, as trainers do
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    result = import_file("xlsx", old, ImportOptions(bank="x", out=tmp_path / "x.yml", content=site / "content"))
+    assert result.text is None
+    assert result.errors[0].text("zh") == str(old) + (
+        ": error: 无法读取工作簿：这是 Excel 97–2003 工作簿（.xls）或 WPS 表格文件：请用 Excel 或 WPS 打开，"
+        "另存为“Excel 工作簿 (*.xlsx)”"
+    )
+
+
 def test_a_formula_saved_without_its_result_is_reported_not_read_as_empty(tmp_path: Path, site: Path) -> None:
     # openpyxl, like most scripts, saves the formula only; Excel and WPS save its result beside it.
     result, out = run(

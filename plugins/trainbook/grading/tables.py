@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..messages import msg
 from ..sheetformulas import formulas_without_results
+from ..workbookfile import not_xlsx
 from .errors import GradeError, Problems, located
 
 
@@ -33,6 +34,9 @@ def read_table(path: str | Path) -> Table:
     suffix = path.suffix.lower()
     try:
         if suffix == ".xlsx":
+            reason = not_xlsx(path)
+            if reason is not None:
+                raise GradeError([located(path, None, msg("grade.unreadable", kind="xlsx", error=reason))])
             records = _xlsx(path)
         elif suffix in (".csv", ".txt"):
             records = _csv(path)

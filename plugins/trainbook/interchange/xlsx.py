@@ -16,6 +16,7 @@ from typing import Any
 from ..messages import msg
 from ..model import Case
 from ..sheetformulas import formulas_without_results
+from ..workbookfile import not_xlsx
 from .importer import Problem
 from .layout import Row, headers, match_header
 from .losses import Losses
@@ -104,6 +105,9 @@ def read(path: Path, sheet: str | None = None) -> SheetRead:
     import openpyxl  # imported here: only the xlsx commands need it
     from openpyxl.utils.exceptions import InvalidFileException
 
+    reason = not_xlsx(path)
+    if reason is not None:
+        return SheetRead([], [Problem(str(path), msg("import.workbook", error=reason))], None)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
