@@ -14,7 +14,7 @@ from pathlib import Path
 from trainbook import __version__, editor_schemas
 from trainbook.atomic import OutputError
 from trainbook.diagnostics import ContentError, as_github, display_path
-from trainbook.messages import localize, msg
+from trainbook.messages import Text, localize, msg
 from trainbook.strings import LANGUAGES
 from trainbook.validate import validate
 
@@ -415,6 +415,7 @@ def _print_written(paths: Sequence[object], out: str, language: str) -> None:
 def cmd_exam(args: argparse.Namespace) -> int:
     from trainbook.papers import PackError, build_exams
 
+    notes: list[Text] = []
     try:
         written = build_exams(
             args.content,
@@ -425,10 +426,14 @@ def cmd_exam(args: argparse.Namespace) -> int:
             seed=args.seed,
             formats=args.format,
             template_dirs=args.templates,
+            notes=notes,
         )
     except (PackError, ContentError) as exc:
         return _report_failure(exc, chosen_language(args, Path(args.content)))
-    _print_written(written, args.out, chosen_language(args, Path(args.content)))
+    language = chosen_language(args, Path(args.content))
+    for note in notes:
+        print(localize(note, language), file=sys.stderr)
+    _print_written(written, args.out, language)
     return 0
 
 

@@ -941,6 +941,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- trainbook exam build / forms build ------------------------------------------------------
     "pack.no_content": ("{folder}: content folder does not exist", "{folder}：内容文件夹不存在"),
+    "pack.variant_total": ("{variant} {total:g}", "{variant} 卷 {total:g} 分"),
+    "pack.unequal_totals": (
+        "note: the variants of exam '{exam}' are worth different totals ({totals}); `trainbook grade` "
+        "scores each paper out of its own, and `points` on each blueprint section makes them equal",
+        "注意：试卷 '{exam}' 各卷总分不同（{totals}）；trainbook grade 按各卷自己的满分折算，"
+        "在蓝图每个部分写上 points 可使各卷总分相同",
+    ),
     "pack.seed": ("--seed: expected an integer, found {found}", "--seed：应为整数，实际是 {found}"),
     "pack.variants": ("--variants: name at least one variant, e.g. A,B", "--variants：至少写一个试卷编号，例如 A,B"),
     "pack.which_exams": (

@@ -250,6 +250,36 @@ def test_html_only_build_writes_no_pdf(tmp_path: Path) -> None:
     assert not any(f.startswith("pack-exam/A/") for f in files)
 
 
+def test_variants_worth_different_totals_are_pointed_out(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without section points a paper is worth what it drew: the examiner hears of it, in the
+    handbook's language, and the pack is written as asked."""
+    exam = mini_site / "content/exams/mini-exam.yml"
+    exam.write_text(exam.read_text(encoding="utf-8").replace("    points: 2\n", "", 1), encoding="utf-8")
+    bank = mini_site / "content/banks/mini.yml"
+    text = bank.read_text(encoding="utf-8").replace("    pool: exam\n", "    pool: exam\n    points: 5\n")
+    bank.write_text(text + SECOND_EXAM_SINGLE, encoding="utf-8")
+    assert main(["exam", "build", "mini-exam", "--format", "html", "--seed", "2", "--out", "dist/exams"]) == 0
+    err = capsys.readouterr().err
+    assert "注意：试卷 'mini-exam' 各卷总分不同（A 卷 7 分，B 卷 11 分）；trainbook grade 按各卷自己的满分折算" in err
+    manifest = json.loads((mini_site / "dist/exams/mini-exam/manifest.json").read_text(encoding="utf-8"))
+    assert {v: sum(e["points"] for e in items) for v, items in manifest["variants"].items()} == {"A": 7, "B": 11}
+    assert main(["exam", "build", "mini-exam", "--format", "html", "--seed", "1", "--out", "dist/same"]) == 0
+    assert "各卷总分不同" not in capsys.readouterr().err  # this seed draws the same totals
+
+
+SECOND_EXAM_SINGLE = """\
+  - id: m-secret2
+    type: single
+    pool: exam
+    points: 1
+    stem: 考试专用题：报修受理后应当（　）。
+    options: [登记并派单, 让业主自己修]
+    answer: A
+    explanation: 仅用于正式考试。
+    objectives: [cmp-1]
+"""
+
+
 def _unfillable(content: Path) -> None:
     exam = content / "exams/pack-exam.yml"
     exam.write_text(exam.read_text(encoding="utf-8").replace("count: 4", "count: 9"), encoding="utf-8")

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..diagnostics import ContentError, display_path
-from ..messages import mkdocs_config, msg
+from ..messages import Text, join, mkdocs_config, msg
 from ..model import Project
 from ..outfolder import guarded_home, guarded_within
 from ..strings import language_code
 from ..validate import validate
+from .arrange import VariantPaper
 from .documents import Printer, parse_formats, write_documents
 from .errors import PackError
 from .exam import build_pack
@@ -33,6 +34,16 @@ def load_content(content_dir: str | Path) -> Project:
     if report.errors:
         raise ContentError(report.sorted())
     return project
+
+
+def unequal_totals(papers: Sequence[VariantPaper]) -> Text | None:
+    """A note when an exam's variants are worth different totals: a blueprint section without its
+    own ``points`` takes each drawn question's, and the draws differ from variant to variant."""
+    totals = {p.variant: p.total for p in papers}
+    if len(set(totals.values())) < 2:
+        return None
+    worth = join([msg("pack.variant_total", variant=v, total=t) for v, t in totals.items()], ", ", "，")
+    return msg("pack.unequal_totals", exam=papers[0].exam.id, totals=worth)
 
 
 def build_forms(
@@ -120,11 +131,14 @@ def build_exams(
     template_dirs: Sequence[str | Path] = (),
     title: str | None = None,
     language: str | None = None,
+    notes: list[Text] | None = None,
 ) -> list[Path]:
     """Printed packs ``OUT/<exam>/…`` of the named exams (or all); returns the files written.
 
     Every argument is checked before anything is written; a failure leaves *out* as it was.
     The papers are in *language*, by default the handbook's (see :func:`paper_language`).
+    *notes* receives what the examiner should know of packs that were built (see
+    :func:`unequal_totals`).
     """
     wanted = parse_formats(formats)
     the_seed = parse_seed(seed)
@@ -149,6 +163,8 @@ def build_exams(
     printer = Printer(template_dirs, language=language or paper_language(content_dir))
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
+    if notes is not None:
+        notes += [n for n in (unequal_totals(p.papers) for p in packs) if n is not None]
     out = Path(out)
     with staged(out) as stage:
         written = write_documents([d for p in packs for d in p.documents], stage, wanted)
