@@ -23,7 +23,15 @@ from .exam import build_pack
 from .output import in_stage, staged
 from .sheets import all_sheets
 
-__all__ = ["PackError", "build_exams", "build_forms", "handbook_title", "load_content", "paper_language"]
+__all__ = [
+    "PackError",
+    "build_exams",
+    "build_forms",
+    "handbook_title",
+    "load_content",
+    "paper_language",
+    "unequal_totals",
+]
 
 
 def load_content(content_dir: str | Path) -> Project:
