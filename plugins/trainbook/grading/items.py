@@ -66,7 +66,7 @@ def objectives_of(q: Question, project: Project) -> tuple[str, ...]:
 def analyse(sheets: Sequence[Sheet], project: Project) -> Analysis:
     # Rank candidates once by their share of their own paper's full marks (variants may differ in
     # total), ties by 工号; every item's groups follow that order. The rest-score is a share too.
-    ordered = sorted(sheets, key=lambda s: (-_share(s.score, s.full_marks), s.person))
+    ordered = sorted(sheets, key=lambda s: (-s.share, s.person))
     per_item: dict[str, list[tuple[float, float, tuple[int, ...] | None]]] = {}
     questions: dict[str, Question] = {}
     for sheet in ordered:

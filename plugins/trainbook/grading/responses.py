@@ -36,6 +36,11 @@ class Sheet:
         """What this variant's paper is worth: variants drawn with the bank's points may differ."""
         return sum(item.key.points for item in self.items)
 
+    @property
+    def share(self) -> float:
+        """The score as a share of this paper's full marks (0 for a paper worth nothing)."""
+        return self.score / self.full_marks if self.full_marks else 0.0
+
 
 def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list[Sheet]:
     path = table.path

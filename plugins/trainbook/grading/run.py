@@ -82,7 +82,7 @@ def grade(req: GradeRequest) -> GradeOutcome:
     supplied = {}
     if written is not None and manifest is not None:
         # Out of the candidate's own paper: 22 of 22 on B is 100 even when A is worth 20.
-        supplied[written.id] = {s.person: round1(s.score / s.full_marks * 100) if s.full_marks else 0.0 for s in sheets}
+        supplied[written.id] = {s.person: round1(s.share * 100) for s in sheets}
     results = compute(scheme, people, project, supplied)
     analysis = analyse(sheets, project) if sheets else None
     _write(req, project, scheme, results, analysis, manifest)
