@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import MINI
+from tests.slots import slots
 from trainbook.diagnostics import Diagnostic
 from trainbook.markdown_ext import TrainbookExtension
 from trainbook.markup import MarkdownRenderer
@@ -110,18 +111,6 @@ values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
-
-
-def slots(node: Any, trail: tuple = ()) -> list[tuple]:
-    """Every place in a parsed document a value sits: a path of keys and indexes."""
-    found = [trail]
-    if isinstance(node, dict):
-        for k, v in node.items():
-            found += slots(v, (*trail, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            found += slots(v, (*trail, i))
-    return found
 
 
 def mutate(doc: Any, trail: tuple, op: str, value: Any, key: str) -> Any:

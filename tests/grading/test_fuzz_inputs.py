@@ -20,6 +20,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.slots import slots
 from trainbook_cli.main import main
 
 from .conftest import FIXTURES, grade_args
@@ -30,20 +31,9 @@ FUZZING = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
 VALUES: list[Any] = [None, True, 0, -1, 1.5, 1e308, float("nan"), float("inf"), 10**400, "", "x", [], {}, [1], {"a": 1}]
 
 
-def _paths(value: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [at]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            found += _paths(v, (*at, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            found += _paths(v, (*at, i))
-    return found
-
-
 def _edit_json(text: str, data: st.DataObject) -> str:
     manifest = json.loads(text)
-    paths = _paths(manifest)[1:]
+    paths = slots(manifest)[1:]
     # Half the time one field of one item: most of what a hand edit (or a scanner's export) gets wrong.
     fields = [p for p in paths if len(p) == 4 and p[0] == "variants"]
     at = data.draw(st.sampled_from(fields if data.draw(st.booleans()) else paths))

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from trainbook.grading.errors import Problems
-from trainbook.grading.items import analyse
+from trainbook.grading.items import Analysis, analyse
 from trainbook.grading.manifest import read_manifest
-from trainbook.grading.responses import mark_responses
+from trainbook.grading.responses import Sheet, mark_responses
 from trainbook.grading.tables import read_table
 from trainbook.validate import validate
 
@@ -26,14 +26,19 @@ def items(graded: Path) -> dict[str, dict[str, str]]:
     return {r["题目ID"]: r for r in read_csv(graded / "items.csv")}
 
 
-@pytest.fixture(scope="module")
-def analysis():
+def _analysed(folder: Path) -> tuple[list[Sheet], Analysis]:
+    """The class's papers in *folder* (manifest.json, responses.csv) marked and analysed."""
     project, _ = validate(FIXTURES / "content")
-    manifest = read_manifest(FIXTURES / "manifest.json", "class-exam", project)
+    manifest = read_manifest(folder / "manifest.json", "class-exam", project)
     problems = Problems()
-    sheets = mark_responses(read_table(FIXTURES / "responses.csv"), manifest, problems)
+    sheets = mark_responses(read_table(folder / "responses.csv"), manifest, problems)
     assert problems.items == []
     return sheets, analyse(sheets, project)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return _analysed(FIXTURES)
 
 
 def test_items_csv_has_the_documented_columns(graded: Path) -> None:
@@ -117,12 +122,7 @@ def test_variants_worth_different_totals_are_ranked_by_their_share_of_full_marks
         csv.writer(fh).writerows(rows)
 
     def stats(folder: Path) -> dict[str, tuple[float, float | None, float | None]]:
-        project, _ = validate(FIXTURES / "content")
-        problems = Problems()
-        read = read_manifest(folder / "manifest.json", "class-exam", project)
-        sheets = mark_responses(read_table(folder / "responses.csv"), read, problems)
-        assert problems.items == []
-        return {s.question.id: (s.p, s.d, s.r) for s in analyse(sheets, project).items}
+        return {s.question.id: (s.p, s.d, s.r) for s in _analysed(folder)[1].items}
 
     doubled, original = stats(tmp_path), stats(FIXTURES)
     assert doubled.keys() == original.keys()
