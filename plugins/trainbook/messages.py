@@ -816,6 +816,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.empty": ("the file is empty; expected a header row", "文件是空的；第一行应为表头"),
     "grade.header_unnamed": ("column {n} of the header has no name", "表头第 {n} 列没有列名"),
     "grade.header_twice": ("column '{name}' appears twice in the header", "列 '{name}' 在表头中出现了两次"),
+    "grade.header_twice_number": (
+        "column '{name}' appears twice in the header: a spreadsheet turns a typed 21.10 into the number 21.1;"
+        " format the header row as text, or enter the answers in the pack's responses-template.xlsx",
+        "列 '{name}' 在表头中出现了两次：电子表格会把输入的 21.10 变成数字 21.1；"
+        "请把第一行设为文本格式，或在试卷包的 responses-template.xlsx 中录入",
+    ),
     "grade.row_too_wide": (
         "the row has {cells} cells but the header names only {width} columns",
         "这一行有 {cells} 个单元格，但表头只有 {width} 列",
@@ -827,8 +833,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少列 '{no}'（试卷 '{exam}' 的第 {no} 题）",
     ),
     "grade.unknown_response_column": (
-        "unknown column '{name}'; expected {id}, {variant} and the question numbers 1…{last}",
-        "未知的列 '{name}'；应为 {id}、{variant} 和题号 1…{last}",
+        "unknown column '{name}'; expected {id}, {variant}, the question numbers 1…{last} and, if wanted, {name_col}",
+        "未知的列 '{name}'；应为 {id}、{variant}、题号 1…{last}，可以另有 {name_col}",
     ),
     "grade.missing_component_column": (
         "missing column '{name}' (component '{component}' of scheme '{scheme}')",
@@ -867,6 +873,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.not_scored": (
         "'{id}' {person} is not in the scores file {scores}",
         "'{id}' {person} 不在成绩表 {scores} 中",
+    ),
+    "grade.name_mismatch": (
+        "'{column}' is {found}, but '{id}' {person} is {name} in the scores file {scores}; check the '{id}'",
+        "'{column}' 是 {found}，但成绩表 {scores} 中 '{id}' {person} 是 {name}；请核对 '{id}'",
     ),
     "grade.manifest_missing": (
         "exam manifest not found; build the exam pack (trainbook exam build) or pass --manifest",
@@ -1002,6 +1012,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pack.out_replaces": (
         "{entry}: the build would replace this folder, which holds {what} ({folder}); choose another --out",
         "{entry}：生成时会替换这个文件夹，而它包含{what}（{folder}）；请用 --out 另选文件夹",
+    ),
+    "pack.entries_filled": (
+        "{path}: the answers of {n} candidates have been entered here, and building the pack again"
+        " would replace this file; move it out of {folder} first (or choose another --out)",
+        "{path}：这里已经录入了 {n} 位考生的答卷，重新生成试卷包会覆盖这个文件；"
+        "请先把它移出 {folder}（或用 --out 另选文件夹）",
     ),
     "pack.unsafe_path": (
         "{path}: a printed document's path must stay inside the output folder; nothing was written",

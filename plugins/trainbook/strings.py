@@ -427,6 +427,47 @@ _TABLE: dict[str, tuple[str, str]] = {
     "paper.candidate": ("被考核人", "Candidate"),
     "paper.assessed_on": ("考核日期", "Date"),
     "paper.sheet_no": ("评分序号", "Sheet no."),
+    # the responses sheet of a printed exam (responses-template.xlsx): plain text, no markup
+    "entry.sheet": ("答卷", "Responses"),
+    "entry.notes_sheet": ("填写说明", "How to fill in"),
+    "entry.title": ("{title}：答卷录入表", "{title}: responses sheet"),
+    "entry.rows": (
+        "“{sheet}”表每位考生一行：工号与成绩表一致，试卷写卷别（{variants}）；姓名可以不填，填了会与成绩表核对。",
+        "One row per candidate on the “{sheet}” sheet: 工号 as in the scores sheet, 试卷 the paper ({variants}); "
+        "姓名 may stay empty, and is checked against the scores sheet when filled in.",
+    ),
+    "entry.as_written": (
+        "照考生在试卷或答题卡上写的录入，不要改正；没有作答的题留空。",
+        "Enter what the candidate wrote on the paper or answer sheet, mistakes included; leave a question "
+        "not answered empty.",
+    ),
+    "entry.by_hand": (
+        "人工评分的题（简答题）填阅卷人给的分数。",
+        "For questions marked by hand (short answer), enter the points the marker gave.",
+    ),
+    "entry.text_cells": (
+        "除人工评分的题以外，各列已设为文本格式，“21.10”这样的题号和“3.50”这样的答案不会被改成数字；第一行不要改动。",
+        "The columns are formatted as text (but those of questions marked by hand), so that a number such as "
+        "21.10 or an answer such as 3.50 stays as written; leave the first row as it is.",
+    ),
+    "entry.copy": (
+        "重新生成试卷包会覆盖这个文件夹：先把本表另存到别处，再录入。",
+        "Building the pack again replaces this folder: save a copy of this file elsewhere, then fill it in.",
+    ),
+    "entry.grade": ("录完后计算成绩：{command}", "Then grade the papers: {command}"),
+    "entry.grade_command": (
+        "trainbook grade 考核方案编号 --scores 成绩.xlsx --responses 本文件 --exam {exam}",
+        "trainbook grade SCHEME --scores scores.xlsx --responses THIS-FILE --exam {exam}",
+    ),
+    "entry.notation_heading": ("各题型的写法", "How to enter each type"),
+    "entry.type": ("题型", "Type"),
+    "entry.notation": ("写法", "What to enter"),
+    "entry.items_heading": ("各卷的题目", "The questions of each paper"),
+    "entry.item": ("{type}，{points} 分", "{type}, points: {points}"),
+    "entry.variant_error_title": ("卷别不对", "Unknown paper"),
+    "entry.variant_error": ("试卷一栏写卷别：{variants}", "Write the paper's letter: {variants}"),
+    "entry.points_error_title": ("分数不对", "Points out of range"),
+    "entry.points_error": ("填阅卷人给的分数：0 到 {points}", "The points the marker gave: 0 to {points}"),
     "paper.criteria": ("评分标准", "Scoring criteria"),
     "paper.criterion": ("评分项目", "Criterion"),
     "paper.look_for": ("评分要点", "What to look for"),

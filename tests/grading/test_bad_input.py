@@ -96,6 +96,14 @@ CASES = {
     ),
     "response column missing": ("responses.csv", DROP_LAST, "", "responses.csv:1: missing column '8.2'"),
     "response column unknown": ("responses.csv", ",8.2\n", ",8.2,9\n", "responses.csv:1: unknown column '9'"),
+    # Typed into a spreadsheet, the header 8.10 becomes the number 8.1: say so, not only "twice".
+    "question number that a spreadsheet made twice": (
+        "responses.csv",
+        ",8.1,8.2\n",
+        ",8.1,8.1\n",
+        "responses.csv:1: column '8.1' appears twice in the header: a spreadsheet turns a typed 21.10 into"
+        " the number 21.1",
+    ),
     "duplicate response": (
         "responses.csv",
         "E04,B,",
@@ -169,6 +177,32 @@ def test_bad_input_is_reported_with_file_and_row_and_nothing_is_written(
     assert "Traceback" not in err and "nothing was written" in err
     assert not (class_dir / "out").exists()
     assert not [p for p in class_dir.iterdir() if p.name.startswith(".")]  # no staging folder left
+
+
+def test_a_name_that_is_not_the_scores_sheets_for_that_id_is_an_error(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # An optional 姓名 column catches a mistyped 工号, which would give someone else the marks.
+    edit(class_dir / "responses.csv", ",8.2\n", ",8.2,姓名\n")
+    edit(
+        class_dir / "responses.csv",
+        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√",
+        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√,王五",
+    )
+    assert main(grade_args()) == 1
+    err = capsys.readouterr().err
+    assert "responses.csv:3: '姓名' is 王五, but '工号' E02 is 李四 in the scores file scores.csv" in err
+    assert "nothing was written" in err and not (class_dir / "out").exists()
+
+
+def test_a_name_column_that_agrees_with_the_scores_sheet_is_accepted(class_dir: Path) -> None:
+    edit(class_dir / "responses.csv", ",8.2\n", ",8.2,姓名\n")
+    edit(
+        class_dir / "responses.csv",
+        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√",
+        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√,李　四",
+    )
+    assert main(grade_args()) == 0
 
 
 def test_all_problems_are_reported_at_once(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,3 +50,10 @@ def test_the_xlsx_has_one_sheet_per_bank_with_title_and_header(example: Project,
     assert first[0] == example.banks[0].title
     header = list(next(wb[example.banks[0].id].iter_rows(min_row=2, max_row=2, values_only=True)))
     assert header[:4] == ["编号", "题型", "题干", "选项A"] and "答案" in header and "解析" in header
+
+
+def test_exporting_again_gives_the_same_bytes(example: Project, workbook: Path, tmp_path: Path) -> None:
+    # openpyxl stamps the time of saving; an export kept in Git would change on every run.
+    again = tmp_path / "again.xlsx"
+    export("xlsx", example, select(example, [], None, None, "any"), again)
+    assert again.read_bytes() == workbook.read_bytes()

@@ -65,6 +65,7 @@ def test_pack_holds_papers_answer_sheets_keys_rubric_sheets_and_manifest(packs: 
     produced = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     expected = [f"{v}/{d}.{ext}" for v in "AB" for d in DOCS for ext in ("html", "pdf")]
     expected += ["rubrics/roleplay.html", "rubrics/roleplay.pdf", "manifest.json", "manifest.csv"]
+    expected += ["responses-template.xlsx"]
     assert produced == sorted(expected)
 
 

@@ -1,5 +1,6 @@
 """The responses sheet of a printed exam: 工号, 试卷 (variant), then one column per question
-number holding what the candidate wrote → each person's marks, through the manifest."""
+number holding what the candidate wrote → each person's marks, through the manifest. An optional
+姓名 column is checked against the scores sheet (a mistyped 工号 would give someone else's marks)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..qtypes import TYPES
 from ..qtypes.paper import BadResponseError, PaperMark
 from .errors import Problems
 from .manifest import Manifest, PaperItem
-from .scores import ID
+from .scores import ID, NAME
 from .tables import Table
 
 VARIANT = "试卷"
@@ -26,6 +27,7 @@ class Sheet:
     row: int
     items: tuple[PaperItem, ...]
     marks: tuple[PaperMark | None, ...]
+    name: str = ""  # the optional 姓名 column, checked against the scores sheet
 
     @property
     def score(self) -> float:
@@ -46,7 +48,7 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
     path = table.path
     numbers = manifest.numbers
     before = len(problems.items)
-    known = {ID, VARIANT, *numbers}
+    known = {ID, NAME, VARIANT, *numbers}
     for name in (ID, VARIANT):
         if name not in table.header:
             problems.add(path, 1, msg("grade.missing_column", name=name))
@@ -58,12 +60,19 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
             problems.add(
                 path,
                 1,
-                msg("grade.unknown_response_column", name=name, id=ID, variant=VARIANT, last=numbers[-1]),
+                msg(
+                    "grade.unknown_response_column",
+                    name=name,
+                    id=ID,
+                    variant=VARIANT,
+                    last=numbers[-1],
+                    name_col=NAME,
+                ),
             )
     if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
     col = {name: i for i, name in enumerate(table.header)}
-    id_col, variant_col = col[ID], col[VARIANT]
+    id_col, variant_col, name_col = col[ID], col[VARIANT], col.get(NAME)
     # Per variant, the column of each of its items; a cell's mark depends only on (item, text).
     layout = {
         v: [(item, col[item.no], TYPES[item.key.type]) for item in items] for v, items in manifest.variants.items()
@@ -117,5 +126,6 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
                     continue
                 cache[cache_key] = mark
             marks.append(mark)
-        sheets.append(Sheet(pid, variant, n, manifest.variants[variant], tuple(marks)))
+        name = cells[name_col] if name_col is not None else ""
+        sheets.append(Sheet(pid, variant, n, manifest.variants[variant], tuple(marks), name))
     return sheets

@@ -19,7 +19,7 @@ from .pseudonyms import new_salt, pseudonyms
 from .report import render_report
 from .responses import Sheet, mark_responses
 from .results import Result, compute, round1
-from .scores import read_scores
+from .scores import ID, NAME, read_scores, same_name
 from .summary import summarize
 from .tables import read_table
 
@@ -71,12 +71,27 @@ def grade(req: GradeRequest) -> GradeOutcome:
         sheets = mark_responses(read_table(req.responses), manifest, problems)
     optional = frozenset({written.id}) if written is not None and manifest is not None else frozenset()
     people = read_scores(scores_table, scheme, problems, optional)
-    known_people = {p.id for p in people}
+    known_people = {p.id: p for p in people}
     if people or not problems.items:
         for s in sheets:
-            if s.person not in known_people:
+            person = known_people.get(s.person)
+            if person is None:
                 problems.add(
-                    req.responses or "", s.row, msg("grade.not_scored", id="工号", person=s.person, scores=req.scores)
+                    req.responses or "", s.row, msg("grade.not_scored", id=ID, person=s.person, scores=req.scores)
+                )
+            elif s.name and not same_name(s.name, person.name):
+                problems.add(
+                    req.responses or "",
+                    s.row,
+                    msg(
+                        "grade.name_mismatch",
+                        column=NAME,
+                        found=s.name,
+                        id=ID,
+                        person=s.person,
+                        name=person.name,
+                        scores=req.scores,
+                    ),
                 )
     problems.raise_if_any()
     supplied = {}

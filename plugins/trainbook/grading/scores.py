@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,16 @@ class Person:
     row: int
     scores: Mapping[str, float | None]  # component id -> score 0–100, None when the cell is empty
     vetoed: tuple[str, ...] = ()  # ids of the rubric components whose 一票否决 is 是
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two cells name the same person: a two-character name is often padded for alignment
+    (王　芳), and full-width and half-width forms are one letter."""
+    return _bare(a) == _bare(b)
+
+
+def _bare(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def veto_column(c: Component) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from ..messages import msg
 from ..sheetformulas import formulas_without_results
 from ..workbookfile import not_xlsx
 from .errors import GradeError, Problems, located
+
+#: A header such as 21.1: a question number, or what a spreadsheet made of 21.10 typed in.
+DECIMAL = re.compile(r"\d+\.\d+")
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ def read_table(path: str | Path) -> Table:
         if not name:
             problems.add(path, header_row, msg("grade.header_unnamed", n=i + 1))
         elif name in seen:
-            problems.add(path, header_row, msg("grade.header_twice", name=name))
+            twice = "grade.header_twice_number" if DECIMAL.fullmatch(name) else "grade.header_twice"
+            problems.add(path, header_row, msg(twice, name=name))
         seen.setdefault(name, i)
     problems.raise_if_any()
     width = len(header)

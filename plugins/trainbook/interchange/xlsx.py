@@ -17,6 +17,7 @@ from ..messages import msg
 from ..model import Case
 from ..sheetformulas import formulas_without_results
 from ..workbookfile import not_xlsx
+from ..workbookwrite import workbook_bytes
 from .importer import Problem
 from .layout import Row, headers, match_header
 from .losses import Losses
@@ -191,5 +192,5 @@ def write(selection: Selection, out: Path, cases: Mapping[str, Case]) -> Losses:
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    out.write_bytes(workbook_bytes(wb))  # the same banks, the same bytes: a diff in Git means a change
     return Losses("xlsx")

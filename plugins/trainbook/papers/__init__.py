@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..diagnostics import ContentError, display_path
+from ..grading.entrysheet import FILE_NAME as ENTRY_SHEET
+from ..grading.entrysheet import entered_rows
 from ..messages import Text, join, mkdocs_config, msg
 from ..model import Project
 from ..outfolder import guarded_home, guarded_within
@@ -94,6 +96,15 @@ def check_replaced(out: str | Path, entries: Sequence[str], content_dir: str | P
             raise PackError(msg("pack.out_replaces", entry=display_path(path), what=guarded.what, folder=shown))
 
 
+def check_entries(out: str | Path, exam_ids: Sequence[str]) -> None:
+    """Refuse a build that would replace a responses sheet someone has filled in where it lay."""
+    for exam_id in exam_ids:
+        path = Path(out) / exam_id / ENTRY_SHEET
+        n = entered_rows(path)
+        if n:
+            raise PackError(msg("pack.entries_filled", path=display_path(path), n=n, folder=display_path(path.parent)))
+
+
 def paper_language(content_dir: str | Path) -> str:
     """The printed papers' language for the handbook whose content folder is *content_dir*:
     ``theme.language`` of the mkdocs.yml next to it, as its pages pick their words; Chinese, as
@@ -168,6 +179,7 @@ def build_exams(
     if not exams:
         raise PackError(msg("pack.no_exams", folder=f"{content_dir}/exams"))
     check_replaced(out, [e.id for e in exams], content_dir)
+    check_entries(out, [e.id for e in exams])
     printer = Printer(template_dirs, language=language or paper_language(content_dir))
     heading = title if title is not None else handbook_title(content_dir)
     packs = [build_pack(printer, project, e, the_variants, the_seed, heading) for e in exams]
@@ -181,4 +193,7 @@ def build_exams(
                 path = in_stage(stage, f"{pack.exam.id}/{name}")
                 path.write_text(text, encoding="utf-8", newline="")
                 written.append(path)
+            path = in_stage(stage, f"{pack.exam.id}/{ENTRY_SHEET}")
+            path.write_bytes(pack.entry_sheet)
+            written.append(path)
         return sorted(out / p.relative_to(stage) for p in written)

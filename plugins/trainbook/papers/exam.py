@@ -1,11 +1,13 @@
 """An exam's printed pack: per variant the paper, the answer sheet (答题卡) and the key
-(参考答案及评分标准); the rubric sheets of every scheme that uses the exam; the manifest."""
+(参考答案及评分标准); the rubric sheets of every scheme that uses the exam; the manifest and the
+blank responses sheet it is graded from."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..grading.entrysheet import entry_workbook
 from ..messages import msg
 from ..model import Exam, Project, Question
 from ..qtypes.paper import PAPER_LETTERS
@@ -13,7 +15,7 @@ from ..render import Renderer
 from .arrange import VariantPaper, arrange
 from .documents import Document, Printer
 from .errors import PackError
-from .manifest import manifest_csv, manifest_json
+from .manifest import manifest, manifest_csv, manifest_json
 from .sheets import rubric_sheet
 
 # name, template, the string-table key of the title's suffix
@@ -31,6 +33,7 @@ class ExamPack:
     documents: tuple[Document, ...]
     manifest_json: str
     manifest_csv: str
+    entry_sheet: bytes  # responses-template.xlsx: the blank form trainbook grade --responses reads
 
 
 def choose_variants(exam: Exam, wanted: Sequence[str] | None) -> tuple[str, ...]:
@@ -88,4 +91,11 @@ def build_pack(
     for rubric_id in rubrics_for(project, exam):
         rubric = next(r for r in project.rubrics if r.id == rubric_id)
         documents.append(rubric_sheet(printer, project, rubric, f"{exam.id}/rubrics/{rubric.id}"))
-    return ExamPack(exam, papers, tuple(documents), manifest_json(papers), manifest_csv(papers))
+    return ExamPack(
+        exam,
+        papers,
+        tuple(documents),
+        manifest_json(papers),
+        manifest_csv(papers),
+        entry_workbook(manifest(papers), printer.strings.language),
+    )

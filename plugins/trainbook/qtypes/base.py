@@ -123,6 +123,14 @@ class QuestionKind:
         """The answer as the candidate writes it on that paper (manifest notation); None: marked by hand."""
         return None
 
+    #: How a cell of the responses sheet holds this type's answer (the notation mark_paper reads),
+    #: for the sheet's notes; empty for a type with no cell of its own (a group's parts have theirs).
+    response_zh: ClassVar[str] = ""
+    response_en: ClassVar[str] = ""
+
+    def response_notation(self, lang: str = "zh") -> str:
+        return self.response_en if lang == "en" else self.response_zh
+
     def sheet_marks(self, q: Question) -> tuple[str, ...]:
         """The marks the 答题卡 grid offers for it (letters, √ ×); () for an answer written out."""
         return ()

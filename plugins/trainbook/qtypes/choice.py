@@ -169,6 +169,8 @@ class Single(_ChoiceKind):
     name = "single"
     label_zh = "单项选择题"
     label_en = "Single choice"
+    response_zh = "写考生选的字母，如 B"
+    response_en = "The letter the candidate chose, e.g. B"
     balanced = True
     aliases = ("单选", "单选题", "单项选择", "选择题", "单项题")
 
@@ -193,6 +195,8 @@ class Multiple(_ChoiceKind):
     name = "multiple"
     label_zh = "多项选择题"
     label_en = "Multiple choice"
+    response_zh = "写考生选的全部字母，如 AC（顺序、大小写不限）"
+    response_en = "Every letter the candidate chose, e.g. AC (any order or case)"
     aliases = ("多选", "多选题", "多项选择", "不定项选择", "不定项选择题", "不定项")
     keys = ("options", "answer", "partial", "shuffle")
     multi = True

@@ -50,6 +50,8 @@ class FillBlankKind(QuestionKind):
     name = "fill_blank"
     label_zh = "填空题"
     label_en = "Fill in the blanks"
+    response_zh = "按空的顺序写考生填的内容，空与空之间用 ; 隔开"
+    response_en = "What the candidate wrote in each blank, in order, with ; between blanks"
     aliases = ("填空", "填空题目")
     keys = ("answer",)
     required = ("stem", "answer")

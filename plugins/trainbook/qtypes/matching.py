@@ -22,6 +22,8 @@ class MatchingKind(QuestionKind):
     name = "matching"
     label_zh = "匹配题"
     label_en = "Matching"
+    response_zh = "按左侧各项的顺序写考生配的右侧字母，如 bac"
+    response_en = "The right-hand letters the candidate matched, in the order of the left-hand items, e.g. bac"
     aliases = ("匹配", "连线题", "连线", "配对题")
     keys = ("pairs", "distractors", "partial")
     required = ("stem", "pairs")

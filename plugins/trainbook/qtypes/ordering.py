@@ -22,6 +22,8 @@ class OrderingKind(QuestionKind):
     name = "ordering"
     label_zh = "排序题"
     label_en = "Ordering"
+    response_zh = "按考生排的顺序写字母，如 CADB"
+    response_en = "The letters in the candidate's order, e.g. CADB"
     aliases = ("排序", "排序题目", "顺序题")
     keys = ("items",)
     required = ("stem", "items")

@@ -22,6 +22,8 @@ class ShortAnswerKind(QuestionKind):
     name = "short_answer"
     label_zh = "简答题"
     label_en = "Short answer"
+    response_zh = "阅卷人给的分数，0 到本题分值"
+    response_en = "The points the marker gave, from 0 to the question's points"
     aliases = ("简答", "问答题", "问答", "论述题", "主观题")
     keys = ("reference", "rubric")
     required = ("stem", "reference")

@@ -21,6 +21,8 @@ class TrueFalseKind(QuestionKind):
     name = "true_false"
     label_zh = "判断题"
     label_en = "True or false"
+    response_zh = "对 或 错（也可写 √、×、T、F）"
+    response_en = "对 or 错 (also √, ×, T, F)"
     aliases = ("判断", "是非题", "对错题", "判断正误")
     keys = ("answer",)
     required = ("stem", "answer")

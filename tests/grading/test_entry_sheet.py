@@ -1,0 +1,159 @@
+"""The responses sheet an exam pack carries (responses-template.xlsx): the header `trainbook grade`
+reads, text columns that keep 21.10 and 3.50 as typed, input rules, notes without the answers;
+filled in, it is graded; a filled-in copy left in the pack is not built over."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from trainbook.papers import build_exams
+from trainbook.workbookwrite import ZIP_EPOCH
+from trainbook_cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "tests/fixtures/pack/content"
+SHEET = "responses-template.xlsx"
+
+
+def column_of(ws, name: str) -> str:
+    header = [c.value for c in ws[1]]
+    return openpyxl.utils.get_column_letter(header.index(name) + 1)
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture handbook's pack (every question type, a case group): HTML only, for speed."""
+    out = tmp_path_factory.mktemp("entry") / "exams"
+    build_exams(PACK, out, ["pack-exam"], formats=("html",))
+    return out / "pack-exam"
+
+
+@pytest.fixture(scope="module")
+def manifest(pack: Path) -> dict:
+    return json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_the_header_is_what_grade_reads_every_number_of_every_variant(pack: Path, manifest: dict) -> None:
+    ws = openpyxl.load_workbook(pack / SHEET).worksheets[0]
+    numbers = list(dict.fromkeys(e["no"] for v in manifest["variants"].values() for e in v))
+    assert any("." in n for n in numbers)  # a group's sub-questions: 5.1, 5.2, …
+    assert [c.value for c in ws[1]] == ["工号", "姓名", "试卷", *numbers]
+    assert all(isinstance(c.value, str) for c in ws[1])
+    assert ws.max_row == 1  # blank below the header
+    assert ws.freeze_panes == "D2"
+
+
+def test_answer_columns_are_text_and_columns_marked_by_hand_take_points_in_range(pack: Path, manifest: dict) -> None:
+    ws = openpyxl.load_workbook(pack / SHEET).worksheets[0]
+    by_hand = {e["no"]: e["points"] for v in manifest["variants"].values() for e in v if e["answer"] is None}
+    assert by_hand
+    rules = {str(r.sqref): r for r in ws.data_validations.dataValidation}
+    for cell in ws[1][3:]:
+        letter = cell.column_letter
+        if cell.value in by_hand:
+            assert ws.column_dimensions[letter].number_format == "General"
+            rule = rules[f"{letter}2:{letter}5000"]
+            assert (rule.type, rule.operator, rule.formula1) == ("decimal", "between", "0")
+            assert float(rule.formula2) == by_hand[cell.value]
+        else:
+            assert ws.column_dimensions[letter].number_format == "@"
+    for name in ("工号", "姓名", "试卷"):
+        assert ws.column_dimensions[column_of(ws, name)].number_format == "@"
+    paper = rules[f"{column_of(ws, '试卷')}2:{column_of(ws, '试卷')}5000"]
+    assert (paper.type, paper.formula1) == ("list", '"A,B"')
+
+
+def test_the_notes_say_how_each_type_is_entered_and_never_give_an_answer(pack: Path, manifest: dict) -> None:
+    notes = openpyxl.load_workbook(pack / SHEET).worksheets[1]
+    assert notes.title == "填写说明"
+    cells = [str(v) for row in notes.iter_rows(values_only=True) for v in row if v is not None]
+    text = "\n".join(cells)
+    for expected in ("写考生选的全部字母", "空与空之间用 ; 隔开", "阅卷人给的分数", "--exam pack-exam"):
+        assert expected in text
+    answers = {
+        part
+        for v in manifest["variants"].values()
+        for e in v
+        if e["type"] == "fill_blank"
+        for part in str(e["answer"]).replace("|", ";").split(";")
+    }
+    assert answers and not [a for a in answers if a in text]
+
+
+def test_the_sheet_carries_no_date_so_the_pack_rebuilds_byte_for_byte(pack: Path) -> None:
+    with zipfile.ZipFile(pack / SHEET) as z:
+        assert {i.date_time for i in z.infolist()} == {ZIP_EPOCH}
+        core = z.read("docProps/core.xml").decode()
+    assert "1980-01-01T00:00:00Z" in core
+
+
+def test_an_english_handbook_gets_english_notes_and_the_same_header(tmp_path: Path) -> None:
+    build_exams(PACK, tmp_path / "out", ["pack-exam"], formats=("html",), language="en")
+    book = openpyxl.load_workbook(tmp_path / "out/pack-exam" / SHEET)
+    assert [c.value for c in book.worksheets[0][1]][:3] == ["工号", "姓名", "试卷"]
+    assert book.worksheets[1].title == "How to fill in"
+    assert "Every letter the candidate chose" in str(list(book.worksheets[1].values))
+
+
+def test_a_filled_in_copy_left_in_the_pack_is_not_built_over(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "exams"
+    build_exams(PACK, out, ["pack-exam"], formats=("html",))
+    sheet = out / "pack-exam" / SHEET
+    book = openpyxl.load_workbook(sheet)
+    book.worksheets[0].append(["E01", "张三", "A", "B"])
+    book.save(sheet)
+    before = sheet.read_bytes()
+    code = main(["exam", "build", "pack-exam", "--content", str(PACK), "--out", str(out), "--format", "html"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{SHEET}: the answers of 1 candidates have been entered here" in err
+    assert "Traceback" not in err
+    assert sheet.read_bytes() == before
+
+
+def test_an_unfilled_sheet_is_simply_rebuilt(pack: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exams"
+    build_exams(PACK, out, ["pack-exam"], formats=("html",))
+    build_exams(PACK, out, ["pack-exam"], formats=("html",))
+    assert (out / "pack-exam" / SHEET).read_bytes() == (pack / SHEET).read_bytes()
+
+
+def test_the_filled_in_sheet_is_graded(tmp_path: Path) -> None:
+    """The example's exam: one candidate writes the key of paper A, one leaves paper B blank. Typed
+    as Excel stores it: text in the text columns, a number in the columns marked by hand; names as
+    people type them (a two-character name padded with a full-width space)."""
+    build_exams(ROOT / "content", tmp_path / "exams", ["cs-basic"], formats=("html",))
+    pack = tmp_path / "exams/cs-basic"
+    manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
+    book = openpyxl.load_workbook(pack / SHEET)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    key = {e["no"]: e for e in manifest["variants"]["A"]}
+
+    def typed(no: str) -> object:
+        answer = key[no]["answer"]
+        if answer is None:
+            return key[no]["points"]  # a number: the marker's points
+        return ";".join(blank.split("|")[0] for blank in answer.split(";"))
+
+    ws.append(["P1", "王　芳", "A", *(typed(n) for n in header[3:])])
+    ws.append(["P2", "", "B"])
+    filled = tmp_path / "答卷.xlsx"
+    book.save(filled)
+    (tmp_path / "scores.csv").write_text(
+        "工号,姓名,部门,情景模拟,应急演练,业主满意度,培训出勤\nP1,王芳,客服部,80,80,80,80\nP2,李四,客服部,80,80,80,80\n",
+        encoding="utf-8",
+    )
+    args = ["grade", "cs-annual", "--content", str(ROOT / "content"), "--scores", str(tmp_path / "scores.csv")]
+    args += ["--responses", str(filled), "--exam", "cs-basic", "--manifest", str(pack / "manifest.json")]
+    assert main([*args, "--out", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out/results.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = {r["工号"]: r for r in csv.DictReader(f)}
+    assert float(rows["P1"]["理论笔试"]) == 100
+    assert float(rows["P2"]["理论笔试"]) == 0
