@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from trainbook.grading.entrysheet import numbers
 from trainbook.papers import build_exams
 from trainbook.workbookwrite import ZIP_EPOCH
 from trainbook_cli.main import main
@@ -157,3 +158,11 @@ def test_the_filled_in_sheet_is_graded(tmp_path: Path) -> None:
         rows = {r["工号"]: r for r in csv.DictReader(f)}
     assert float(rows["P1"]["理论笔试"]) == 100
     assert float(rows["P2"]["理论笔试"]) == 0
+
+
+def test_a_number_only_one_variant_has_stands_in_paper_order() -> None:
+    def items(*nos: str) -> list[dict]:
+        return [{"no": no, "answer": "A", "points": 1, "type": "single"} for no in nos]
+
+    variants = {"A": items("1", "2.1", "2.2", "3"), "B": items("1", "2.1", "2.2", "2.3", "3", "10")}
+    assert numbers(variants) == ["1", "2.1", "2.2", "2.3", "3", "10"]
