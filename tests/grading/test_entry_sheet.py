@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from trainbook.grading.entrysheet import numbers
+from trainbook.grading.entrysheet import entry_workbook, numbers
 from trainbook.papers import build_exams
 from trainbook.workbookwrite import ZIP_EPOCH
 from trainbook_cli.main import main
@@ -166,3 +166,17 @@ def test_a_number_only_one_variant_has_stands_in_paper_order() -> None:
 
     variants = {"A": items("1", "2.1", "2.2", "3"), "B": items("1", "2.1", "2.2", "2.3", "3", "10")}
     assert numbers(variants) == ["1", "2.1", "2.2", "2.3", "3", "10"]
+
+
+def test_a_variant_list_too_long_for_an_excel_rule_gets_no_rule() -> None:
+    # Excel "repairs" a file whose list rule is over 255 characters; the sheet must open cleanly.
+    import io
+
+    variants = {f"V{i:015d}": [{"no": "1", "answer": "A", "points": 1, "type": "single"}] for i in range(16)}
+    data = entry_workbook({"exam": "many", "title": "多卷", "variants": variants}, "zh")
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert [r.type for r in ws.data_validations.dataValidation] == []
+    few = entry_workbook({"exam": "two", "title": "两卷", "variants": dict(list(variants.items())[:2])}, "zh")
+    assert [r.type for r in openpyxl.load_workbook(io.BytesIO(few)).worksheets[0].data_validations.dataValidation] == [
+        "list"
+    ]

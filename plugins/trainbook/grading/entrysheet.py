@@ -28,6 +28,9 @@ FILE_NAME = "responses-template.xlsx"
 TEXT = "@"
 #: Rows the input rules cover: more candidates than one exam sitting has.
 ROWS = 5000
+#: The longest list of variants the 试卷 column's rule spells out: Excel allows 255 characters in
+#: the rule's list and 225 in its error message, which names the list too.
+LIST_MAX = 200
 WIDTHS = {ID: 12.0, NAME: 10.0, VARIANT: 6.0}
 NUMBER_WIDTH = 7.0
 
@@ -86,6 +89,8 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
     ws.freeze_panes = "D2"
 
     listed = ",".join(variants)
+    if len(listed) > LIST_MAX:  # Excel would "repair" the file, dropping the rule: leave it out
+        return
     paper = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True)
     paper.errorTitle = t.plain("entry.variant_error_title")
     paper.error = t.plain("entry.variant_error", variants=listed)
