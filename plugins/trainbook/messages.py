@@ -817,9 +817,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.header_unnamed": ("column {n} of the header has no name", "表头第 {n} 列没有列名"),
     "grade.header_twice": ("column '{name}' appears twice in the header", "列 '{name}' 在表头中出现了两次"),
     "grade.header_twice_number": (
-        "column '{name}' appears twice in the header: a spreadsheet turns a typed 21.10 into the number 21.1;"
-        " format the header row as text, or enter the answers in the pack's responses-template.xlsx",
-        "列 '{name}' 在表头中出现了两次：电子表格会把输入的 21.10 变成数字 21.1；"
+        "column '{name}' appears twice in the header: a spreadsheet turns a typed {typed} into the number"
+        " {name}; format the header row as text, or enter the answers in the pack's responses-template.xlsx",
+        "列 '{name}' 在表头中出现了两次：电子表格会把输入的 {typed} 变成数字 {name}；"
         "请把第一行设为文本格式，或在试卷包的 responses-template.xlsx 中录入",
     ),
     "grade.row_too_wide": (
@@ -827,6 +827,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这一行有 {cells} 个单元格，但表头只有 {width} 列",
     ),
     "grade.no_people": ("the sheet has a header but no candidates", "表格只有表头，没有考生"),
+    "grade.no_responses": (
+        "the sheet has a header but no candidate's answers; enter one row per candidate",
+        "表格只有表头，没有考生的作答；请每位考生录入一行",
+    ),
     "grade.missing_column": ("missing column '{name}'", "缺少列 '{name}'"),
     "grade.missing_question_column": (
         "missing column '{no}' (question {no} of the exam '{exam}')",
@@ -873,6 +877,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.not_scored": (
         "'{id}' {person} is not in the scores file {scores}",
         "'{id}' {person} 不在成绩表 {scores} 中",
+    ),
+    "grade.not_scored_zeros": (
+        "'{id}' {person} is not in the scores file {scores}, which has {found}: a spreadsheet drops the"
+        " leading zeros of a number typed into a cell not formatted as text",
+        "'{id}' {person} 不在成绩表 {scores} 中，成绩表里有 {found}：未设为文本格式的单元格会丢掉数字前面的 0",
     ),
     "grade.name_mismatch": (
         "'{column}' is {found}, but '{id}' {person} is {name} in the scores file {scores}; check the '{id}'",
@@ -1014,10 +1023,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{entry}：生成时会替换这个文件夹，而它包含{what}（{folder}）；请用 --out 另选文件夹",
     ),
     "pack.entries_filled": (
-        "{path}: the answers of {n} candidates have been entered here, and building the pack again"
+        "{path}: the answers of {n} candidate(s) have been entered here, and building the pack again"
         " would replace this file; move it out of {folder} first (or choose another --out)",
         "{path}：这里已经录入了 {n} 位考生的答卷，重新生成试卷包会覆盖这个文件；"
         "请先把它移出 {folder}（或用 --out 另选文件夹）",
+    ),
+    "pack.entries_unreadable": (
+        "{path}: this copy of the responses sheet cannot be read (protected with a password, or damaged),"
+        " so it may hold entered answers, and building the pack again would replace it; move it out of"
+        " {folder} first (or choose another --out)",
+        "{path}：这份答卷录入表无法读取（设了密码或已损坏），里面可能有录入的答卷，重新生成试卷包会覆盖它；"
+        "请先把它移出 {folder}（或用 --out 另选文件夹）",
+    ),
+    "pack.foreign_files": (
+        "{folder}: {files} was not made by exam build, and building the pack again replaces this folder;"
+        " move it out first (or choose another --out)",
+        "{folder}：{files} 不是 exam build 生成的，而重新生成试卷包会替换整个文件夹；"
+        "请先把它移出去（或用 --out 另选文件夹）",
     ),
     "pack.unsafe_path": (
         "{path}: a printed document's path must stay inside the output folder; nothing was written",

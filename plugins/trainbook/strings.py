@@ -446,8 +446,13 @@ _TABLE: dict[str, tuple[str, str]] = {
         "For questions marked by hand (short answer), enter the points the marker gave.",
     ),
     "entry.text_cells": (
-        "除人工评分的题以外，各列已设为文本格式，“21.10”这样的题号和“3.50”这样的答案不会被改成数字；第一行不要改动。",
-        "The columns are formatted as text (but those of questions marked by hand), so that a number such as "
+        "各列已设为文本格式，“21.10”这样的题号和“3.50”这样的答案不会被改成数字；第一行不要改动。",
+        "The columns are formatted as text, so that a number such as 21.10 or an answer such as 3.50 stays "
+        "as written; leave the first row as it is.",
+    ),
+    "entry.text_cells_but_points": (
+        "各列已设为文本格式（只填分数的列除外），“21.10”这样的题号和“3.50”这样的答案不会被改成数字；第一行不要改动。",
+        "The columns are formatted as text (except those that hold only points), so that a number such as "
         "21.10 or an answer such as 3.50 stays as written; leave the first row as it is.",
     ),
     "entry.copy": (

@@ -32,5 +32,6 @@ def workbook_bytes(workbook: Any) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, wherever it is written: Python's default names the host's system
             target.writestr(info, source.read(entry.filename))
     return out.getvalue()

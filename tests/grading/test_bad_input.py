@@ -101,8 +101,8 @@ CASES = {
         "responses.csv",
         ",8.1,8.2\n",
         ",8.1,8.1\n",
-        "responses.csv:1: column '8.1' appears twice in the header: a spreadsheet turns a typed 21.10 into"
-        " the number 21.1",
+        "responses.csv:1: column '8.1' appears twice in the header: a spreadsheet turns a typed 8.10 into"
+        " the number 8.1",
     ),
     "duplicate response": (
         "responses.csv",

@@ -13,7 +13,8 @@ import openpyxl
 import pytest
 
 from trainbook.grading.entrysheet import entry_workbook, numbers
-from trainbook.papers import build_exams
+from trainbook.grading.manifest import read_manifest
+from trainbook.papers import build_exams, load_content
 from trainbook.workbookwrite import ZIP_EPOCH
 from trainbook_cli.main import main
 
@@ -40,11 +41,11 @@ def manifest(pack: Path) -> dict:
     return json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
 
 
-def test_the_header_is_what_grade_reads_every_number_of_every_variant(pack: Path, manifest: dict) -> None:
+def test_the_header_is_what_grade_reads_every_number_of_every_variant(pack: Path) -> None:
     ws = openpyxl.load_workbook(pack / SHEET).worksheets[0]
-    numbers = list(dict.fromkeys(e["no"] for v in manifest["variants"].values() for e in v))
-    assert any("." in n for n in numbers)  # a group's sub-questions: 5.1, 5.2, …
-    assert [c.value for c in ws[1]] == ["工号", "姓名", "试卷", *numbers]
+    expected = read_manifest(pack / "manifest.json", "pack-exam", load_content(PACK)).numbers
+    assert any("." in n for n in expected)  # a group's sub-questions: 5.1, 5.2, …
+    assert [c.value for c in ws[1]] == ["工号", "姓名", "试卷", *expected]
     assert all(isinstance(c.value, str) for c in ws[1])
     assert ws.max_row == 1  # blank below the header
     assert ws.freeze_panes == "D2"
@@ -87,9 +88,10 @@ def test_the_notes_say_how_each_type_is_entered_and_never_give_an_answer(pack: P
     assert answers and not [a for a in answers if a in text]
 
 
-def test_the_sheet_carries_no_date_so_the_pack_rebuilds_byte_for_byte(pack: Path) -> None:
+def test_the_sheet_carries_no_date_or_host_so_the_pack_rebuilds_byte_for_byte(pack: Path) -> None:
     with zipfile.ZipFile(pack / SHEET) as z:
         assert {i.date_time for i in z.infolist()} == {ZIP_EPOCH}
+        assert {i.create_system for i in z.infolist()} == {3}  # not the host's (0 on Windows)
         core = z.read("docProps/core.xml").decode()
     assert "1980-01-01T00:00:00Z" in core
 
@@ -113,7 +115,7 @@ def test_a_filled_in_copy_left_in_the_pack_is_not_built_over(tmp_path: Path, cap
     code = main(["exam", "build", "pack-exam", "--content", str(PACK), "--out", str(out), "--format", "html"])
     err = capsys.readouterr().err
     assert code == 1
-    assert f"{SHEET}: the answers of 1 candidates have been entered here" in err
+    assert f"{SHEET}: the answers of 1 candidate(s) have been entered here" in err
     assert "Traceback" not in err
     assert sheet.read_bytes() == before
 
@@ -180,3 +182,110 @@ def test_a_variant_list_too_long_for_an_excel_rule_gets_no_rule() -> None:
     assert [r.type for r in openpyxl.load_workbook(io.BytesIO(few)).worksheets[0].data_validations.dataValidation] == [
         "list"
     ]
+
+
+def rebuild(out: Path) -> int:
+    return main(["exam", "build", "pack-exam", "--content", str(PACK), "--out", str(out), "--format", "html"])
+
+
+def test_a_copy_saved_under_another_name_in_the_pack_is_not_built_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Excel's "Save as" opens in the file's own folder: 答卷.xlsx lands beside the template.
+    out = tmp_path / "exams"
+    assert rebuild(out) == 0
+    (out / "pack-exam/答卷.xlsx").write_bytes((out / "pack-exam" / SHEET).read_bytes())
+    (out / "pack-exam/A/scan-001.pdf").write_bytes(b"%PDF-1.7")
+    assert rebuild(out) == 1
+    err = capsys.readouterr().err
+    assert "A/scan-001.pdf, 答卷.xlsx was not made by exam build" in err
+    assert (out / "pack-exam/答卷.xlsx").is_file() and (out / "pack-exam/A/scan-001.pdf").is_file()
+
+
+def test_files_a_desktop_leaves_in_the_pack_do_not_stop_a_build(tmp_path: Path) -> None:
+    out = tmp_path / "exams"
+    assert rebuild(out) == 0
+    (out / "pack-exam/.DS_Store").write_bytes(b"\0")
+    assert rebuild(out) == 0
+
+
+def test_a_copy_that_cannot_be_read_is_not_built_over(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    # Excel stores a workbook protected with a password as an OLE file, which openpyxl cannot open.
+    out = tmp_path / "exams"
+    assert rebuild(out) == 0
+    sheet = out / "pack-exam" / SHEET
+    sheet.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert rebuild(out) == 1
+    assert "this copy of the responses sheet cannot be read" in capsys.readouterr().err
+    assert sheet.read_bytes().startswith(b"\xd0\xcf")
+
+
+def test_a_pack_with_no_question_marked_by_hand_says_nothing_of_points() -> None:
+    import io
+
+    variants = {"A": [{"no": "1", "answer": "B", "points": 2, "type": "single"}]}
+    book = openpyxl.load_workbook(io.BytesIO(entry_workbook({"exam": "e", "title": "t", "variants": variants}, "zh")))
+    text = str(list(book.worksheets[1].values))
+    assert "人工评分" not in text and "只填分数的列除外" not in text
+    assert "各列已设为文本格式" in text
+
+
+def test_the_points_rule_holds_every_digit_of_a_questions_worth() -> None:
+    import io
+
+    variants = {"A": [{"no": "1", "answer": None, "points": 100 / 3, "type": "short_answer"}]}
+    book = openpyxl.load_workbook(io.BytesIO(entry_workbook({"exam": "e", "title": "t", "variants": variants}, "zh")))
+    (rule,) = [r for r in book.worksheets[0].data_validations.dataValidation if r.type == "decimal"]
+    assert float(rule.formula2) == 100 / 3
+
+
+def test_every_question_type_with_a_cell_of_its_own_says_how_it_is_entered() -> None:
+    from trainbook.qtypes import TYPES
+
+    silent = [k.name for k in TYPES.values() if not (k.response_notation("zh") and k.response_notation("en"))]
+    assert silent == ["group"]  # a case's sub-questions have the cells
+
+
+def filled_example(tmp_path: Path, rows: list[list[object]], scores: str) -> list[str]:
+    """The example's cs-basic pack; its responses sheet with *rows* typed in; grade's arguments."""
+    build_exams(ROOT / "content", tmp_path / "exams", ["cs-basic"], formats=("html",))
+    pack = tmp_path / "exams/cs-basic"
+    book = openpyxl.load_workbook(pack / SHEET)
+    for row in rows:
+        book.worksheets[0].append(row)
+    book.move_sheet(book.worksheets[1], offset=-1)  # the notes sheet first: the 答卷 sheet is still found
+    filled = tmp_path / "答卷.xlsx"
+    book.save(filled)
+    (tmp_path / "scores.csv").write_text(
+        "工号,姓名,部门,情景模拟,应急演练,业主满意度,培训出勤\n" + scores, encoding="utf-8"
+    )
+    args = ["grade", "cs-annual", "--content", str(ROOT / "content"), "--scores", str(tmp_path / "scores.csv")]
+    args += ["--responses", str(filled), "--exam", "cs-basic", "--manifest", str(pack / "manifest.json")]
+    return [*args, "--out", str(tmp_path / "out")]
+
+
+def test_the_blank_sheet_given_as_it_is_is_an_error_not_a_class_of_zeros(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    args = filled_example(tmp_path, [], "P1,王芳,客服部,80,80,80,80\n")
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "答卷.xlsx: 表格只有表头，没有考生的作答" in err  # the example handbook is in Chinese
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_staff_number_that_lost_its_leading_zeros_is_pointed_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    args = filled_example(tmp_path, [["00123", "", "B"]], "123,王芳,客服部,80,80,80,80\n")
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert (
+        "答卷.xlsx:2: '工号' 00123 不在成绩表" in err
+        and "成绩表里有 123：未设为文本格式的单元格会丢掉数字前面的 0" in err
+    )
+
+
+def test_a_name_is_not_checked_against_an_empty_name_in_the_scores_sheet(tmp_path: Path) -> None:
+    args = filled_example(tmp_path, [["P1", "王芳", "B"]], "P1,,客服部,80,80,80,80\n")
+    assert main(args) == 0

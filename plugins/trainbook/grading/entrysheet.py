@@ -12,6 +12,7 @@ never its answer: the keys are printed separately.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from typing import Any
 from ..qtypes import TYPES
 from ..strings import Strings
 from ..workbookwrite import workbook_bytes
+from .manifest import paper_order
 from .responses import VARIANT
 from .scores import ID, NAME
+from .tables import data_sheet
 
 #: Its name in the pack, next to manifest.json.
 FILE_NAME = "responses-template.xlsx"
@@ -28,9 +31,10 @@ FILE_NAME = "responses-template.xlsx"
 TEXT = "@"
 #: Rows the input rules cover: more candidates than one exam sitting has.
 ROWS = 5000
-#: The longest list of variants the 试卷 column's rule spells out: Excel allows 255 characters in
-#: the rule's list and 225 in its error message, which names the list too.
-LIST_MAX = 200
+#: What Excel allows in an input rule: a list of 255 characters, an error message of 225 (longer
+#: ones make it "repair" the file, dropping the rule).
+LIST_MAX = 255
+ERROR_MAX = 225
 WIDTHS = {ID: 12.0, NAME: 10.0, VARIANT: 6.0}
 NUMBER_WIDTH = 7.0
 
@@ -48,13 +52,8 @@ def entry_workbook(manifest: Mapping[str, Any], language: str) -> bytes:
 
 
 def numbers(variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
-    """Every question number of any variant (the columns grade expects), in paper order: 21.4 of a
-    B whose case has one sub-question more than A's stands after 21.3, not after A's last number."""
-    union = list(dict.fromkeys(e["no"] for entries in variants.values() for e in entries))
-    try:
-        return sorted(union, key=lambda no: tuple(int(part) for part in no.split(".")))
-    except ValueError:  # numbers the manifest's writer never makes: keep them as listed
-        return union
+    """Every question number of any variant (the columns grade expects), in paper order."""
+    return paper_order(e["no"] for entries in variants.values() for e in entries)
 
 
 def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
@@ -76,8 +75,9 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
         if name in marked:
             # Points: a number. Excel checks a number rule against what a text cell holds, text,
             # and would refuse every score typed in, so this column keeps the general format.
+            # All the digits a float has: 33.333333 points is no less in the rule than on the paper.
             rule = DataValidation(
-                type="decimal", operator="between", formula1="0", formula2=f"{marked[name]:g}", allow_blank=True
+                type="decimal", operator="between", formula1="0", formula2=f"{marked[name]:.17g}", allow_blank=True
             )
             rule.showErrorMessage = True
             rule.errorTitle = t.plain("entry.points_error_title")
@@ -89,11 +89,12 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
     ws.freeze_panes = "D2"
 
     listed = ",".join(variants)
-    if len(listed) > LIST_MAX:  # Excel would "repair" the file, dropping the rule: leave it out
+    error = t.plain("entry.variant_error", variants=listed)
+    if len(listed) > LIST_MAX or len(error) > ERROR_MAX:  # more than Excel takes: no rule
         return
     paper = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True)
     paper.errorTitle = t.plain("entry.variant_error_title")
-    paper.error = t.plain("entry.variant_error", variants=listed)
+    paper.error = error
     ws.add_data_validation(paper)
     letter = get_column_letter(header.index(VARIANT) + 1)
     paper.add(f"{letter}2:{letter}{ROWS}")
@@ -123,11 +124,12 @@ def _notes(
     listed = t.plain("list_sep").join(variants)
     ws.append([t.plain("entry.title", title=manifest.get("title") or manifest["exam"])])
     ws["A1"].font = Font(bold=True, size=14)
+    hand = bool(by_hand(variants))
     lines = [
         t.plain("entry.rows", sheet=t.plain("entry.sheet"), variants=listed),
         t.plain("entry.as_written"),
-        t.plain("entry.by_hand"),
-        t.plain("entry.text_cells"),
+        *([t.plain("entry.by_hand")] if hand else []),
+        t.plain("entry.text_cells_but_points" if hand else "entry.text_cells"),
         t.plain("entry.copy"),
         t.plain("entry.grade", command=t.plain("entry.grade_command", exam=manifest["exam"])),
     ]
@@ -167,23 +169,21 @@ def _notes(
         ws.column_dimensions[get_column_letter(col)].width = 30
 
 
-def entered_rows(path: Path) -> int:
-    """How many rows below the header of *path*'s first sheet hold anything: answers typed into the
-    pack's own copy, which a new build would replace. 0 for no file, or one that is no workbook."""
+def entered_rows(path: Path) -> int | None:
+    """How many rows below the header of *path*'s table hold anything: answers typed into the
+    pack's own copy, which a new build would replace. 0 for no file; None for one that cannot be
+    read (protected with a password, damaged), which may hold answers as well."""
     if not path.is_file():
         return 0
-    import zipfile
-
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
-        # not a workbook (any more): nothing of ours to keep
-        return 0
+        return None
     try:
-        rows = book.worksheets[0].iter_rows(min_row=2, values_only=True)
+        rows = book.worksheets[data_sheet(book)].iter_rows(min_row=2, values_only=True)
         return sum(1 for row in rows if any(v not in (None, "") for v in row))
     finally:
         book.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,11 +43,17 @@ class Manifest:
     @property
     def numbers(self) -> list[str]:
         """Every question number of any variant, in paper order."""
-        seen: dict[str, None] = {}
-        for items in self.variants.values():
-            for item in items:
-                seen.setdefault(item.no)
-        return list(seen)
+        return paper_order(item.no for items in self.variants.values() for item in items)
+
+
+def paper_order(numbers: Iterable[str]) -> list[str]:
+    """Question numbers of several variants, each once, in paper order: 21.4 of a B whose case has
+    one sub-question more than A's stands after 21.3, not after A's last number."""
+    union = list(dict.fromkeys(numbers))
+    try:
+        return sorted(union, key=lambda no: tuple(int(part) for part in no.split(".")))
+    except ValueError:  # numbers the manifest's writer never makes: keep them as listed
+        return union
 
 
 def _printed_count(q: Question) -> int:

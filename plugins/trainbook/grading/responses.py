@@ -71,6 +71,10 @@ def mark_responses(table: Table, manifest: Manifest, problems: Problems) -> list
             )
     if len(problems.items) > before:  # the header is wrong: rows cannot be read
         return []
+    if not table.rows:
+        # The pack's blank responses-template.xlsx given as it is: not a class that answered nothing.
+        problems.add(path, None, msg("grade.no_responses"))
+        return []
     col = {name: i for i, name in enumerate(table.header)}
     id_col, variant_col, name_col = col[ID], col[VARIANT], col.get(NAME)
     # Per variant, the column of each of its items; a cell's mark depends only on (item, text).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .pseudonyms import new_salt, pseudonyms
 from .report import render_report
 from .responses import Sheet, mark_responses
 from .results import Result, compute, round1
-from .scores import ID, NAME, read_scores, same_name
+from .scores import ID, NAME, Person, read_scores, same_name
 from .summary import summarize
 from .tables import read_table
 
@@ -76,10 +77,8 @@ def grade(req: GradeRequest) -> GradeOutcome:
         for s in sheets:
             person = known_people.get(s.person)
             if person is None:
-                problems.add(
-                    req.responses or "", s.row, msg("grade.not_scored", id=ID, person=s.person, scores=req.scores)
-                )
-            elif s.name and not same_name(s.name, person.name):
+                problems.add(req.responses or "", s.row, _not_scored(s.person, known_people, req.scores))
+            elif s.name and person.name and not same_name(s.name, person.name):
                 problems.add(
                     req.responses or "",
                     s.row,
@@ -104,6 +103,16 @@ def grade(req: GradeRequest) -> GradeOutcome:
     return GradeOutcome(
         req.out, len(results), len(analysis.items) if analysis else 0, sum(not r.passed for r in results)
     )
+
+
+def _not_scored(pid: str, people: Mapping[str, Person], scores: Path) -> Text:
+    """A responses row whose 工号 the scores sheet lacks; when the two differ only in leading zeros
+    (00123 typed into a text cell, 123 into a general one), say so."""
+    bare = pid.lstrip("0")
+    found = [p for p in people if p != pid and bare and p.lstrip("0") == bare]
+    if found:
+        return msg("grade.not_scored_zeros", id=ID, person=pid, scores=scores, found=found[0])
+    return msg("grade.not_scored", id=ID, person=pid, scores=scores)
 
 
 def _check_out(req: GradeRequest) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 from ..messages import msg
 from ..model import Component, Scheme
 from .errors import Problems
-from .tables import Table
+from .tables import ID_COLUMN, Table
 
-ID, NAME, DEPT = "工号", "姓名", "部门"
+ID, NAME, DEPT = ID_COLUMN, "姓名", "部门"
 VETO = "一票否决"
 YES = frozenset({"是", "y", "yes", "1", "true", "√"})
 NO = frozenset({"否", "n", "no", "0", "false", "×", ""})

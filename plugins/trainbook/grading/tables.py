@@ -8,12 +8,15 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..messages import msg
 from ..sheetformulas import formulas_without_results
 from ..workbookfile import not_xlsx
 from .errors import GradeError, Problems, located
 
+#: The column every table of a grading run has (scores and responses): it finds the data sheet.
+ID_COLUMN = "工号"
 #: A header such as 21.1: a question number, or what a spreadsheet made of 21.10 typed in.
 DECIMAL = re.compile(r"\d+\.\d+")
 
@@ -63,8 +66,10 @@ def read_table(path: str | Path) -> Table:
         if not name:
             problems.add(path, header_row, msg("grade.header_unnamed", n=i + 1))
         elif name in seen:
-            twice = "grade.header_twice_number" if DECIMAL.fullmatch(name) else "grade.header_twice"
-            problems.add(path, header_row, msg(twice, name=name))
+            if DECIMAL.fullmatch(name):
+                problems.add(path, header_row, msg("grade.header_twice_number", name=name, typed=f"{name}0"))
+            else:
+                problems.add(path, header_row, msg("grade.header_twice", name=name))
         seen.setdefault(name, i)
     problems.raise_if_any()
     width = len(header)
@@ -90,16 +95,31 @@ def _csv(path: Path) -> list[tuple[int, list[str]]]:
     return [(i + 1, [c.strip() for c in row]) for i, row in enumerate(reader)]
 
 
+def data_sheet(book: Any) -> int:
+    """The index of the sheet that holds the table: the first whose first filled row has a 工号
+    column, so that a notes sheet moved before it (or a cover sheet) is not read as the data;
+    the first sheet when none has one (its header is then reported as it is)."""
+    for index, ws in enumerate(book.worksheets):
+        for row in ws.iter_rows(values_only=True):
+            cells = [_cell(v) for v in row]
+            if any(cells):
+                if ID_COLUMN in cells:
+                    return index
+                break
+    return 0
+
+
 def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
     import openpyxl  # only needed for workbooks
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        values = list(book.worksheets[0].iter_rows(values_only=True))
+        sheet = data_sheet(book)
+        values = list(book.worksheets[sheet].iter_rows(values_only=True))
     finally:
         book.close()
     problems = Problems()
-    for row, cell in formulas_without_results(path, 0, values):
+    for row, cell in formulas_without_results(path, sheet, values):
         problems.add(path, row, msg("sheet.formula_unsaved", cell=cell))
     problems.raise_if_any()
     return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]

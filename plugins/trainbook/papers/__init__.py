@@ -21,7 +21,7 @@ from ..validate import validate
 from .arrange import VariantPaper
 from .documents import Printer, parse_formats, write_documents
 from .errors import PackError
-from .exam import build_pack
+from .exam import DOCUMENT_NAMES, MANIFESTS, RUBRICS, build_pack
 from .output import in_stage, staged
 from .sheets import all_sheets
 
@@ -96,13 +96,45 @@ def check_replaced(out: str | Path, entries: Sequence[str], content_dir: str | P
             raise PackError(msg("pack.out_replaces", entry=display_path(path), what=guarded.what, folder=shown))
 
 
+#: The files at the top of a pack's folder.
+PACK_FILES = frozenset((*MANIFESTS, ENTRY_SHEET))
+
+
 def check_entries(out: str | Path, exam_ids: Sequence[str]) -> None:
-    """Refuse a build that would replace a responses sheet someone has filled in where it lay."""
+    """Refuse a build that would replace work kept in a pack's folder, which the build replaces
+    whole: the responses sheet filled in where it lay (or one that cannot be read), or any file
+    the build did not make (a copy saved as 答卷.xlsx beside the template, scans)."""
     for exam_id in exam_ids:
-        path = Path(out) / exam_id / ENTRY_SHEET
+        folder = Path(out) / exam_id
+        if not folder.is_dir():
+            continue
+        path = folder / ENTRY_SHEET
         n = entered_rows(path)
+        where = {"path": display_path(path), "folder": display_path(folder)}
+        if n is None:
+            raise PackError(msg("pack.entries_unreadable", **where))
         if n:
-            raise PackError(msg("pack.entries_filled", path=display_path(path), n=n, folder=display_path(path.parent)))
+            raise PackError(msg("pack.entries_filled", n=n, **where))
+        foreign = sorted(
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if p.is_file() and not _made_by_pack(p.relative_to(folder).parts)
+        )
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+            raise PackError(msg("pack.foreign_files", folder=display_path(folder), files=shown))
+
+
+def _made_by_pack(parts: tuple[str, ...]) -> bool:
+    """Whether a file at *parts* inside OUT/<exam> is one a pack consists of (see exam.py)."""
+    if any(part.startswith(".") for part in parts):  # .DS_Store and the like: nobody's work
+        return True
+    if len(parts) == 1:
+        return parts[0] in PACK_FILES
+    if len(parts) == 2:
+        stem, _, suffix = parts[1].rpartition(".")
+        return suffix in ("pdf", "html") and (parts[0] == RUBRICS or stem in DOCUMENT_NAMES)
+    return False
 
 
 def paper_language(content_dir: str | Path) -> str:
@@ -189,7 +221,7 @@ def build_exams(
     with staged(out) as stage:
         written = write_documents([d for p in packs for d in p.documents], stage, wanted)
         for pack in packs:
-            for name, text in (("manifest.json", pack.manifest_json), ("manifest.csv", pack.manifest_csv)):
+            for name, text in zip(MANIFESTS, (pack.manifest_json, pack.manifest_csv), strict=True):
                 path = in_stage(stage, f"{pack.exam.id}/{name}")
                 path.write_text(text, encoding="utf-8", newline="")
                 written.append(path)

@@ -24,6 +24,10 @@ DOCUMENTS = (
     ("answer-sheet", "papers/answer_sheet.html", "paper.answer_sheet"),
     ("key", "papers/key.html", "paper.key"),
 )
+DOCUMENT_NAMES = frozenset(name for name, _, _ in DOCUMENTS)
+#: The folder of the rubric sheets in a pack, and the manifest's two forms.
+RUBRICS = "rubrics"
+MANIFESTS = ("manifest.json", "manifest.csv")
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ def build_pack(
             documents.append(Document(f"{exam.id}/{paper.variant}/{name}", html))
     for rubric_id in rubrics_for(project, exam):
         rubric = next(r for r in project.rubrics if r.id == rubric_id)
-        documents.append(rubric_sheet(printer, project, rubric, f"{exam.id}/rubrics/{rubric.id}"))
+        documents.append(rubric_sheet(printer, project, rubric, f"{exam.id}/{RUBRICS}/{rubric.id}"))
     return ExamPack(
         exam,
         papers,
