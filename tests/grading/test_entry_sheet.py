@@ -289,3 +289,11 @@ def test_a_staff_number_that_lost_its_leading_zeros_is_pointed_out(
 def test_a_name_is_not_checked_against_an_empty_name_in_the_scores_sheet(tmp_path: Path) -> None:
     args = filled_example(tmp_path, [["P1", "王芳", "B"]], "P1,,客服部,80,80,80,80\n")
     assert main(args) == 0
+
+
+def test_papers_numbered_rather_than_lettered_get_no_list_rule() -> None:
+    import io
+
+    variants = {v: [{"no": "1", "answer": "A", "points": 1, "type": "single"}] for v in ("1", "2")}
+    ws = openpyxl.load_workbook(io.BytesIO(entry_workbook({"exam": "e", "title": "t", "variants": variants}, "zh")))
+    assert [r.type for r in ws.worksheets[0].data_validations.dataValidation] == []

@@ -92,6 +92,10 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
     error = t.plain("entry.variant_error", variants=listed)
     if len(listed) > LIST_MAX or len(error) > ERROR_MAX:  # more than Excel takes: no rule
         return
+    if any(v.isdigit() for v in variants):
+        # Papers 1 and 2: whether Excel matches the text "1" in a text cell against the list's
+        # 1 is not something to stake a data-entry clerk's afternoon on.
+        return
     paper = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True)
     paper.errorTitle = t.plain("entry.variant_error_title")
     paper.error = error
