@@ -1036,8 +1036,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请先把它移出 {folder}（或用 --out 另选文件夹）",
     ),
     "pack.foreign_files": (
-        "{folder}: {files} was not made by exam build, and building the pack again replaces this folder;"
-        " move it out first (or choose another --out)",
+        "{folder}: not made by exam build: {files}; building the pack again replaces this folder, so"
+        " move them out first (or choose another --out)",
         "{folder}：{files} 不是 exam build 生成的，而重新生成试卷包会替换整个文件夹；"
         "请先把它移出去（或用 --out 另选文件夹）",
     ),

@@ -198,7 +198,7 @@ def test_a_copy_saved_under_another_name_in_the_pack_is_not_built_over(
     (out / "pack-exam/A/scan-001.pdf").write_bytes(b"%PDF-1.7")
     assert rebuild(out) == 1
     err = capsys.readouterr().err
-    assert "A/scan-001.pdf, 答卷.xlsx was not made by exam build" in err
+    assert "pack-exam: not made by exam build: A/scan-001.pdf, 答卷.xlsx; building the pack again replaces" in err
     assert (out / "pack-exam/答卷.xlsx").is_file() and (out / "pack-exam/A/scan-001.pdf").is_file()
 
 

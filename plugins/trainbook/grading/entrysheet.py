@@ -93,8 +93,8 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
     if len(listed) > LIST_MAX or len(error) > ERROR_MAX:  # more than Excel takes: no rule
         return
     if any(v.isdigit() for v in variants):
-        # Papers 1 and 2: whether Excel matches the text "1" in a text cell against the list's
-        # 1 is not something to stake a data-entry clerk's afternoon on.
+        # Papers 1 and 2: Excel may not match the text "1" of a text cell against the list's
+        # number 1, and would then refuse every entry; no rule is the safe side.
         return
     paper = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True, showErrorMessage=True)
     paper.errorTitle = t.plain("entry.variant_error_title")
