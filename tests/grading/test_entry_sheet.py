@@ -15,7 +15,7 @@ import pytest
 from trainbook.grading.entrysheet import entry_workbook, numbers
 from trainbook.grading.manifest import read_manifest
 from trainbook.papers import build_exams, load_content
-from trainbook.workbookwrite import ZIP_EPOCH
+from trainbook.stablezip import ZIP_EPOCH
 from trainbook_cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -255,6 +255,13 @@ def test_qti_package_of_the_sample_passes_the_structural_check(sample_selection:
     assert losses.count(qti.LOSS_PARTIAL) == 1 and losses.count(qti.LOSS_GROUP) == 1
 
 
+def test_a_qti_package_carries_no_date_or_host_so_it_is_the_same_every_time(sample_selection: Selection) -> None:
+    data, _ = qti.build(sample_selection, {})
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert {(i.date_time, i.create_system) for i in zf.infolist()} == {((1980, 1, 1, 0, 0, 0), 3)}
+    assert qti.build(sample_selection, {})[0] == data
+
+
 def test_qti_package_of_every_example_bank_passes_the_structural_check(example: Project) -> None:
     data, _ = qti.build(select(example, [], None, None, "any"), {c.id: c for c in example.cases})
     assert check_qti_package(data) == []

@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import Case, Choice, FillBlank, Matching, Ordering, Question, ShortAnswer, TrueFalse
+from ..stablezip import entry
 from .common import ExportContext, context, leaves
 from .losses import Losses, loss
 from .select import Selection
@@ -402,10 +403,10 @@ def build(selection: Selection, cases: Mapping[str, Case]) -> tuple[bytes, Losse
         for part in selection.parts:
             for question, shared in leaves(part.questions, ctx, LOSS_GROUP):
                 href = f"items/{question.id}.xml"
-                zf.writestr(href, item_xml(question, shared, ctx))
+                zf.writestr(entry(href), item_xml(question, shared, ctx))
                 entries.append((question.id, href))
         name = selection.parts[0].name if selection.parts else "empty"
-        zf.writestr("imsmanifest.xml", manifest_xml(entries, f"trainbook-{name}"))
+        zf.writestr(entry("imsmanifest.xml"), manifest_xml(entries, f"trainbook-{name}"))
     return buf.getvalue(), ctx.losses
 
 
