@@ -639,6 +639,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key 'pass' of exam '{exam}' is {mark:g} but paper {variant} is worth only {total:g} points",
         "试卷 '{exam}' 的键 'pass' 是 {mark:g}，但 {variant} 卷总分只有 {total:g} 分",
     ),
+    "check.online_unequal_totals": (
+        "mock exam '{exam}', section {section} ({title}): this rule draws questions worth different points"
+        " ({worths}), so attempts differ in total while the pass mark stays {mark:g} points; give the section"
+        " 'points', or draw questions of one worth",
+        "模拟考试 '{exam}' 第 {section} 大题（{title}）：这条规则抽到的题分值不同（{worths} 分），"
+        "每次作答的总分会不同，而及格分固定为 {mark:g} 分；请给这一大题写 'points'，或只抽同一分值的题",
+    ),
     "check.level_points": (
         "level '{level}' of criterion '{criterion}' in {what} gives {points:g} points, more than the criterion's "
         "{max:g}",

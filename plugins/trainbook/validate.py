@@ -12,11 +12,11 @@ from pathlib import Path
 
 from .collector import collector_paused
 from .diagnostics import Pos, Report
-from .draw import draw_paper
+from .draw import draw_paper, effective_pool, rule_matches
 from .fences import PageFence, page_fences, select_quiz
 from .load import load_project
 from .messages import Text, msg
-from .model import Project, Question
+from .model import Exam, Project, Question
 from .qtypes import TYPES
 from .reader import ID_RE
 
@@ -141,6 +141,35 @@ def _check_exams(project: Project, report: Report) -> None:
                         "check.exam_pass", exam=exam.id, mark=exam.pass_mark, variant=variant, total=paper.total_points
                     ),
                 )
+
+        if exam.online and exam.pass_mark is not None:
+            _check_online_totals(project, exam, report)
+
+
+def _check_online_totals(project: Project, exam: Exam, report: Report) -> None:
+    """The mock exam draws anew on every attempt and its pass mark is in points: a rule picking
+    some of several questions worth different points gives attempts of different totals against
+    one pass mark (a section without `points` takes each question's own; a group is worth its
+    parts). The printed papers are fixed, and exam build names their totals."""
+    practice = project.questions()
+    for si, section in enumerate(exam.sections):
+        for rule in section.draw:
+            pool = effective_pool(rule, online=True)
+            matched = [q for q in practice if rule_matches(rule, q, pool)]
+            worths = sorted({q.points_with(section.points) for q in matched})
+            if rule.count is not None and rule.count < len(matched) and len(worths) > 1:
+                report.warning(
+                    rule.at("count"),
+                    msg(
+                        "check.online_unequal_totals",
+                        exam=exam.id,
+                        section=si + 1,
+                        title=section.title,
+                        worths=", ".join(f"{w:g}" for w in worths),
+                        mark=exam.pass_mark,
+                    ),
+                )
+                break
 
 
 def _check_rubrics(project: Project, report: Report) -> None:
