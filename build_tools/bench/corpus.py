@@ -144,10 +144,8 @@ def write_bank(path: Path, page: int, qs: list[dict[str, object]]) -> None:
 def quiz_markup(qs: list[dict[str, object]]) -> str:
     out = []
     for q in qs:
-        opts = "\n".join(
-            f"- [{'x' if k == q['answer'] else ' '}] {o}"
-            for k, o in enumerate(q["options"])  # type: ignore[arg-type]
-        )
+        options: list[str] = q["options"]  # type: ignore[assignment]
+        opts = "\n".join(f"- [{'x' if k == q['answer'] else ' '}] {o}" for k, o in enumerate(options))
         out.append(f"<quiz>\n{q['stem']}\n{opts}\n\n{q['explanation']}\n</quiz>\n")
     return "\n".join(out)
 

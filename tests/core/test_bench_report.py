@@ -73,3 +73,16 @@ def test_second_level_cache_report_gives_misses_per_question_in_both_steps() -> 
 def test_second_level_cache_report_without_a_larger_corpus_gives_the_counts_only() -> None:
     lines = bench.l2_report({"plain": 10**7, "trainbook": 2 * 10**7}, pages=10, small=100, large=None, kib=256)
     assert lines == ["second-level cache misses (256 KiB simulated, M): plain 10.00, trainbook 20.00"]
+
+
+def test_the_builds_compared_with_plain_follow_it_and_the_peer_closes_each_round() -> None:
+    # mkdocs-quiz's build lasts as long as the others together: between plain's and trainbook's
+    # builds it would let the host drift for a minute.
+    assert bench.round_order([]) == ["plain", "trainbook", "quiz"]
+    assert bench.round_order(["trainbook_smaller", "trainbook_one"]) == [
+        "plain",
+        "trainbook",
+        "trainbook_smaller",
+        "trainbook_one",
+        "quiz",
+    ]
