@@ -14,6 +14,16 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def load_errors() -> tuple[type[Exception], ...]:
+    """What openpyxl raises for a file it cannot open as a workbook (a damaged archive, a missing
+    part, an unreadable file): both readers that turn it into a message catch these."""
+    import zipfile
+
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    return (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError)
+
+
 def not_xlsx(path: Path) -> Text | None:
     """Why *path* cannot be an xlsx workbook; None when it may be one (a zip archive) or cannot be
     opened at all (the reader reports that as it always did)."""

@@ -179,16 +179,18 @@ def test_bad_input_is_reported_with_file_and_row_and_nothing_is_written(
     assert not [p for p in class_dir.iterdir() if p.name.startswith(".")]  # no staging folder left
 
 
+def name_e02(class_dir: Path, name: str) -> None:
+    """The responses get a 姓名 column (the last), filled in for E02 only (李四 in the scores)."""
+    edit(class_dir / "responses.csv", ",8.2\n", ",8.2,姓名\n")
+    row = "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√"
+    edit(class_dir / "responses.csv", row, f"{row},{name}")
+
+
 def test_a_name_that_is_not_the_scores_sheets_for_that_id_is_an_error(
     class_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # An optional 姓名 column catches a mistyped 工号, which would give someone else the marks.
-    edit(class_dir / "responses.csv", ",8.2\n", ",8.2,姓名\n")
-    edit(
-        class_dir / "responses.csv",
-        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√",
-        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√,王五",
-    )
+    name_e02(class_dir, "王五")
     assert main(grade_args()) == 1
     err = capsys.readouterr().err
     assert "responses.csv:3: '姓名' is 王五, but '工号' E02 is 李四 in the scores file scores.csv" in err
@@ -196,12 +198,7 @@ def test_a_name_that_is_not_the_scores_sheets_for_that_id_is_an_error(
 
 
 def test_a_name_column_that_agrees_with_the_scores_sheet_is_accepted(class_dir: Path) -> None:
-    edit(class_dir / "responses.csv", ",8.2\n", ",8.2,姓名\n")
-    edit(
-        class_dir / "responses.csv",
-        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√",
-        "E02,B,B,×,bd,首问责任制；24,ABC,ca,3,A,√,李　四",
-    )
+    name_e02(class_dir, "李　四")
     assert main(grade_args()) == 0
 
 

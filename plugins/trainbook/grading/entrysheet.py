@@ -12,13 +12,13 @@ never its answer: the keys are printed separately.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..qtypes import TYPES
 from ..strings import Strings
+from ..workbookfile import load_errors
 from ..workbookwrite import workbook_bytes
 from .manifest import paper_order
 from .responses import VARIANT
@@ -45,9 +45,10 @@ def entry_workbook(manifest: Mapping[str, Any], language: str) -> bytes:
 
     t = Strings(language)
     variants: Mapping[str, Sequence[Mapping[str, Any]]] = manifest["variants"]
+    marked = by_hand(variants)
     book = openpyxl.Workbook()
-    _responses(book.active, t, variants)
-    _notes(book.create_sheet(t.plain("entry.notes_sheet")), t, manifest, variants)
+    _responses(book.active, t, variants, marked)
+    _notes(book.create_sheet(t.plain("entry.notes_sheet")), t, manifest, variants, bool(marked))
     return workbook_bytes(book)
 
 
@@ -56,7 +57,9 @@ def numbers(variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
     return paper_order(e["no"] for entries in variants.values() for e in entries)
 
 
-def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> None:
+def _responses(
+    ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str, Any]]], marked: Mapping[str, float]
+) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -64,7 +67,6 @@ def _responses(ws: Any, t: Strings, variants: Mapping[str, Sequence[Mapping[str,
     ws.title = t.plain("entry.sheet")
     header = [ID, NAME, VARIANT, *numbers(variants)]
     ws.append(header)
-    marked = by_hand(variants)
     for col, name in enumerate(header, 1):
         letter = get_column_letter(col)
         dim = ws.column_dimensions[letter]
@@ -118,7 +120,11 @@ def by_hand(variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, fl
 
 
 def _notes(
-    ws: Any, t: Strings, manifest: Mapping[str, Any], variants: Mapping[str, Sequence[Mapping[str, Any]]]
+    ws: Any,
+    t: Strings,
+    manifest: Mapping[str, Any],
+    variants: Mapping[str, Sequence[Mapping[str, Any]]],
+    hand: bool,
 ) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -128,7 +134,6 @@ def _notes(
     listed = t.plain("list_sep").join(variants)
     ws.append([t.plain("entry.title", title=manifest.get("title") or manifest["exam"])])
     ws["A1"].font = Font(bold=True, size=14)
-    hand = bool(by_hand(variants))
     lines = [
         t.plain("entry.rows", sheet=t.plain("entry.sheet"), variants=listed),
         t.plain("entry.as_written"),
@@ -180,11 +185,10 @@ def entered_rows(path: Path) -> int | None:
     if not path.is_file():
         return 0
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except load_errors():
         return None
     try:
         rows = book.worksheets[data_sheet(book)].iter_rows(min_row=2, values_only=True)

@@ -7,7 +7,6 @@ layout: a matching right-hand item or a rubric point is one line of its cell.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 from ..messages import msg
 from ..model import Case
 from ..sheetformulas import formulas_without_results
-from ..workbookfile import not_xlsx
+from ..workbookfile import load_errors, not_xlsx
 from ..workbookwrite import workbook_bytes
 from .importer import Problem
 from .layout import Row, headers, match_header
@@ -104,14 +103,13 @@ def read_sheet(name: str, values: list[list[str]], label: str) -> SheetRead:
 def read(path: Path, sheet: str | None = None) -> SheetRead:
     """Every sheet with a question header (or just *sheet*) → rows in sheet and row order."""
     import openpyxl  # imported here: only the xlsx commands need it
-    from openpyxl.utils.exceptions import InvalidFileException
 
     reason = not_xlsx(path)
     if reason is not None:
         return SheetRead([], [Problem(str(path), msg("import.workbook", error=reason))], None)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except load_errors() as exc:
         return SheetRead([], [Problem(str(path), msg("import.workbook", error=exc))], None)
     try:
         names = wb.sheetnames
