@@ -30,6 +30,18 @@ def content_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def count(text: str) -> int:
+    """An option's value that counts something: a whole number, 0 or more (``--min 3``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        # argparse puts "argument --min: " before it; _USAGE_ERRORS knows the sentence.
+        raise argparse.ArgumentTypeError(f"not a whole number of 0 or more: {text!r}")
+    return value
+
+
 def lang_option(parser: argparse.ArgumentParser, what: str, default: str | None = "zh") -> None:
     """``--lang zh|en``; ``default=None`` means: the handbook's language (see :func:`chosen_language`).
     *what*: a :func:`say` of what the option sets the language of."""
@@ -99,6 +111,7 @@ _USAGE_ERRORS = [
         (r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)", "args.choice"),
         (r"argument (?P<arg>\S+): expected one argument", "args.expected_one"),
         (r"argument (?P<arg>\S+): invalid (?P<type>\S+) value: (?P<value>.+)", "args.bad_value"),
+        (r"argument (?P<arg>\S+): not a whole number of 0 or more: (?P<value>.+)", "args.not_count"),
         (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "args.ambiguous"),
         (r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)", "args.exclusive"),
         (r"one of the arguments (?P<args>.+) is required", "args.one_of"),

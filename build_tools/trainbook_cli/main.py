@@ -26,6 +26,7 @@ from .args import (
     chosen_language,
     command_language,
     content_option,
+    count,
     lang_option,
     say,
 )
@@ -112,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--min",
-        type=int,
+        type=count,
         default=stats.MIN_PER_OBJECTIVE,
         metavar="N",
         help=say(

@@ -768,6 +768,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "args.expected_one": ("argument {arg}: expected one argument", "参数 {arg} 后面缺少它的值"),
     "args.bad_value": ("argument {arg}: invalid {type} value: {value}", "参数 {arg} 的值 {value} 无效（应为 {type}）"),
+    "args.not_count": (
+        "argument {arg}: not a whole number of 0 or more: {value}",
+        "参数 {arg} 的值 {value} 无效（应为 0 或更大的整数）",
+    ),
     "args.ambiguous": ("ambiguous option: {option} could match {matches}", "选项 {option} 不明确，可能是：{matches}"),
     "args.exclusive": ("argument {arg}: not allowed with argument {other}", "参数 {arg} 不能与 {other} 同时使用"),
     "args.one_of": ("one of the arguments {args} is required", "需要以下参数之一：{args}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,15 @@ def test_the_example_handbook_banks_have_balanced_answer_positions() -> None:
     assert data["answers_flagged"] == [], [
         (b["bank"], b["answers"]) for b in data["banks"] if b["bank"] in data["answers_flagged"]
     ]
+
+
+def test_min_sets_how_few_questions_flag_an_objective(mini_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def flagged(minimum: str) -> list[str]:
+        assert main(["stats", "--content", "content", "--format", "json", "--min", minimum]) == 0
+        return json.loads(capsys.readouterr().out)["flagged"]
+
+    everything = flagged("1000")
+    assert everything and flagged("0") == []
+    objectives = stats.collect(load_project(Path("content"), Report()))["objectives"]
+    counts = {o["objective"]: o["questions"] for o in objectives}
+    assert flagged("2") == [o for o in everything if counts[o] < 2]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from trainbook_cli.args import Parser, usage_error
+from trainbook_cli.args import Parser, count, usage_error
 from trainbook_cli.main import build_parser, main
 
 
@@ -41,6 +41,11 @@ def test_a_wrong_lang_value_falls_back_to_the_handbooks_language(mini_site: Path
     assert last == "trainbook stats：错误：参数 --lang 的值 'fr' 无效，可选：'zh', 'en'"
 
 
+def test_a_negative_minimum_for_stats_is_refused(mini_site: Path, capsys) -> None:
+    last = run(["stats", "--min", "-5"], capsys)[-1]
+    assert last == "trainbook stats：错误：参数 --min 的值 '-5' 无效（应为 0 或更大的整数）"
+
+
 def test_lang_en_gives_argparses_own_words(mini_site: Path, capsys) -> None:
     lines = run(["stats", "--bogus", "--lang", "en"], capsys)
     assert lines[0].startswith("usage: trainbook ")
@@ -65,6 +70,7 @@ def argparse_message(argv: list[str]) -> str:
     parser = Recorder(prog="t")
     parser.add_argument("--lang", choices=["zh", "en"])
     parser.add_argument("--count", type=int)
+    parser.add_argument("--floor", type=count)
     parser.add_argument("--content-dir")
     parser.add_argument("--content-file")
     one = parser.add_mutually_exclusive_group(required="--none" not in argv)
@@ -85,6 +91,8 @@ def argparse_message(argv: list[str]) -> str:
         ["s", "--all", "--lang", "fr"],
         ["s", "--all", "--exam"],
         ["s", "--all", "--count", "three"],
+        ["s", "--all", "--floor", "-1"],
+        ["s", "--all", "--floor", "one"],
         ["s", "--all", "--content", "x"],
         ["s", "--all", "--exam", "e"],
         ["s"],
