@@ -1,7 +1,8 @@
 """`make bench`: build one generated corpus three ways — plain mkdocs-material, mkdocs-quiz
 (the peer, installed only in the benchmark's own virtualenv) and trainbook — alternating,
 after a warm-up, and report median wall and CPU time, peak RSS, site and search-index size,
-plus `trainbook validate` time and the `mkdocs serve` rebuild after editing one bank.
+plus `trainbook validate` time and the `mkdocs serve` rebuild after editing one bank, and the
+example handbook's search index (its size, and its Chinese terms found as whole words).
 
 Targets (issue 12) are checked here, never by a timed unit test; `--check` makes a missed
 target exit 1. Results go to stdout and, as JSON, to --out. `--instructions` counts instructions
@@ -31,6 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 
 KINDS = ("plain", "quiz", "trainbook")
+ROOT = Path(__file__).resolve().parents[2]
+# The example handbook's search index when issue 12 was filed (raw bytes), and the words its
+# Chinese search had to find whole then and must still find.
+EXAMPLE_INDEX_BEFORE = 1_980_000
+EXAMPLE_TERMS = ("业委会", "电梯困人", "首问负责制", "公共维修资金")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -131,6 +137,33 @@ def serve_rebuild(root: Path, mkdocs: str, edit: Path, timeout: float = 600) -> 
         proc.wait(timeout=30)
         edit.write_text(original, encoding="utf-8")
     return statistics.median(times)
+
+
+def example_index(python: Path, work: Path) -> dict[str, object]:
+    """The example handbook built as `make site` builds it, into *work*: its search index's
+    size and which of EXAMPLE_TERMS it lacks as whole words (between separators)."""
+    site = work / "example-site"
+    run([str(python.parent / "mkdocs"), "build", "-q", "-d", str(site)], ROOT)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [f"{d['title']} {d['text']}" for d in index["docs"]]
+    missing = [
+        term
+        for term in EXAMPLE_TERMS
+        if not any(re.search(r"(^|[\s\u200b])" + term + r"([\s\u200b]|$)", t) for t in texts)
+    ]
+    return {"search_index_bytes": search_index(site), "terms_missing": missing}
+
+
+def example_target(example: dict[str, object]) -> tuple[str, bool, str]:
+    size = int(example["search_index_bytes"])  # type: ignore[call-overload]
+    missing = example["terms_missing"]
+    assert isinstance(missing, list)
+    found = "all four terms found whole" if not missing else "not found whole: " + "、".join(missing)
+    return (
+        "example handbook's search index <= half of 1.98 MB, its terms found",
+        size <= EXAMPLE_INDEX_BEFORE / 2 and not missing,
+        f"{size / 1e3:.0f} KB ({size / EXAMPLE_INDEX_BEFORE:.2f}x), {found}",
+    )
 
 
 def corpus_root(work: Path, kind: str, pages: int, per_page: int) -> Path:
@@ -421,11 +454,13 @@ def main() -> int:
     small = bench(args.pages, args.questions, args.runs, args.python, work)
     smaller = corpus_root(work, "trainbook", args.pages, args.questions)
     large = bench(args.pages, args.large, args.runs, args.python, work, smaller) if args.large else None
-    checks = targets(small, large)
+    example = example_index(args.python, work)
+    checks = [*targets(small, large), example_target(example)]
     info = per_question(small, large)
     report = {
         "small": small,
         "large": large,
+        "example": example,
         "targets": [{"target": t, "ok": ok, "value": v} for t, ok, v in checks],
         "per_question": info,
     }

@@ -86,3 +86,18 @@ def test_the_builds_compared_with_plain_follow_it_and_the_peer_closes_each_round
         "trainbook_one",
         "quiz",
     ]
+
+
+def test_example_index_target_passes_at_half_the_index_of_issue_12_with_every_term_found() -> None:
+    _, ok, value = bench.example_target({"search_index_bytes": 990_000, "terms_missing": []})
+    assert ok and value == "990 KB (0.50x), all four terms found whole"
+
+
+def test_example_index_target_fails_above_half_the_index_of_issue_12() -> None:
+    _, ok, value = bench.example_target({"search_index_bytes": 990_001, "terms_missing": []})
+    assert not ok and "(0.50x)" in value
+
+
+def test_example_index_target_fails_and_names_a_term_no_longer_found_whole() -> None:
+    _, ok, value = bench.example_target({"search_index_bytes": 700_000, "terms_missing": ["业委会"]})
+    assert not ok and value.endswith("not found whole: 业委会")
