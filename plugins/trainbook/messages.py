@@ -963,6 +963,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.no_content": ("content folder not found", "找不到内容文件夹"),
     "grade.which_exam": ("say which exam the responses are for with --exam", "请用 --exam 说明这些答卷属于哪份试卷"),
     "grade.no_exam": ("exam '{exam}' does not exist", "试卷 '{exam}' 不存在"),
+    "grade.exam_not_in_scheme": (
+        "scheme '{scheme}' has no component for exam '{exam}' (its components' exams: {used}); its marks "
+        "would count nowhere",
+        "考核方案 '{scheme}' 没有哪一项用试卷 '{exam}'（各项用的试卷：{used}），这些答卷的分数无处计入",
+    ),
+    "grade.other_pack": (
+        "this responses sheet was made for the exam pack built with seed {seed} (mark {mark}), but "
+        "{manifest} is the pack built with seed {manifest_seed} (mark {manifest_mark}): marked against "
+        "another pack's key, the scores would be wrong. Grade with the sheet's own pack; if it was "
+        "replaced, build it again into another folder (trainbook exam build {exam} --seed {seed} --out "
+        "FOLDER; with the banks unchanged it is the same pack) and pass its manifest.json with --manifest",
+        "这份答卷录入表属于种子 {seed} 生成的试卷包（标记 {mark}），而 {manifest} 是种子 {manifest_seed} "
+        "生成的试卷包（标记 {manifest_mark}）：按另一份试卷包的答案评分，分数是错的。请用这张表自己的试卷包评分；"
+        "若它已被覆盖，把它重新生成到另一个文件夹（trainbook exam build {exam} --seed {seed} --out 文件夹；"
+        "题库没改时与原来完全相同），再用 --manifest 指向其中的 manifest.json",
+    ),
     "grade.failed": ("{n} problem(s); nothing was written", "{n} 个问题；没有写出任何文件"),
     "grade.done": ("{out}: {people} people graded, {failed} not passed", "{out}：已评 {people} 人，{failed} 人未通过"),
     "grade.done_items": (
@@ -1275,6 +1291,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.done": (
         "{out}: {fmt}: {n} question(s) from {parts} part(s)",
         "{out}：{fmt}：{n} 道题，来自 {parts} 个部分",
+    ),
+    "export.published": (
+        "the export holds {n} exam-only question(s) (pool: exam) with their answers, and may not be "
+        "written inside {what} ({folder}): it would be published with the handbook. Export the practice "
+        "questions only (--pool practice) or choose another --out",
+        "导出的文件含 {n} 道考试专用题（pool: exam）及其答案，不能写到{what}（{folder}）里，否则会随手册网站"
+        "发布。只导出练习题（--pool practice），或用 --out 另选位置",
     ),
     "export.exam_pool": (
         "{fmt}: {n} exam-pool question(s) included (reserved for formal exams)",

@@ -461,8 +461,13 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "entry.grade": ("录完后计算成绩：{command}", "Then grade the papers: {command}"),
     "entry.grade_command": (
-        "trainbook grade 考核方案编号 --scores 成绩.xlsx --responses 本文件 --exam {exam}",
-        "trainbook grade SCHEME --scores scores.xlsx --responses THIS-FILE --exam {exam}",
+        "trainbook grade 考核方案编号 --scores 成绩.xlsx --responses 本文件 --exam {exam} --out 成绩结果",
+        "trainbook grade SCHEME --scores scores.xlsx --responses THIS-FILE --exam {exam} --out results",
+    ),
+    "entry.mark": (
+        "这张表属于种子 {seed} 生成的试卷包（标记 {mark}）。评分时会核对：它只能配同一试卷包的 manifest.json 使用。",
+        "This sheet belongs to the pack built with seed {seed} (mark {mark}). Grading checks it: it goes only with "
+        "that pack's manifest.json.",
     ),
     "entry.notation_heading": ("各题型的写法", "How to enter each type"),
     "entry.type": ("题型", "Type"),

@@ -269,3 +269,21 @@ def test_a_staged_folder_replaces_its_files_and_keeps_the_others(tmp_path: Path)
         raise OSError(28, "No space left on device")
     assert snapshot(out) == {"mine.txt": b"kept", "results.csv": b"new"}
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize("out", ["content/handbook/downloads/mini.xml", "site/mini.xml", "content/mini.xml"])
+def test_an_export_with_exam_only_questions_is_not_written_where_the_site_would_publish_it(
+    mini_site: Path, out: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = snapshot(mini_site)
+    assert main(["export", "moodle", "--out", out]) == 1
+    [line] = errors(capsys.readouterr().err)
+    assert line.startswith(f"{out}: error: 导出的文件含 ") and "道考试专用题（pool: exam）及其答案" in line
+    assert "--pool practice" in line
+    assert snapshot(mini_site) == before
+
+
+def test_practice_questions_alone_may_be_exported_into_the_pages_as_a_download(mini_site: Path) -> None:
+    out = "content/handbook/downloads/mini.xml"
+    assert main(["export", "moodle", "--pool", "practice", "--out", out]) == 0
+    assert "<question" in (mini_site / out).read_text(encoding="utf-8")

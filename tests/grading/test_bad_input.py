@@ -294,3 +294,15 @@ def test_a_scheme_with_two_components_of_one_name_is_refused_before_grading(
     assert "content/schemes/class-scheme.yml:5:27: error: component name '培训出勤' is used twice" in err
     assert "content/schemes/class-scheme.yml:6:28: error: component name '培训出勤' is used twice" in err
     assert not (class_dir / "out").exists()
+
+
+def test_an_exam_the_scheme_does_not_use_is_refused_rather_than_zeroing_the_written_part(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exams = class_dir / "content/exams"
+    text = (exams / "class-exam.yml").read_text(encoding="utf-8")
+    (exams / "other-exam.yml").write_text(text.replace("id: class-exam", "id: other-exam", 1), encoding="utf-8")
+    assert main(grade_args("out", "--exam", "other-exam")) == 1
+    err = capsys.readouterr().err
+    assert "scheme 'class-scheme' has no component for exam 'other-exam' (its components' exams: class-exam)" in err
+    assert not (class_dir / "out").exists()

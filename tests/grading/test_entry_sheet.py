@@ -297,3 +297,50 @@ def test_papers_numbered_rather_than_lettered_get_no_list_rule() -> None:
     variants = {v: [{"no": "1", "answer": "A", "points": 1, "type": "single"}] for v in ("1", "2")}
     ws = openpyxl.load_workbook(io.BytesIO(entry_workbook({"exam": "e", "title": "t", "variants": variants}, "zh")))
     assert [r.type for r in ws.worksheets[0].data_validations.dataValidation] == []
+
+
+def test_the_sheet_names_the_pack_it_was_made_for(pack: Path, manifest: dict) -> None:
+    from trainbook.grading.entrysheet import sheet_mark
+    from trainbook.grading.manifest import pack_mark
+
+    assert sheet_mark(pack / SHEET) == pack_mark(manifest)
+    assert pack_mark(manifest).startswith(f"{manifest['seed']}:")
+    notes = "\n".join(str(v) for row in openpyxl.load_workbook(pack / SHEET).worksheets[1].values for v in row if v)
+    assert f"种子 {manifest['seed']} 生成的试卷包（标记 {pack_mark(manifest)}）" in notes
+
+
+def test_a_pack_built_with_another_seed_has_another_mark(pack: Path, tmp_path: Path) -> None:
+    from trainbook.grading.entrysheet import sheet_mark
+
+    build_exams(PACK, tmp_path / "resit", ["pack-exam"], seed=20270115, formats=("html",))
+    assert sheet_mark(tmp_path / "resit/pack-exam" / SHEET) not in (None, sheet_mark(pack / SHEET))
+
+
+def test_a_sheet_graded_against_another_packs_manifest_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The guide's resit, built over the first sitting's pack: the header is the same, the key is
+    not; the first sitting's answers marked against it would give wrong scores without a word."""
+    args = filled_example(tmp_path, [["P1", "王芳", "A"]], "P1,王芳,客服部,80,80,80,80\n")
+    first_seed = json.loads((tmp_path / "exams/cs-basic/manifest.json").read_text(encoding="utf-8"))["seed"]
+    build_exams(ROOT / "content", tmp_path / "exams", ["cs-basic"], seed=20270115, formats=("html",))
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert f"答卷.xlsx: 这份答卷录入表属于种子 {first_seed} 生成的试卷包" in err
+    assert "是种子 20270115 生成的试卷包" in err
+    assert f"trainbook exam build cs-basic --seed {first_seed} --out 文件夹" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_sheet_graded_with_its_own_pack_rebuilt_elsewhere_is_accepted(tmp_path: Path) -> None:
+    args = filled_example(tmp_path, [["P1", "王芳", "A"]], "P1,王芳,客服部,80,80,80,80\n")
+    build_exams(ROOT / "content", tmp_path / "again", ["cs-basic"], formats=("html",))
+    args[args.index("--manifest") + 1] = str(tmp_path / "again/cs-basic/manifest.json")
+    assert main(args) == 0
+
+
+def test_the_printed_grading_command_names_every_argument_grade_requires(pack: Path) -> None:
+    notes = "\n".join(str(v) for row in openpyxl.load_workbook(pack / SHEET).worksheets[1].values for v in row if v)
+    command = next(line for line in notes.splitlines() if "trainbook grade" in line)
+    for required in ("--scores", "--responses", "--exam pack-exam", "--out"):
+        assert required in command

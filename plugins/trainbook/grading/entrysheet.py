@@ -20,7 +20,7 @@ from ..qtypes import TYPES
 from ..strings import Strings
 from ..workbookfile import load_errors
 from ..workbookwrite import workbook_bytes
-from .manifest import paper_order
+from .manifest import MARK_NAME, pack_mark, paper_order
 from .responses import VARIANT
 from .scores import ID, NAME
 from .tables import data_sheet
@@ -46,10 +46,37 @@ def entry_workbook(manifest: Mapping[str, Any], language: str) -> bytes:
     t = Strings(language)
     variants: Mapping[str, Sequence[Mapping[str, Any]]] = manifest["variants"]
     marked = by_hand(variants)
+    from openpyxl.workbook.defined_name import DefinedName
+
     book = openpyxl.Workbook()
+    mark = pack_mark(manifest)
     _responses(book.active, t, variants, marked)
-    _notes(book.create_sheet(t.plain("entry.notes_sheet")), t, manifest, variants, bool(marked))
+    _notes(book.create_sheet(t.plain("entry.notes_sheet")), t, manifest, variants, bool(marked), mark)
+    # A defined name travels with the workbook through Excel's and WPS's saves and copies of the
+    # file; grade reads it to refuse grading this sheet against another pack's manifest.
+    book.defined_names[MARK_NAME] = DefinedName(MARK_NAME, attr_text=f'"{mark}"')
     return workbook_bytes(book)
+
+
+def sheet_mark(path: Path) -> str | None:
+    """The pack mark a responses workbook carries (see :func:`entry_workbook`); None for a csv, a
+    workbook made some other way, or one that cannot be read (read_table reports that)."""
+    if path.suffix.lower() != ".xlsx":
+        return None
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except load_errors():
+        return None
+    try:
+        name = book.defined_names.get(MARK_NAME)
+        text = name.attr_text if name is not None else None
+    finally:
+        book.close()
+    if not isinstance(text, str) or len(text) < 2 or not (text[0] == text[-1] == '"'):
+        return None
+    return text[1:-1]
 
 
 def numbers(variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
@@ -125,6 +152,7 @@ def _notes(
     manifest: Mapping[str, Any],
     variants: Mapping[str, Sequence[Mapping[str, Any]]],
     hand: bool,
+    mark: str,
 ) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -141,6 +169,7 @@ def _notes(
         t.plain("entry.text_cells_but_points" if hand else "entry.text_cells"),
         t.plain("entry.copy"),
         t.plain("entry.grade", command=t.plain("entry.grade_command", exam=manifest["exam"])),
+        t.plain("entry.mark", mark=mark, seed=manifest.get("seed")),
     ]
     for i, line in enumerate(lines, 1):
         ws.append([f"{i}. {line}"])

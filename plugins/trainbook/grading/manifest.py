@@ -3,6 +3,7 @@ its question ids back to the bank for objectives, type and option counts."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
@@ -17,6 +18,17 @@ from ..qtypes.paper import PaperKey
 from .errors import GradeError, Problems, located
 
 FORMAT = "trainbook-exam-manifest/1"
+#: The defined name by which a pack's responses sheet says which pack it was made for.
+MARK_NAME = "trainbook_pack"
+
+
+def pack_mark(data: Mapping[str, Any]) -> str:
+    """Which pack a manifest describes, as ``<seed>:<12 hex digits>``: its seed, and a digest of
+    its exam and papers (every item's number, question, option order and answer). Two builds
+    with another seed or other banks differ in it; a rebuild of the same pack does not."""
+    papers = {"exam": data.get("exam"), "variants": data.get("variants")}
+    body = json.dumps(papers, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return f"{data.get('seed')}:{hashlib.sha256(body.encode('utf-8')).hexdigest()[:12]}"
 
 
 @dataclass(frozen=True)
@@ -39,6 +51,11 @@ class Manifest:
     exam: str
     title: str
     variants: Mapping[str, tuple[PaperItem, ...]]
+    mark: str = ""  # pack_mark of the file read
+
+    @property
+    def seed(self) -> str:
+        return self.mark.partition(":")[0]
 
     @property
     def numbers(self) -> list[str]:
@@ -107,7 +124,7 @@ def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
         variants[str(vid)] = tuple(items)
     problems.raise_if_any()
     # "total" and "pass" are there for other readers: each paper is scored out of its own items.
-    return Manifest(path, exam_id, str(data.get("title") or exam_id), variants)
+    return Manifest(path, exam_id, str(data.get("title") or exam_id), variants, pack_mark(data))
 
 
 def _worth(points: Any) -> float | None:

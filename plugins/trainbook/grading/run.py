@@ -12,6 +12,7 @@ from ..messages import Text, msg
 from ..model import Project, Scheme
 from ..outfolder import guarded_home
 from ..validate import validate
+from .entrysheet import sheet_mark
 from .errors import GradeError, Problems, located
 from .items import Analysis, analyse
 from .manifest import Manifest, read_manifest
@@ -69,7 +70,9 @@ def grade(req: GradeRequest) -> GradeOutcome:
     written = next((c for c in scheme.components if exam_id and c.exam == exam_id), None)
     if manifest is not None:
         assert req.responses is not None
-        sheets = mark_responses(read_table(req.responses), manifest, problems)
+        responses_table = read_table(req.responses)
+        _same_pack(req.responses, manifest)
+        sheets = mark_responses(responses_table, manifest, problems)
     optional = frozenset({written.id}) if written is not None and manifest is not None else frozenset()
     people = read_scores(scores_table, scheme, problems, optional)
     known_people = {p.id: p for p in people}
@@ -103,6 +106,26 @@ def grade(req: GradeRequest) -> GradeOutcome:
     return GradeOutcome(
         req.out, len(results), len(analysis.items) if analysis else 0, sum(not r.passed for r in results)
     )
+
+
+def _same_pack(responses: Path, manifest: Manifest) -> None:
+    """Answers marked against another pack's key come out wrong without a word (a resit built
+    with another seed over the first sitting's pack has the same header): refuse them when the
+    sheet says which pack it was made for and that is not the manifest's."""
+    mark = sheet_mark(responses)
+    if mark is None or mark == manifest.mark:
+        return
+    seed = mark.partition(":")[0]
+    text = msg(
+        "grade.other_pack",
+        seed=seed,
+        mark=mark,
+        manifest=display_path(manifest.path),
+        manifest_seed=manifest.seed,
+        manifest_mark=manifest.mark,
+        exam=manifest.exam,
+    )
+    raise GradeError([located(responses, None, text)])
 
 
 def _not_scored(pid: str, people: Mapping[str, Person], scores: Path) -> Text:
@@ -147,6 +170,12 @@ def _manifest(req: GradeRequest, project: Project, scheme: Scheme) -> tuple[str 
         raise GradeError([located(req.responses, None, msg("grade.which_exam"))])
     if not any(e.id == exam_id for e in project.exams):
         raise GradeError([located(req.content, None, msg("grade.no_exam", exam=exam_id))])
+    if exam_id not in exams:
+        # Its marks would have no component to go to: everyone's written part would be 0.
+        used = ", ".join(exams) or msg("what.none")
+        raise GradeError(
+            [located(req.content, None, msg("grade.exam_not_in_scheme", exam=exam_id, scheme=scheme.id, used=used))]
+        )
     path = req.manifest or default_manifest(exam_id)
     return exam_id, read_manifest(path, exam_id, project)
 

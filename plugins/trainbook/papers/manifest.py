@@ -10,11 +10,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..grading.manifest import FORMAT
 from ..messages import msg
 from .arrange import PaperItem, VariantPaper
 from .errors import PackError
 
-FORMAT = "trainbook-exam-manifest/1"
 CSV_COLUMNS = ("variant", "no", "id", "group", "section", "type", "points", "order", "answer")
 
 
