@@ -13,6 +13,7 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
+from .mdescape import literal_start
 from .sanitize import sanitize_html
 
 _P_RE = re.compile(r"\A<p>(.*)</p>\Z", re.S)
@@ -76,7 +77,7 @@ class MarkdownRenderer:
         """One paragraph rendered without its <p> wrapper (options, list items); sanitised."""
         if text and is_plain(text):
             return Markup(text)  # what the lines below make of ``<p>text</p>``
-        html = str(self.block(text)).strip()
+        html = str(self.block(literal_start(text))).strip()
         m = _P_RE.match(html)
         if m and "<p>" not in m.group(1):
             return Markup(m.group(1))

@@ -27,6 +27,12 @@ _TABLE = str.maketrans({**_HTML, **{c: f"&#{ord(c)};" for c in _MARKDOWN}})
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # At the start of a line these would open a list ("- x", "1. x").
 _LINE_START = re.compile(r"\A(?:-|\d+[.)])(?=\s|\Z)")
+# What opens a block at the start of a line: a quote or a heading, a bullet, an ordered list's dot,
+# a rule or a setext underline, an admonition (!!!, ???, :::), a link or footnote definition.
+_BLOCK_OPENER = re.compile(
+    r"\A[ \t]*(?:([>#])|([-+*])(?=[ \t]|\Z)|\d+([.)])(?=[ \t]|\Z)|([-*_=])(?=[-*_= \t]*\Z)"
+    r"|([!?:])(?=[!?:]{2})|(\[)(?=[^\]\n]*\]:))"
+)
 _UNSAFE_IN_TARGET = re.compile(r"[\s()<>\"'\\`|\[\]]")
 
 
@@ -37,6 +43,21 @@ def md_text(value: Any) -> Markup:
         return value
     text = _BREAKS.sub(" ", str(value)).strip().translate(_TABLE)
     return Markup(_LINE_START.sub(lambda m: f"{m.group()[:-1]}&#{ord(m.group()[-1])};", text))
+
+
+def literal_start(text: str | None) -> str | None:
+    """A one-line value meant as a run of text (an option, an ordering item) with the character
+    that would open a Markdown block at its start written as a character reference: "> 30 天"
+    stays "> 30 天" rather than becoming a quote of "30 天", "1. 登记" is not a list. Inline
+    Markdown (**bold**, `code`, links) is untouched; a value of several lines is the author's
+    Markdown as written."""
+    if not text or "\n" in text:
+        return text
+    m = _BLOCK_OPENER.match(text)
+    if m is None:
+        return text
+    i = next(m.start(g) for g in range(1, 7) if m.group(g) is not None)
+    return f"{text[:i]}&#{ord(text[i])};{text[i + 1 :]}"
 
 
 def yaml_value(value: Any) -> Markup:

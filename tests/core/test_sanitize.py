@@ -173,3 +173,31 @@ def test_legit_markdown_is_unchanged_by_sanitising(md: MarkdownRenderer) -> None
 def test_renderer_caches_the_sanitised_result(md: MarkdownRenderer) -> None:
     first = md.block("<b onclick=x()>缓存</b>")
     assert md.block("<b onclick=x()>缓存</b>") is first and "onclick" not in first
+
+
+# ------------------------------------------------------------ a one-line value reads as written
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        *("> 30 天", "#3 楼", "1. 先登记", "2) 再通知", "- 发放", "+ 加收费用", "* 星号"),
+        *("---", "===", "!!! note 提示", "[注]: 见附录"),
+    ],
+)
+def test_an_option_that_starts_like_a_markdown_block_reads_as_written(md: MarkdownRenderer, option: str) -> None:
+    """A quote, heading, list, rule or definition would change what the answer says ("> 30 天"
+    would read "30 天"), on the site, the printed paper and in every export alike."""
+    import html as html_module
+
+    rendered = str(md.inline(option))
+    assert "<" not in rendered.replace("&lt;", "")
+    assert html_module.unescape(rendered) == option
+
+
+def test_inline_markdown_in_an_option_still_renders(md: MarkdownRenderer) -> None:
+    assert str(md.inline("- **加粗**的选项")) == "- <strong>加粗</strong>的选项"
+
+
+def test_a_value_of_several_lines_keeps_its_markdown(md: MarkdownRenderer) -> None:
+    assert "<li>" in str(md.inline("步骤：\n\n- 登记\n- 通知"))
