@@ -801,6 +801,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
     "grade.not_found": ("file not found", "找不到文件"),
     "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),
+    "grade.note_marked_over_sheet": (
+        "{component}: {marked} from the marked papers; the scores sheet's {sheet} is not used",
+        "{component}按答卷计 {marked} 分，成绩表中的 {sheet} 分未采用",
+    ),
     "grade.note_veto": ("{component}: 一票否决 (veto) triggered, so failed", "{component}触发一票否决，判为不合格"),
     "grade.note_veto_items": (
         "{component}: 一票否决 (veto) triggered (veto items: {items}), so failed",

@@ -225,3 +225,20 @@ def test_option_shares_round_half_up_like_every_other_figure(class_dir: Path) ->
     assert main(grade_args()) == 0
     items = {r["题目ID"]: r["各选项选择率"] for r in read_csv(class_dir / "out/items.csv")}
     assert items["q1"] == "A* 63%; B 13%; C 13%; D 0%; 未答 13%"
+
+
+def test_the_marked_papers_win_over_a_written_score_in_the_scores_sheet_and_the_difference_is_noted(
+    class_dir: Path,
+) -> None:
+    lines = (class_dir / "scores.csv").read_text(encoding="utf-8").splitlines()
+    lines[0] += ",理论笔试"
+    lines = [lines[0]] + [
+        line + (",50" if line.startswith("E01,") else ",90" if line.startswith("E02,") else ",") for line in lines[1:]
+    ]
+    (class_dir / "scores.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(grade_args()) == 0
+    rows = {r["工号"]: r for r in read_csv(class_dir / "out/results.csv")}
+    assert (rows["E01"]["理论笔试"], rows["E01"]["总分"]) == ("90", "91.4")  # as marked, not the sheet's 50
+    assert rows["E01"]["备注"] == "理论笔试按答卷计 90 分，成绩表中的 50 分未采用"
+    assert rows["E02"]["理论笔试"] == "75" and "成绩表中的 90 分未采用" in rows["E02"]["备注"]
+    assert rows["E04"]["备注"] == ""  # no sheet value: nothing to note

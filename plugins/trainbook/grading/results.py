@@ -42,8 +42,8 @@ def compute(
     project: Project,
     supplied: Mapping[str, Mapping[str, float]] | None = None,
 ) -> list[Result]:
-    """*supplied*: component id -> person id -> score from another source (the marked exam),
-    used where the scores sheet has no value."""
+    """*supplied*: component id -> person id -> score from another source (the marked exam). It
+    is the score: a value the scores sheet has as well is noted when it differs, and not used."""
     supplied = supplied or {}
     threshold = pass_min(scheme)
     out: list[Result] = []
@@ -53,8 +53,13 @@ def compute(
         exact = Decimal(0)  # decimal arithmetic: 66.5 × 30 % is 19.95, not 19.9499…
         for c in scheme.components:
             value = p.scores.get(c.id)
-            if value is None:
-                value = supplied.get(c.id, {}).get(p.id)
+            marked = supplied.get(c.id, {}).get(p.id)
+            if marked is not None:
+                if value is not None and value != marked:
+                    notes.append(
+                        msg("grade.note_marked_over_sheet", component=c.name, sheet=f"{value:g}", marked=f"{marked:g}")
+                    )
+                value = marked
             scores[c.id] = value
             if value is None:
                 notes.append(msg("grade.note_no_score", component=c.name))
