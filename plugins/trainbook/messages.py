@@ -828,6 +828,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "save it, and run again",
         "单元格 {cell} 是公式，但文件里没有保存它的计算结果：请用 Excel 或 WPS 打开并保存后再运行",
     ),
+    "grade.a_folder": ("is a folder; give the table's file", "这是文件夹，请给出表格文件"),
+    "grade.workbook_named_text": (
+        "this is a spreadsheet workbook named '{suffix}': give it its own name (.xlsx), or save it as CSV",
+        "这是一个 Excel 工作簿，文件名却是 '{suffix}'：请把扩展名改回 .xlsx，或另存为 CSV",
+    ),
+    "grade.encoding": (
+        "the text is neither UTF-8 nor GB18030 (GBK): save it from Excel as CSV UTF-8, or as an Excel workbook (.xlsx)",
+        "文本既不是 UTF-8 也不是 GB18030（GBK）编码：请在 Excel 里另存为“CSV UTF-8”或 Excel 工作簿（.xlsx）",
+    ),
     "grade.empty": ("the file is empty; expected a header row", "文件是空的；第一行应为表头"),
     "grade.header_unnamed": ("column {n} of the header has no name", "表头第 {n} 列没有列名"),
     "grade.header_twice": ("column '{name}' appears twice in the header", "列 '{name}' 在表头中出现了两次"),
@@ -905,6 +914,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grade.manifest_missing": (
         "exam manifest not found; build the exam pack (trainbook exam build) or pass --manifest",
         "找不到试卷清单（manifest）；请先生成试卷包（trainbook exam build），或用 --manifest 指定",
+    ),
+    "grade.manifest_not_json": (
+        "'{name}' is not the pack's manifest.json: grade reads the JSON manifest (manifest.csv holds the same "
+        "entries for a spreadsheet)",
+        "'{name}' 不是试卷包的 manifest.json：评分读取 JSON 格式的试卷清单（manifest.csv 是给表格软件看的同一份清单）",
     ),
     "grade.manifest_json": ("not a valid JSON manifest: {error}", "不是有效的 JSON 试卷清单：{error}"),
     "grade.manifest_format": (

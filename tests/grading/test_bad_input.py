@@ -306,3 +306,53 @@ def test_an_exam_the_scheme_does_not_use_is_refused_rather_than_zeroing_the_writ
     err = capsys.readouterr().err
     assert "scheme 'class-scheme' has no component for exam 'other-exam' (its components' exams: class-exam)" in err
     assert not (class_dir / "out").exists()
+
+
+def test_a_folder_given_as_the_scores_says_it_is_a_folder(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (class_dir / "scores").mkdir()
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores"
+    assert main([*args, "--lang", "zh"]) == 1
+    assert "scores: 这是文件夹，请给出表格文件" in capsys.readouterr().err
+
+
+def test_a_workbook_renamed_to_txt_is_named_as_a_workbook(class_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["工号", "姓名"])
+    book.save(class_dir / "scores.txt")
+    args = grade_args()
+    args[args.index("scores.csv")] = "scores.txt"
+    assert main([*args, "--lang", "zh"]) == 1
+    err = capsys.readouterr().err
+    assert "scores.txt: 这是一个 Excel 工作簿，文件名却是 '.txt'" in err and "codec" not in err
+
+
+def test_excels_unicode_text_with_tabs_grades_like_the_csv(class_dir: Path) -> None:
+    text = (class_dir / "scores.csv").read_text(encoding="utf-8").replace(",", "\t")
+    (class_dir / "scores.txt").write_bytes(text.encode("utf-16"))  # with its byte order mark, as Excel saves it
+    args = grade_args("unicode")
+    args[args.index("scores.csv")] = "scores.txt"
+    assert main(args) == 0
+    assert main(grade_args("csv")) == 0
+    assert (class_dir / "unicode/results.csv").read_bytes() == (class_dir / "csv/results.csv").read_bytes()
+
+
+def test_text_in_neither_utf8_nor_gb18030_asks_for_csv_utf8(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (class_dir / "scores.csv").write_bytes(b"\x81\x30\x81")  # a cut-off GB18030 sequence: not text
+    assert main([*grade_args(), "--lang", "zh"]) == 1
+    err = capsys.readouterr().err
+    assert "scores.csv: 文本既不是 UTF-8 也不是 GB18030（GBK）编码" in err and "codec" not in err
+
+
+def test_the_packs_manifest_csv_given_as_the_manifest_points_to_manifest_json(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (class_dir / "manifest.csv").write_text("\ufeffvariant,no\n", encoding="utf-8")
+    args = grade_args()
+    args[args.index("manifest.json")] = "manifest.csv"
+    assert main([*args, "--lang", "zh"]) == 1
+    assert "manifest.csv: 'manifest.csv' 不是试卷包的 manifest.json" in capsys.readouterr().err

@@ -89,6 +89,9 @@ def read_manifest(path: str | Path, exam_id: str, project: Project) -> Manifest:
     path = Path(path)
     if not path.is_file():
         raise GradeError([located(path, None, msg("grade.manifest_missing"))])
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        # The pack's manifest.csv is the same entries for a spreadsheet; grade reads the JSON.
+        raise GradeError([located(path, None, msg("grade.manifest_not_json", name=path.name))])
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -3,6 +3,7 @@ trainer sees it in Excel (the header is row 1)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -12,7 +13,7 @@ from typing import Any
 
 from ..messages import msg
 from ..sheetformulas import formulas_without_results
-from ..workbookfile import not_xlsx
+from ..workbookfile import OLE2_MAGIC, ZIP_MAGIC, not_xlsx
 from .errors import GradeError, Problems, located
 
 #: The column every table of a grading run has (scores and responses): it finds the data sheet.
@@ -36,6 +37,8 @@ class Table:
 def read_table(path: str | Path) -> Table:
     path = Path(path)
     problems = Problems()
+    if path.is_dir():
+        raise GradeError([located(path, None, msg("grade.a_folder"))])
     if not path.is_file():
         raise GradeError([located(path, None, msg("grade.not_found"))])
     suffix = path.suffix.lower()
@@ -86,12 +89,24 @@ def read_table(path: str | Path) -> Table:
 
 def _csv(path: Path) -> list[tuple[int, list[str]]]:
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Chinese Windows saves "CSV" in GB18030 (GBK).
-        text = raw.decode("gb18030")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    if raw.startswith(ZIP_MAGIC) or raw.startswith(OLE2_MAGIC):
+        # A workbook renamed (成绩.txt): say what it is rather than what it fails to decode as.
+        raise GradeError([located(path, None, msg("grade.workbook_named_text", suffix=path.suffix))])
+    delimiter = ","
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode 文本" (Unicode text): UTF-16, tabs between the cells.
+        text = raw.decode("utf-16")
+        delimiter = "\t"
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # Excel on a Chinese Windows saves "CSV" in GB18030 (GBK).
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                raise GradeError([located(path, None, msg("grade.encoding"))]) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [(i + 1, [c.strip() for c in row]) for i, row in enumerate(reader)]
 
 
