@@ -247,6 +247,10 @@ def cmd_grade(args: argparse.Namespace) -> int:
     # the grading and printing code (a fifth of a second on a slow machine).
     from trainbook.grading import GradeError, GradeRequest, grade
 
+    if (args.exam or args.manifest) and not args.responses:
+        # Without papers to mark they would be ignored, and the written part read from --scores.
+        print(localize(msg("grade.needs_responses"), chosen_language(args, Path(args.content))), file=sys.stderr)
+        return 2
     request = GradeRequest(
         scheme=args.scheme_id,
         scores=Path(args.scores),
@@ -396,7 +400,8 @@ def _printing_commands(sub: argparse._SubParsersAction[Parser]) -> None:
 
 
 def _report_failure(exc: Exception, language: str = "en") -> int:
-    from trainbook.papers import PackError
+    """Print why a printed build failed; its exit code: 2 for a usage error, 1 otherwise."""
+    from trainbook.papers import PackError, UsageError
 
     if isinstance(exc, ContentError):
         for d in exc.diagnostics:
@@ -406,7 +411,7 @@ def _report_failure(exc: Exception, language: str = "en") -> int:
         print(localize(msg("pack.error", message=exc.message), language), file=sys.stderr)
     else:
         print(f"trainbook: error: {exc}", file=sys.stderr)
-    return 1
+    return 2 if isinstance(exc, UsageError) else 1
 
 
 def _print_written(paths: Sequence[object], out: str, language: str) -> None:

@@ -979,6 +979,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "out.the_pages": ("the handbook's pages (docs_dir in mkdocs.yml)", "手册页面文件夹（mkdocs.yml 的 docs_dir）"),
     "grade.out_not_folder": ("exists and is not a folder", "已存在，且不是文件夹"),
     "grade.no_content": ("content folder not found", "找不到内容文件夹"),
+    "grade.needs_responses": (
+        "trainbook grade: --exam and --manifest go with --responses (the papers to mark)",
+        "trainbook grade：--exam 和 --manifest 要和 --responses（要判分的答卷）一起用",
+    ),
     "grade.which_exam": ("say which exam the responses are for with --exam", "请用 --exam 说明这些答卷属于哪份试卷"),
     "grade.no_exam": ("exam '{exam}' does not exist", "试卷 '{exam}' 不存在"),
     "grade.exam_not_in_scheme": (
@@ -1011,6 +1015,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "scores each paper out of its own, and `points` on each blueprint section makes them equal",
         "注意：试卷 '{exam}' 各卷总分不同（{totals}）；trainbook grade 按各卷自己的满分折算，"
         "在蓝图每个部分写上 points 可使各卷总分相同",
+    ),
+    "pack.ids_and_all": (
+        "name the exams to build (EXAM_ID …) or give --all, not both",
+        "要么写出要生成的试卷（EXAM_ID …），要么用 --all，不能两个都写",
     ),
     "pack.seed": ("--seed: expected an integer, found {found}", "--seed：应为整数，实际是 {found}"),
     "pack.variants": ("--variants: name at least one variant, e.g. A,B", "--variants：至少写一个试卷编号，例如 A,B"),

@@ -356,3 +356,11 @@ def test_the_packs_manifest_csv_given_as_the_manifest_points_to_manifest_json(
     args[args.index("manifest.json")] = "manifest.csv"
     assert main([*args, "--lang", "zh"]) == 1
     assert "manifest.csv: 'manifest.csv' 不是试卷包的 manifest.json" in capsys.readouterr().err
+
+
+def test_exam_without_responses_is_a_usage_error_not_ignored(
+    class_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*grade_args(responses=False), "--exam", "class-exam", "--lang", "zh"]) == 2
+    assert "--exam 和 --manifest 要和 --responses（要判分的答卷）一起用" in capsys.readouterr().err
+    assert not (class_dir / "out").exists()

@@ -286,12 +286,15 @@ def _unfillable(content: Path) -> None:
     exam.write_text(exam.read_text(encoding="utf-8").replace("count: 4", "count: 9"), encoding="utf-8")
 
 
+# (arguments, spoil the content, message, exit code: 1 bad input, 2 a usage error as the README says)
 FAILURES = {
-    "unknown exam id": (["exam", "build", "no-such-exam"], None, "no exam blueprint 'no-such-exam'"),
-    "unknown variant": (["exam", "build", "pack-exam", "--variants", "A,C"], None, "has no variant 'C'"),
-    "non-integer seed": (["exam", "build", "pack-exam", "--seed", "abc"], None, "--seed: expected an integer"),
-    "unfillable draw rule": (["exam", "build", "pack-exam"], _unfillable, "needs 9, has 5"),
-    "neither ids nor --all": (["exam", "build"], None, "--all"),
+    "unknown exam id": (["exam", "build", "no-such-exam"], None, "no exam blueprint 'no-such-exam'", 1),
+    "unknown variant": (["exam", "build", "pack-exam", "--variants", "A,C"], None, "has no variant 'C'", 1),
+    "non-integer seed": (["exam", "build", "pack-exam", "--seed", "abc"], None, "--seed: expected an integer", 2),
+    "unfillable draw rule": (["exam", "build", "pack-exam"], _unfillable, "needs 9, has 5", 1),
+    "neither ids nor --all": (["exam", "build"], None, "--all", 2),
+    "ids and --all": (["exam", "build", "pack-exam", "--all"], None, "or give --all, not both", 2),
+    "unknown format": (["exam", "build", "pack-exam", "--format", "docx"], None, "docx", 2),
 }
 
 
@@ -299,14 +302,14 @@ FAILURES = {
 def test_bad_input_is_one_clear_line_and_leaves_the_output_untouched(
     case: str, packs: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args, spoil, message = FAILURES[case]
+    args, spoil, message, code = FAILURES[case]
     content = copy_pack(tmp_path)
     if spoil:
         spoil(content)
     out = tmp_path / "out"
     shutil.copytree(packs[0], out)
     before = tree_bytes(out)
-    assert main([*args, "--content", str(content), "--out", str(out)]) == 1
+    assert main([*args, "--content", str(content), "--out", str(out)]) == code
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert len([line for line in err.splitlines() if "error" in line]) == 1

@@ -20,13 +20,14 @@ from ..strings import language_code
 from ..validate import validate
 from .arrange import VariantPaper
 from .documents import Printer, parse_formats, write_documents
-from .errors import PackError
+from .errors import PackError, UsageError
 from .exam import DOCUMENT_NAMES, MANIFESTS, RUBRICS, build_pack
 from .output import in_stage, staged
 from .sheets import all_sheets
 
 __all__ = [
     "PackError",
+    "UsageError",
     "build_exams",
     "build_forms",
     "handbook_title",
@@ -158,7 +159,7 @@ def parse_seed(seed: str | int | None) -> int | None:
     try:
         return int(seed.strip())
     except ValueError:
-        raise PackError(msg("pack.seed", found=repr(seed))) from None
+        raise UsageError(msg("pack.seed", found=repr(seed))) from None
 
 
 def parse_variants(variants: str | Sequence[str] | None) -> tuple[str, ...] | None:
@@ -167,7 +168,7 @@ def parse_variants(variants: str | Sequence[str] | None) -> tuple[str, ...] | No
     items = variants.split(",") if isinstance(variants, str) else variants
     wanted = tuple(v.strip() for v in items if v.strip())
     if not wanted:
-        raise PackError(msg("pack.variants"))
+        raise UsageError(msg("pack.variants"))
     return wanted
 
 
@@ -195,7 +196,9 @@ def build_exams(
     the_seed = parse_seed(seed)
     the_variants = parse_variants(variants)
     if not exam_ids and not all_exams:
-        raise PackError(msg("pack.which_exams"))
+        raise UsageError(msg("pack.which_exams"))
+    if exam_ids and all_exams:
+        raise UsageError(msg("pack.ids_and_all"))
     check_out(out, content_dir, "pack.out_secret")
     project = load_content(content_dir)
     known = {e.id: e for e in project.exams}

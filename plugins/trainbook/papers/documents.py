@@ -20,7 +20,7 @@ from ..markup import MarkdownRenderer
 from ..messages import msg
 from ..render import environment
 from ..strings import DEFAULT_LANGUAGE, Strings
-from .errors import PackError
+from .errors import PackError, UsageError
 from .output import in_stage
 from .pdf import BODY_FONT, HEADING_FONT, check_fonts, pdfs_of
 
@@ -138,7 +138,7 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     wanted = [f.strip().lower() for f in (text.split(",") if isinstance(text, str) else text) if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise PackError(msg("pack.formats", found=",".join(wanted) or msg("pack.nothing")))
+        raise UsageError(msg("pack.formats", found=",".join(wanted) or msg("pack.nothing")))
     return tuple(f for f in FORMATS if f in wanted)
 
 

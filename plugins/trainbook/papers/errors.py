@@ -12,3 +12,8 @@ class PackError(Exception):
     def __init__(self, message: Text):
         super().__init__(message)
         self.message = message
+
+
+class UsageError(PackError):
+    """An argument the build cannot take (no exam named, --seed not a number, an unknown
+    --format): the command line's mistake, which the CLI exits with 2 like any usage error."""
