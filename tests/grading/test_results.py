@@ -242,3 +242,12 @@ def test_the_marked_papers_win_over_a_written_score_in_the_scores_sheet_and_the_
     assert rows["E01"]["备注"] == "理论笔试按答卷计 90 分，成绩表中的 50 分未采用"
     assert rows["E02"]["理论笔试"] == "75" and "成绩表中的 90 分未采用" in rows["E02"]["备注"]
     assert rows["E04"]["备注"] == ""  # no sheet value: nothing to note
+
+
+def test_report_links_follow_the_handbooks_use_directory_urls(class_dir: Path) -> None:
+    """trainbook's starters build pages as modules/x.html: a link to modules/x/ would not exist."""
+    (class_dir / "mkdocs.yml").write_text("site_name: 测试\nuse_directory_urls: false\n", encoding="utf-8")
+    assert main(grade_args("out", "--site-url", "https://handbook.example/")) == 0
+    html = (class_dir / "out/report.html").read_text(encoding="utf-8")
+    assert 'href="https://handbook.example/modules/service.html"' in html
+    assert "modules/service/" not in html

@@ -38,9 +38,12 @@ class Retrain:
     objectives: tuple[Link, ...]
 
 
-def page_url(src_path: str) -> str:
-    """The site URL of a handbook page (MkDocs directory URLs)."""
+def page_url(src_path: str, directory_urls: bool = True) -> str:
+    """The site URL of a handbook page, as MkDocs makes it: ``modules/x/`` with directory URLs
+    (its default), ``modules/x.html`` with ``use_directory_urls: false`` (trainbook's starters)."""
     stem = src_path[:-3] if src_path.endswith(".md") else src_path
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
@@ -48,10 +51,10 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
-def objective_link(o: ObjectiveStats, site_url: str | None) -> Link:
+def objective_link(o: ObjectiveStats, site_url: str | None, directory_urls: bool = True) -> Link:
     if o.page is None:
         return Link(f"{o.id} {o.text}", None, None)
-    url = page_url(o.page)
+    url = page_url(o.page, directory_urls)
     href = f"{site_url.rstrip('/')}/{url}" if site_url else None
     title = f"{o.text}（{o.page_title or o.page}）"
     return Link(title, href, None if href else "/" + url)
@@ -64,6 +67,7 @@ def retraining(
     names: Mapping[str, tuple[str, str]],
     site_url: str | None,
     t: Strings,
+    directory_urls: bool = True,
 ) -> list[Retrain]:
     objectives = {o.id: o for o in analysis.objectives} if analysis else {}
     out = []
@@ -79,7 +83,7 @@ def retraining(
         weak = analysis.weak.get(r.person.id, ()) if analysis else ()
         if not reasons and not weak:
             continue
-        links = tuple(objective_link(objectives[o], site_url) for o in weak if o in objectives)
+        links = tuple(objective_link(objectives[o], site_url, directory_urls) for o in weak if o in objectives)
         pid, name = names[r.person.id]
         out.append(Retrain(pid, name, r.person.dept, r.total, r.grade, tuple(reasons), links))
     return out
@@ -96,6 +100,7 @@ def render_report(
     anonymized: bool,
     site_url: str | None,
     language: str = "zh",
+    directory_urls: bool = True,
 ) -> str:
     t = Strings(language)
     charts = {
@@ -143,8 +148,8 @@ def render_report(
         names=names,
         anonymized=anonymized,
         charts=charts,
-        retrain=retraining(scheme, results, analysis, names, site_url, t),
-        objective_link=lambda o: objective_link(o, site_url),
+        retrain=retraining(scheme, results, analysis, names, site_url, t, directory_urls),
+        objective_link=lambda o: objective_link(o, site_url, directory_urls),
         type_label=lambda name: TYPES[name].label(t.language),
         options=option_text,
         fixed=fixed,

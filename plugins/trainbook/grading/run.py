@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..atomic import staged_folder
 from ..diagnostics import Diagnostic, display_path
-from ..messages import Text, msg
+from ..messages import Text, mkdocs_config, msg
 from ..model import Project, Scheme
 from ..outfolder import guarded_home
 from ..validate import validate
@@ -180,6 +180,12 @@ def _manifest(req: GradeRequest, project: Project, scheme: Scheme) -> tuple[str 
     return exam_id, read_manifest(path, exam_id, project)
 
 
+def _directory_urls(content: Path) -> bool:
+    """use_directory_urls of the mkdocs.yml beside the content folder (MkDocs' default: true)."""
+    value = mkdocs_config(Path(content).resolve().parent).get("use_directory_urls", True)
+    return value if isinstance(value, bool) else True
+
+
 def _write(
     req: GradeRequest,
     project: Project,
@@ -207,6 +213,7 @@ def _write(
         anonymized=labels is not None,
         site_url=req.site_url,
         language=req.language,
+        directory_urls=_directory_urls(req.content),
     )
     # Everything goes to a temporary folder beside --out first; only a complete set is moved in.
     with staged_folder(req.out) as tmp:
