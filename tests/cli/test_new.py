@@ -186,3 +186,13 @@ def test_the_module_starter_asks_for_a_nav_entry_only_when_mkdocs_yml_has_a_nav(
     assert (
         ("只有 mkdocs.yml 里写了 nav 列表时" in said) if lang == "zh" else ("unless mkdocs.yml has a nav: list" in said)
     )
+
+
+def test_an_imported_bank_names_its_schema_as_the_handbooks_own_files_do(handbook: Path) -> None:
+    """Not an absolute path into this machine's installed package, which would be committed."""
+    (handbook / "q.txt").write_text("1. 报修应当（　）\nA. 推诿\nB. 登记并跟进\n答案：B\n", encoding="utf-8")
+    assert main(["import", "text", "q.txt", "--bank", "imported"]) == 0
+    path = handbook / "content/banks/imported.yml"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../.trainbook/schemas/bank.schema.json"
+    assert (path.parent / first.split("=", 1)[1]).resolve().is_file()

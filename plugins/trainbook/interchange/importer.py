@@ -213,7 +213,7 @@ def import_rows(
             result.problems.append(Problem(str(opts.out), msg("import.none_left")))
             return result
         resolve(kept)
-        text = bank_text(opts.bank, opts.title or opts.bank, opts.module, kept, opts.out, header)
+        text = bank_text(opts.bank, opts.title or opts.bank, opts.module, kept, opts.out, header, opts.content)
         checked = _check(text, opts, project, kept)
         errors = [p for p in checked if p.severity == "error"]
         result.problems += errors

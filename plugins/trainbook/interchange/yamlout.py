@@ -49,12 +49,18 @@ def dump(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=False)
 
 
-def schema_line(out: Path) -> str:
-    """The editor hint the example banks start with, pointing at the shipped schema.
-
-    Relative to *out* when the schema lies inside the working tree (this repository, or a
-    handbook with trainbook installed in its own .venv), else as a file URI.
+def schema_line(out: Path, content: Path | None = None) -> str:
+    """The editor hint a bank starts with: the schema folder the handbook's other YAML files
+    name (a handbook made by ``trainbook init`` names its own ``.trainbook/schemas`` copies), as
+    ``trainbook new`` writes it. When that names no schema there is, the shipped one: relative to
+    *out* when it lies inside the working tree, else as a file URI.
     """
+    if content is not None and content.is_dir():
+        from ..newfile import schema_dir
+
+        ref = f"{schema_dir(out.parent, content)}/bank.schema.json"
+        if (out.parent / ref).is_file():
+            return f"# yaml-language-server: $schema={ref}\n"
     if SCHEMA_FILE.is_relative_to(Path.cwd().resolve()):
         ref = Path(os.path.relpath(SCHEMA_FILE, out.resolve().parent)).as_posix()
     else:
@@ -115,7 +121,13 @@ def question_dict(d: Draft, defaults: dict[str, Any], parent: Draft | None = Non
 
 
 def bank_text(
-    bank_id: str, title: str, module: str | None, drafts: Sequence[Draft], out: Path, header: str = ""
+    bank_id: str,
+    title: str,
+    module: str | None,
+    drafts: Sequence[Draft],
+    out: Path,
+    header: str = "",
+    content: Path | None = None,
 ) -> str:
     """The whole bank file; *header* is a comment placed under the schema line."""
     defaults = choose_defaults(drafts)
@@ -123,7 +135,7 @@ def bank_text(
     if module:
         head["module"] = module
     head["defaults"] = defaults
-    parts = [schema_line(out), header, dump(head), "questions:\n"]
+    parts = [schema_line(out, content), header, dump(head), "questions:\n"]
     for i, d in enumerate(drafts):
         item = dump([question_dict(d, defaults)])
         parts.append(
