@@ -190,6 +190,18 @@ def check_qti_item(data: bytes) -> list[str]:
     unused = set(declared) - used
     if unused:
         problems.append(f"{ident}: responses declared but never asked: {sorted(unused)}")
+    # QTI 2.1 shows a modal feedback only when response processing sets its outcome to its identifier.
+    set_values = {
+        (sov.get("identifier"), (base.text or "").strip())
+        for sov in root.iter(QTI + "setOutcomeValue")
+        for base in sov.findall(QTI + "baseValue")
+    }
+    for fb in root.findall(QTI + "modalFeedback"):
+        outcome, shown = fb.get("outcomeIdentifier"), fb.get("identifier")
+        if outcome not in outcomes:
+            problems.append(f"{ident}: modalFeedback's outcome {outcome!r} is not declared")
+        if fb.get("showHide") == "show" and (outcome, shown) not in set_values:
+            problems.append(f"{ident}: modalFeedback {shown!r} can never show: nothing sets {outcome} to it")
     return problems
 
 

@@ -350,6 +350,12 @@ def item_xml(question: Question, shared: str, ctx: ExportContext) -> bytes:
     if it.processing is not None:
         item.append(it.processing)
     if question.explanation:
+        # A modal feedback shows when its outcome holds its identifier, so processing sets it on
+        # every submission: the explanation follows any answer, as on the handbook's own quizzes.
+        if it.processing is None:
+            it.processing = ET.SubElement(item, q("responseProcessing"))
+        shown = ET.SubElement(it.processing, q("setOutcomeValue"), {"identifier": "FEEDBACK"})
+        ET.SubElement(shown, q("baseValue"), {"baseType": "identifier"}).text = "EXPLANATION"
         fb = ET.SubElement(
             item, q("modalFeedback"), {"outcomeIdentifier": "FEEDBACK", "identifier": "EXPLANATION", "showHide": "show"}
         )
