@@ -187,6 +187,15 @@ TYPED = [
         "不能分隔列表项",
     ),
     (
+        "options as one list item joined with 、",
+        "  - id: typed-1\n    type: single\n    stem: 选哪个？\n    options: [甲、乙、丙]\n    answer: B\n"
+        "    explanation: 乙。\n",
+        8,
+        5,
+        "needs 2 to 8 options, found 1; '、' and '，' do not separate list items",
+        "不能分隔列表项",
+    ),
+    (
         "a key swallowed by the text above it",
         "  - id: typed-1\n    type: single\n    stem: 选哪个？\n      answer：A\n    options: [甲, 乙]\n"
         "    explanation: 甲。\n",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from ..messages import Text, chinese_quoted, describe, msg, value_hint
+from ..messages import EMPTY, Text, chinese_quoted, describe, msg, value_hint
 from ..model import LETTERS, Body, Case, Choice, Question
 from ..yamlsource import Map
 from . import paper
@@ -36,7 +36,10 @@ class _ChoiceKind(QuestionKind):
     def _options(self, ctx: ReadContext, m: Map, what: str) -> tuple[str, ...]:
         options = ctx.r.texts(m, "options", what)
         if isinstance(m.get("options"), list) and not 2 <= len(options) <= 8:
-            ctx.report.error(m.at("options"), msg("q.options_count", what=what, n=len(options)))
+            counted = msg("q.options_count", what=what, n=len(options))
+            # [甲、乙、丙] is one option: say why, as for any list typed with Chinese separators.
+            hint = value_hint(options[0]) if len(options) == 1 else EMPTY
+            ctx.report.error(m.at("options"), Text(counted + hint, counted.zh + hint.zh))
         for n, first, text, pos in ctx.r.repeated(m, "options"):
             ctx.report.error(pos, msg("q.option_twice", what=what, n=n, first=first, text=text))
         return options
@@ -82,7 +85,10 @@ class _ChoiceKind(QuestionKind):
     def read(self, ctx: ReadContext, m: Map, what: str) -> Choice:
         options = self._options(ctx, m, what)
         reported = len(ctx.report.items)
-        letters = self._letters(ctx, m, what, len(options))
+        # Letters are checked against the options only when those are a valid list: after "needs 2
+        # to 8 options, found 1", "no option B" would be the same mistake told again.
+        valid = 2 <= len(options) <= 8
+        letters = self._letters(ctx, m, what, len(options) if valid else 0)
         # One mistake, one message: a letter already refused is not counted again.
         if m.get("answer") is not None and len(ctx.report.items) == reported:
             self._check_count(ctx, m, what, letters)
