@@ -799,6 +799,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schemas.by_hand": ("Add this to {settings} by hand:\n{snippet}", "请手动把下面的内容加入 {settings}：\n{snippet}"),
     # -- trainbook grade: the scores, responses and manifest files -----------------------------
+    "offline.no_site": (
+        "{site}: no index.html (build the site first); offline copy not written",
+        "{site}：没有 index.html（请先生成网站），离线副本没有写出",
+    ),
+    "offline.failed": ("offline copy not written: {error}", "离线副本没有写出：{error}"),
+    "offline.written": (
+        "{target}: {n} files, the site for opening from disk (unzip, then open {folder}/index.html)",
+        "{target}：{n} 个文件，可以直接从磁盘打开的网站（解压后打开 {folder}/index.html）",
+    ),
     "grade.not_found": ("file not found", "找不到文件"),
     "grade.note_no_score": ("no score for {component}: counted as 0", "{component}无成绩，按 0 分计"),
     "grade.note_marked_over_sheet": (

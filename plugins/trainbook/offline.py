@@ -20,6 +20,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .messages import handbook_language, localize, msg
+
 #: The vendored shim, relative to the plugin's published asset folder.
 SHIM = "vendor/iframe-worker/shim.js"
 #: How Material's offline plugin (and anyone following its docs) names the shim in ``extra.polyfills``.
@@ -70,12 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("usage: python -m trainbook.offline SITE_DIR ZIP_FILE", file=sys.stderr)
         return 2
     site, target = Path(args[0]), Path(args[1])
+    # `make site` runs this in the handbook's root: its trainers read the handbook's language.
+    language = handbook_language(Path.cwd())
+    if not (site / "index.html").is_file():
+        print(localize(msg("offline.no_site", site=site), language), file=sys.stderr)
+        return 1
     try:
         count = write_zip(site, target)
     except OSError as e:
-        print(f"offline copy not written: {e}", file=sys.stderr)
+        print(localize(msg("offline.failed", error=e), language), file=sys.stderr)
         return 1
-    print(f"{target}: {count} files, the site for opening from disk (unzip, then open {FOLDER}/index.html)")
+    print(localize(msg("offline.written", target=target, n=count, folder=FOLDER), language))
     return 0
 
 

@@ -49,8 +49,9 @@ def test_the_same_site_gives_the_same_zip_bytes(tmp_path: Path) -> None:
 
 
 def test_a_folder_that_is_no_built_site_leaves_the_previous_zip_as_it_was(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml: MkDocs' default language, English
     target = tmp_path / "handbook-offline.zip"
     write_zip(small_site(tmp_path), target)
     before = target.read_bytes()
@@ -59,3 +60,18 @@ def test_a_folder_that_is_no_built_site_leaves_the_previous_zip_as_it_was(
     assert "no index.html" in capsys.readouterr().err
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "handbook-offline.zip", "site"]
+
+
+def test_make_sites_offline_step_speaks_the_handbooks_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "hb"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text("site_name: 手册\ntheme:\n  name: material\n  language: zh\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    site = small_site(tmp_path)
+    assert main([str(site), "offline.zip"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("offline.zip：") and f"解压后打开 {FOLDER}/index.html" in out
+    assert main([str(tmp_path / "nothing"), "offline.zip"]) == 1
+    assert "没有 index.html（请先生成网站）" in capsys.readouterr().err
