@@ -56,6 +56,9 @@ ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-
 VARIANTS_IN_ONE_RE = re.compile(r"^(?:[A-Z]{2,}|\S+(?:\s*[,，、;；]\s*\S+|\s+\S+)+)$")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 #: A page opening with '---' and then a trainbook front-matter key: front matter meant, not a rule.
+# A top-level key of a bank, case study or exam blueprint: such a file among the pages would be
+# published by MkDocs as it is, answers and exam-only questions included.
+_CONTENT_KEY_RE = re.compile(r"^(questions|sections)[ \t]*:", re.M)
 _FRONT_MATTER_MEANT_RE = re.compile(r"\A---[ \t]*\r?\n[ \t]*(?:id|title|duration|audience|objectives|paths)[ \t]*[:：]")
 #: Front-matter keys that make a page a module or a path list. Other keys are MkDocs' and the
 #: theme's (hide, template, tags, …) or the author's own, so only a near miss of these is flagged.
@@ -676,6 +679,20 @@ def _load_document(kind: str, text: str, path: str, report: Report) -> tuple[Any
     return obj, frozenset(unread)
 
 
+def _content_among_pages(pages_root: Path, report: Report) -> None:
+    """A bank (or case, or blueprint) copied into the pages folder: MkDocs copies every file there
+    into the site, so its answers and exam-only questions would be published. An error, at its key."""
+    for path in sorted(p for p in pages_root.rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file()):
+        try:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            continue
+        found = _CONTENT_KEY_RE.search(text)
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            report.error(Pos(str(path), line, 1), msg("file.content_among_pages", key=found.group(1)))
+
+
 def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path | None = None) -> Project:
     """Load every file of a content folder; the pages folder defaults to ``content/handbook``."""
     content = Path(content_dir)
@@ -714,6 +731,7 @@ def load_project(content_dir: str | Path, report: Report, pages_dir: str | Path 
                 match = FRONT_MATTER_RE.match(text)
                 unread |= set(ID_LINE_RE.findall(match.group(0) if match else text[:4000]))
             pages.append(page)
+        _content_among_pages(pages_root, report)
     return Project(
         content_dir=str(content),
         pages_dir=str(pages_root),

@@ -205,6 +205,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.empty": ("file is empty", "文件是空的"),
     "file.no_content_folder": ("content folder does not exist", "内容文件夹不存在"),
     "file.no_pages_folder": ("pages folder does not exist", "页面文件夹不存在"),
+    "file.content_among_pages": (
+        "this looks like a bank, case study or exam blueprint (key '{key}') in the pages folder, which the "
+        "site publishes as it is, answers and exam-only questions included: move it to content/banks, "
+        "content/cases or content/exams",
+        "这个文件像题库、案例或试卷蓝图（有键 '{key}'），却放在页面文件夹里："
+        "网站会把它原样发布，答案和考试专用题都在里面。请移到 content/banks、content/cases 或 content/exams",
+    ),
     "yaml.too_big": ("file is larger than {mib} MiB; split it", "文件超过 {mib} MiB，请拆分成几个文件"),
     "yaml.too_deep": (
         "nesting deeper than {n} levels; content files never need this",

@@ -83,3 +83,16 @@ def test_an_exam_only_sub_question_stops_even_a_build_that_is_not_strict(mini_si
     assert "题目 'm-group-a' 的键 'pool' 是 'exam'，但子题不能单独设置题池" in result.stderr
     written = [p for p in (mini_site / "site").rglob("*") if p.is_file()] if (mini_site / "site").exists() else []
     assert not [p for p in written if b"ZZSUBSECRETZZ" in p.read_bytes()]
+
+
+def test_a_bank_copied_among_the_pages_stops_the_build_before_it_is_published(mini_site: Path) -> None:
+    """MkDocs copies every file of the pages folder into the site: the bank's answers and its
+    exam-only questions would be published as they are."""
+    bank = (mini_site / "content/banks/mini.yml").read_text(encoding="utf-8")
+    (mini_site / "content/handbook/modules/mini-bank.yml").write_text(bank, encoding="utf-8")
+    line = bank[: bank.index("questions:")].count("\n") + 1
+    result = mkdocs_build(mini_site)
+    assert result.returncode != 0
+    where = f"content/handbook/modules/mini-bank.yml:{line}:1: error: "
+    assert where + "这个文件像题库、案例或试卷蓝图（有键 'questions'）" in result.stderr
+    assert not (mini_site / "site").exists()
