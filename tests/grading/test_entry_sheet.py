@@ -344,3 +344,16 @@ def test_the_printed_grading_command_names_every_argument_grade_requires(pack: P
     command = next(line for line in notes.splitlines() if "trainbook grade" in line)
     for required in ("--scores", "--responses", "--exam pack-exam", "--out"):
         assert required in command
+
+
+def test_a_key_corrected_after_the_sitting_keeps_the_packs_mark(manifest: dict) -> None:
+    """The examiner fixes a wrong key or a question's points and grades the same sheet again."""
+    from trainbook.grading.manifest import pack_mark
+
+    fixed = json.loads(json.dumps(manifest))
+    entry = next(e for v in fixed["variants"].values() for e in v if e["type"] == "single")
+    entry["answer"] = "D" if entry["answer"] != "D" else "A"
+    entry["points"] = entry["points"] + 1
+    assert pack_mark(fixed) == pack_mark(manifest)
+    entry["order"] = list(reversed(entry["order"]))  # another option order: another paper
+    assert pack_mark(fixed) != pack_mark(manifest)

@@ -42,12 +42,11 @@ NUMBER_WIDTH = 7.0
 def entry_workbook(manifest: Mapping[str, Any], language: str) -> bytes:
     """The responses sheet of the exam whose manifest (``trainbook-exam-manifest/1``) is given."""
     import openpyxl
+    from openpyxl.workbook.defined_name import DefinedName
 
     t = Strings(language)
     variants: Mapping[str, Sequence[Mapping[str, Any]]] = manifest["variants"]
     marked = by_hand(variants)
-    from openpyxl.workbook.defined_name import DefinedName
-
     book = openpyxl.Workbook()
     mark = pack_mark(manifest)
     _responses(book.active, t, variants, marked)

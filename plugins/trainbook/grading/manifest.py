@@ -24,9 +24,16 @@ MARK_NAME = "trainbook_pack"
 
 def pack_mark(data: Mapping[str, Any]) -> str:
     """Which pack a manifest describes, as ``<seed>:<12 hex digits>``: its seed, and a digest of
-    its exam and papers (every item's number, question, option order and answer). Two builds
-    with another seed or other banks differ in it; a rebuild of the same pack does not."""
-    papers = {"exam": data.get("exam"), "variants": data.get("variants")}
+    what its papers print where (each item's number, question and option order, per variant).
+    A resit drawn with another seed differs in it; the same papers rebuilt after a key or a
+    question's points were corrected do not, so their answers are graded again with the fix."""
+    variants = data.get("variants")
+    layout = {
+        str(v): [[e.get("no"), e.get("id"), e.get("order")] for e in entries if isinstance(e, Mapping)]
+        for v, entries in (variants.items() if isinstance(variants, Mapping) else ())
+        if isinstance(entries, list)
+    }
+    papers = {"exam": data.get("exam"), "variants": layout}
     body = json.dumps(papers, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return f"{data.get('seed')}:{hashlib.sha256(body.encode('utf-8')).hexdigest()[:12]}"
 
