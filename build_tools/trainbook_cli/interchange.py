@@ -237,7 +237,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     losses = export(args.format, project, selection, args.out)
     n = sum(len(q.walk()) - (1 if q.subs else 0) for q in selection.questions())
-    done = msg("export.done", out=display_path(args.out), fmt=args.format, n=n, parts=len(selection.parts))
+    key = "export.done_exam" if args.exam else "export.done"
+    done = msg(key, out=display_path(args.out), fmt=args.format, n=n, parts=len(selection.parts))
     print(localize(done, language), file=sys.stderr)
     if exam_pool:
         print(localize(msg("export.exam_pool", fmt=args.format, n=exam_pool), language), file=sys.stderr)

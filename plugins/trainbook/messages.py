@@ -1331,8 +1331,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "export.failed": ("trainbook export: {message}", "trainbook export 出错：{message}"),
     "export.done": (
-        "{out}: {fmt}: {n} question(s) from {parts} part(s)",
-        "{out}：{fmt}：{n} 道题，来自 {parts} 个部分",
+        "{out}: {fmt}: {n} question(s) from {parts} bank(s)",
+        "{out}：{fmt}：{n} 道题，来自 {parts} 个题库",
+    ),
+    "export.done_exam": (
+        "{out}: {fmt}: {n} question(s) from {parts} section(s) of the paper",
+        "{out}：{fmt}：{n} 道题，来自试卷的 {parts} 个大题",
     ),
     "export.published": (
         "the export holds {n} exam-only question(s) (pool: exam) with their answers, and may not be "

@@ -287,3 +287,10 @@ def test_practice_questions_alone_may_be_exported_into_the_pages_as_a_download(m
     out = "content/handbook/downloads/mini.xml"
     assert main(["export", "moodle", "--pool", "practice", "--out", out]) == 0
     assert "<question" in (mini_site / out).read_text(encoding="utf-8")
+
+
+def test_an_export_says_how_many_banks_its_questions_come_from(
+    mini_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "gift", "--out", "mini.gift"]) == 0
+    assert "道题，来自 1 个题库" in capsys.readouterr().err
