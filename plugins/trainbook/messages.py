@@ -438,6 +438,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "前置元数据（front matter）应为键值映射（key: value），实际是{found}",
     ),
     # -- question types (qtypes/) ----------------------------------------------------------
+    "q.explanation_letters": (
+        "the explanation of {what} names options by letter ('{found}'), but its options are shown shuffled, "
+        "so the letters point at other options: name the options by their words, or add 'shuffle: false'",
+        "{what}的解析用字母指称选项（'{found}'），但选项会打乱显示，字母就对不上了：请写出选项的内容，"
+        "或加上 'shuffle: false'",
+    ),
     "q.options_count": (
         "key 'options' of {what} needs 2 to 8 options, found {n}",
         "{what}的键 'options' 需要 2 到 8 个选项，实际有 {n} 个",

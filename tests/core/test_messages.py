@@ -367,3 +367,31 @@ def test_remembered_messages_are_filled_as_before() -> None:
             "在 1 到 true 之间",
         )
         assert str(msg("read.range_between", lo=1, hi=1.0)) == "from 1 to 1.0"
+
+
+# -- an explanation that names shuffled options by letter ------------------------------------
+
+
+LETTERED = "  - id: typed-1\n    type: single\n    stem: 选哪个？\n    options: [甲, 乙, 丙]\n    answer: A\n"
+
+
+@pytest.mark.parametrize("explanation", ["B 项只顾一方。", "乙、丙都不对，所以选 A。", "A、C 都对。", "选 A。"])
+def test_an_explanation_naming_shuffled_options_by_letter_is_a_warning(mini_site: Path, explanation: str) -> None:
+    """The site and the papers shuffle the options: "B 项" would point at another option."""
+    bank = BANK_HEAD + LETTERED + f"    explanation: {explanation}\n"
+    (mini_site / "content/banks/typed.yml").write_text(bank, encoding="utf-8")
+    _, report = validate("content")
+    [d] = report.items
+    assert (d.severity, d.pos.line, d.pos.col) == ("warning", 10, 5)
+    assert "names options by letter" in d.message and "shuffle: false" in d.message
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["    explanation: B 项只顾一方。\n    shuffle: false\n", "    explanation: 送到 A 座前台，再到 3 号楼。\n"],
+    ids=["options kept in order", "a letter that names no option"],
+)
+def test_letters_in_an_explanation_are_fine_when_they_cannot_mislead(mini_site: Path, extra: str) -> None:
+    (mini_site / "content/banks/typed.yml").write_text(BANK_HEAD + LETTERED + extra, encoding="utf-8")
+    _, report = validate("content")
+    assert report.items == []

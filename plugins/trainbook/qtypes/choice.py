@@ -27,6 +27,13 @@ def split_letters(value: str) -> list[str]:
     return [c for c in re.sub("[\\s,，、]", "", value)]
 
 
+# An explanation naming options by letter ("B 项", "A、D", "选 C"): the site and the papers show
+# the options shuffled, so the letters would point at other options than the author's.
+_LETTER_REF = re.compile(
+    r"(?<![A-Za-z])[A-H](?:\s*[、，,和及与]\s*[A-H])+(?![A-Za-z])|(?<![A-Za-z])[A-H]\s*(?:项|选项)|选\s*[A-H](?![A-Za-z])"
+)
+
+
 class _ChoiceKind(QuestionKind):
     keys: ClassVar[tuple[str, ...]] = ("options", "answer", "shuffle")
     required = ("stem", "options", "answer")
@@ -92,11 +99,19 @@ class _ChoiceKind(QuestionKind):
         # One mistake, one message: a letter already refused is not counted again.
         if m.get("answer") is not None and len(ctx.report.items) == reported:
             self._check_count(ctx, m, what, letters)
+        shuffle = ctx.r.boolean(m, "shuffle", what, True)
+        explanation = m.get("explanation")
+        if shuffle and isinstance(explanation, str):
+            named = _LETTER_REF.search(explanation)
+            if named is not None:
+                ctx.report.warning(
+                    m.key_at("explanation"), msg("q.explanation_letters", what=what, found=named.group(0))
+                )
         return Choice(
             options=options,
             answer=letters,
             partial=ctx.r.boolean(m, "partial", what) if "partial" in self.keys else False,
-            shuffle=ctx.r.boolean(m, "shuffle", what, True),
+            shuffle=shuffle,
         )
 
     def _check_count(self, ctx: ReadContext, m: Map, what: str, letters: tuple[int, ...]) -> None:
