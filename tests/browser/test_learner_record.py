@@ -405,3 +405,21 @@ def test_without_scripts_the_hold_takes_no_room(browser, base):
         expect(page.locator(".tb-record__hold")).to_be_hidden()
     finally:
         ctx.close()
+
+
+def test_a_self_assessed_answer_counts_as_done_but_not_as_wrong(context, base, tmp_path):
+    """As on the page bar and in the 错题本: a short answer the learner marked is not a 错题."""
+    bank = visit(context, base, BANK)
+    single = next(i for i, q in question_data(bank).items() if q["type"] == "single")
+    short = next(i for i, q in question_data(bank).items() if q["type"] == "short_answer")
+    record = visit(context, base, RECORD)
+    entries = {
+        single: {"h": "x", "g": True, "o": {"st": "wrong", "s": 0, "m": 2}},
+        short: {"h": "x", "g": True, "o": {"st": "self", "s": 2, "m": 6}},
+    }
+    import_file(record, tmp_path / "record.json", {"format": "trainbook-progress", "v": 1, "q": entries})
+    record.locator(".tb-ask__yes").click()
+    expect(record.locator(".tb-record__status")).to_have_text("学习记录已导入。")
+    assert record_totals(record) == (2, 1)
+    row = record.locator("table.tb-record__modules tbody tr", has=record.locator('td:has-text("2 / ")'))
+    expect(row.locator("td").nth(2)).to_have_text("0%")  # the one graded answer is wrong

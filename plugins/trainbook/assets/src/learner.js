@@ -176,21 +176,27 @@
         var ids = asArray(m.ids);
         var done = 0;
         var right = 0;
+        var self = 0;
         ids.forEach(function (id) {
           var e = store.q[id];
           if (e && e.o) {
             done += 1;
-            if (isCorrect({ status: e.o.st, score: e.o.s, max: e.o.m })) {
+            // A self-assessed answer is neither right nor wrong here, as on the page bar and
+            // in the 错题本: it counts as done only.
+            if (e.o.st === "self") {
+              self += 1;
+            } else if (isCorrect({ status: e.o.st, score: e.o.s, max: e.o.m })) {
               right += 1;
             }
           }
         });
+        var graded = done - self;
         var name = typeof m.href === "string" && m.href ? h("a", { href: m.href, text: String(m.title) }) : String(m.title);
         tbody.appendChild(h("tr", { "data-module": String(m.title) },
           cell(name),
           cell(fmt(t.doneOf, { d: done, n: ids.length })),
-          cell(done ? Math.round(right / done * 100) + "%" : "—"),
-          cell(String(done - right))));
+          cell(graded ? Math.round(right / graded * 100) + "%" : "—"),
+          cell(String(graded - right))));
       });
       view.appendChild(h("table", { "class": "tb-record__modules" },
         h("caption", { text: t.recordModules }),
