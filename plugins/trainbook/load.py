@@ -55,10 +55,10 @@ ID_LINE_RE = re.compile(r"^[ \t]*(?:-[ \t]+)?id[ \t]*:[ \t]*['\"]?([a-z][a-z0-9-
 #: A text value of 'variants' that names several variants: "AB", "A B", "A,B", "A、B".
 VARIANTS_IN_ONE_RE = re.compile(r"^(?:[A-Z]{2,}|\S+(?:\s*[,，、;；]\s*\S+|\s+\S+)+)$")
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-#: A page opening with '---' and then a trainbook front-matter key: front matter meant, not a rule.
 # A top-level key of a bank, case study or exam blueprint: such a file among the pages would be
 # published by MkDocs as it is, answers and exam-only questions included.
 _CONTENT_KEY_RE = re.compile(r"^(questions|sections)[ \t]*:", re.M)
+#: A page opening with '---' and then a trainbook front-matter key: front matter meant, not a rule.
 _FRONT_MATTER_MEANT_RE = re.compile(r"\A---[ \t]*\r?\n[ \t]*(?:id|title|duration|audience|objectives|paths)[ \t]*[:：]")
 #: Front-matter keys that make a page a module or a path list. Other keys are MkDocs' and the
 #: theme's (hide, template, tags, …) or the author's own, so only a near miss of these is flagged.

@@ -388,8 +388,12 @@ def test_an_explanation_naming_shuffled_options_by_letter_is_a_warning(mini_site
 
 @pytest.mark.parametrize(
     "extra",
-    ["    explanation: B 项只顾一方。\n    shuffle: false\n", "    explanation: 送到 A 座前台，再到 3 号楼。\n"],
-    ids=["options kept in order", "a letter that names no option"],
+    [
+        "    explanation: B 项只顾一方。\n    shuffle: false\n",
+        "    explanation: 送到 A 座前台，再到 3 号楼。\n",
+        "    explanation: A、B 类火灾都可以用干粉灭火器扑救。\n",
+    ],
+    ids=["options kept in order", "a letter that names no option", "letters naming classes"],
 )
 def test_letters_in_an_explanation_are_fine_when_they_cannot_mislead(mini_site: Path, extra: str) -> None:
     (mini_site / "content/banks/typed.yml").write_text(BANK_HEAD + LETTERED + extra, encoding="utf-8")

@@ -28,9 +28,11 @@ def split_letters(value: str) -> list[str]:
 
 
 # An explanation naming options by letter ("B 项", "A、D", "选 C"): the site and the papers show
-# the options shuffled, so the letters would point at other options than the author's.
+# the options shuffled, so the letters would point at other options than the author's. Letters
+# that name classes or places ("A、B 类火灾", "A、B 座") are not options.
 _LETTER_REF = re.compile(
-    r"(?<![A-Za-z])[A-H](?:\s*[、，,和及与]\s*[A-H])+(?![A-Za-z])|(?<![A-Za-z])[A-H]\s*(?:项|选项)|选\s*[A-H](?![A-Za-z])"
+    r"(?<![A-Za-z])[A-H](?:\s*[、，,和及与]\s*[A-H])+(?![A-Za-z]|\s*[类级型座栋区楼号证照])"
+    r"|(?<![A-Za-z])[A-H]\s*(?:项|选项)|选\s*[A-H](?![A-Za-z])"
 )
 
 
