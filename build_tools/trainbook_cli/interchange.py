@@ -21,7 +21,6 @@ from trainbook.interchange import (
     select,
 )
 from trainbook.messages import localize, msg
-from trainbook.outfolder import guarded_home
 
 from .args import checked_project, chosen_language, content_option, lang_option, say
 
@@ -228,18 +227,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     except SelectionError as exc:
         print(localize(msg("export.failed", message=exc.args[0]), language), file=sys.stderr)
         return 2
-    exam_pool = selection.exam_pool_count()
-    home = guarded_home(args.out, args.content) if exam_pool else None
-    if home is not None:
-        # Exam-only questions and their answers would be published with the handbook.
-        where = msg("export.published", n=exam_pool, what=home.what, folder=display_path(home.folder))
-        print(f"{display_path(args.out)}: error: {localize(where, language)}", file=sys.stderr)
-        return 1
     losses = export(args.format, project, selection, args.out)
     n = sum(len(q.walk()) - (1 if q.subs else 0) for q in selection.questions())
     key = "export.done_exam" if args.exam else "export.done"
     done = msg(key, out=display_path(args.out), fmt=args.format, n=n, parts=len(selection.parts))
     print(localize(done, language), file=sys.stderr)
+    exam_pool = selection.exam_pool_count()
     if exam_pool:
         print(localize(msg("export.exam_pool", fmt=args.format, n=exam_pool), language), file=sys.stderr)
     for line in (*selection.notes, *losses.lines(), *losses.warnings):

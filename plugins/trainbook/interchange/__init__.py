@@ -15,8 +15,11 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import staged_file
+from ..atomic import OutputError, staged_file
+from ..diagnostics import display_path
+from ..messages import msg
 from ..model import Case, Project
+from ..outfolder import guarded_home
 from .losses import Losses
 from .select import POOL_CHOICES, Selection, SelectionError, from_banks, from_exam
 
@@ -87,7 +90,12 @@ def select(project: Project, banks: list[str], exam: str | None, variant: str | 
 
 
 def export(fmt: str, project: Project, selection: Selection, out: Path) -> Losses:
-    """Write *selection* as *fmt* to *out*, all or nothing; raises :class:`trainbook.atomic.OutputError`."""
+    """Write *selection* as *fmt* to *out*, all or nothing; raises :class:`trainbook.atomic.OutputError`,
+    also when exam-only questions would land where the site publishes them (see ..outfolder)."""
+    exam_pool = selection.exam_pool_count()
+    home = guarded_home(out, project.content_dir) if exam_pool else None
+    if home is not None:
+        raise OutputError(out, msg("export.published", n=exam_pool, what=home.what, folder=display_path(home.folder)))
     cases = {c.id: c for c in project.cases}
     with staged_file(out) as tmp:
         return EXPORTS[fmt](selection, tmp, cases)
