@@ -300,20 +300,20 @@ def test_papers_numbered_rather_than_lettered_get_no_list_rule() -> None:
 
 
 def test_the_sheet_names_the_pack_it_was_made_for(pack: Path, manifest: dict) -> None:
-    from trainbook.grading.entrysheet import sheet_mark
     from trainbook.grading.manifest import pack_mark
+    from trainbook.grading.tables import read_table
 
-    assert sheet_mark(pack / SHEET) == pack_mark(manifest)
+    assert read_table(pack / SHEET).mark == pack_mark(manifest)
     assert pack_mark(manifest).startswith(f"{manifest['seed']}:")
     notes = "\n".join(str(v) for row in openpyxl.load_workbook(pack / SHEET).worksheets[1].values for v in row if v)
     assert f"种子 {manifest['seed']} 生成的试卷包（标记 {pack_mark(manifest)}）" in notes
 
 
 def test_a_pack_built_with_another_seed_has_another_mark(pack: Path, tmp_path: Path) -> None:
-    from trainbook.grading.entrysheet import sheet_mark
+    from trainbook.grading.tables import read_table
 
     build_exams(PACK, tmp_path / "resit", ["pack-exam"], seed=20270115, formats=("html",))
-    assert sheet_mark(tmp_path / "resit/pack-exam" / SHEET) not in (None, sheet_mark(pack / SHEET))
+    assert read_table(tmp_path / "resit/pack-exam" / SHEET).mark not in (None, read_table(pack / SHEET).mark)
 
 
 def test_a_sheet_graded_against_another_packs_manifest_is_refused(

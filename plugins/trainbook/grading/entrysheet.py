@@ -57,27 +57,6 @@ def entry_workbook(manifest: Mapping[str, Any], language: str) -> bytes:
     return workbook_bytes(book)
 
 
-def sheet_mark(path: Path) -> str | None:
-    """The pack mark a responses workbook carries (see :func:`entry_workbook`); None for a csv, a
-    workbook made some other way, or one that cannot be read (read_table reports that)."""
-    if path.suffix.lower() != ".xlsx":
-        return None
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True)
-    except load_errors():
-        return None
-    try:
-        name = book.defined_names.get(MARK_NAME)
-        text = name.attr_text if name is not None else None
-    finally:
-        book.close()
-    if not isinstance(text, str) or len(text) < 2 or not (text[0] == text[-1] == '"'):
-        return None
-    return text[1:-1]
-
-
 def numbers(variants: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[str]:
     """Every question number of any variant (the columns grade expects), in paper order."""
     return paper_order(e["no"] for entries in variants.values() for e in entries)

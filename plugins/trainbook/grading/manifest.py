@@ -27,15 +27,27 @@ def pack_mark(data: Mapping[str, Any]) -> str:
     what its papers print where (each item's number, question and option order, per variant).
     A resit drawn with another seed differs in it; the same papers rebuilt after a key or a
     question's points were corrected do not, so their answers are graded again with the fix."""
-    variants = data.get("variants")
+    # Called with the writer's manifest and with one read_manifest has checked entry by entry.
     layout = {
-        str(v): [[e.get("no"), e.get("id"), e.get("order")] for e in entries if isinstance(e, Mapping)]
-        for v, entries in (variants.items() if isinstance(variants, Mapping) else ())
-        if isinstance(entries, list)
+        str(v): [[e.get("no"), e.get("id"), e.get("order")] for e in entries] for v, entries in data["variants"].items()
     }
     papers = {"exam": data.get("exam"), "variants": layout}
     body = json.dumps(papers, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return f"{data.get('seed')}:{hashlib.sha256(body.encode('utf-8')).hexdigest()[:12]}"
+
+
+def mark_seed(mark: str) -> str:
+    """The seed a pack mark names."""
+    return mark.partition(":")[0]
+
+
+def mark_in(book: Any) -> str | None:
+    """The pack mark an open openpyxl workbook carries as MARK_NAME (a quoted text constant)."""
+    name = book.defined_names.get(MARK_NAME)
+    text = name.attr_text if name is not None else None
+    if not isinstance(text, str) or len(text) < 2 or not (text[0] == text[-1] == '"'):
+        return None
+    return text[1:-1]
 
 
 @dataclass(frozen=True)
@@ -62,7 +74,7 @@ class Manifest:
 
     @property
     def seed(self) -> str:
-        return self.mark.partition(":")[0]
+        return mark_seed(self.mark)
 
     @property
     def numbers(self) -> list[str]:

@@ -12,10 +12,9 @@ from ..messages import Text, mkdocs_config, msg
 from ..model import Project, Scheme
 from ..outfolder import guarded_home
 from ..validate import validate
-from .entrysheet import sheet_mark
 from .errors import GradeError, Problems, located
 from .items import Analysis, analyse
-from .manifest import Manifest, read_manifest
+from .manifest import Manifest, mark_seed, read_manifest
 from .output import write_departments, write_items, write_results
 from .pseudonyms import new_salt, pseudonyms
 from .report import render_report
@@ -23,7 +22,7 @@ from .responses import Sheet, mark_responses
 from .results import Result, compute, round1
 from .scores import ID, NAME, Person, read_scores, same_name
 from .summary import summarize
-from .tables import read_table
+from .tables import Table, read_table
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def grade(req: GradeRequest) -> GradeOutcome:
     if manifest is not None:
         assert req.responses is not None
         responses_table = read_table(req.responses)
-        _same_pack(req.responses, manifest)
+        _same_pack(responses_table, manifest)
         sheets = mark_responses(responses_table, manifest, problems)
     optional = frozenset({written.id}) if written is not None and manifest is not None else frozenset()
     people = read_scores(scores_table, scheme, problems, optional)
@@ -108,24 +107,23 @@ def grade(req: GradeRequest) -> GradeOutcome:
     )
 
 
-def _same_pack(responses: Path, manifest: Manifest) -> None:
+def _same_pack(responses: Table, manifest: Manifest) -> None:
     """Answers marked against another pack's key come out wrong without a word (a resit built
     with another seed over the first sitting's pack has the same header): refuse them when the
     sheet says which pack it was made for and that is not the manifest's."""
-    mark = sheet_mark(responses)
+    mark = responses.mark
     if mark is None or mark == manifest.mark:
         return
-    seed = mark.partition(":")[0]
     text = msg(
         "grade.other_pack",
-        seed=seed,
+        seed=mark_seed(mark),
         mark=mark,
         manifest=display_path(manifest.path),
         manifest_seed=manifest.seed,
         manifest_mark=manifest.mark,
         exam=manifest.exam,
     )
-    raise GradeError([located(responses, None, text)])
+    raise GradeError([located(responses.path, None, text)])
 
 
 def _not_scored(pid: str, people: Mapping[str, Person], scores: Path) -> Text:

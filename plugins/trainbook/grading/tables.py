@@ -15,6 +15,7 @@ from ..messages import msg
 from ..sheetformulas import formulas_without_results
 from ..workbookfile import OLE2_MAGIC, ZIP_MAGIC, not_xlsx
 from .errors import GradeError, Problems, located
+from .manifest import mark_in
 
 #: The column every table of a grading run has (scores and responses): it finds the data sheet.
 ID_COLUMN = "工号"
@@ -29,6 +30,9 @@ class Table:
     # (row number, cells padded to the header). A row may end early: Excel leaves out the commas
     # of empty cells at the end of some rows when it saves CSV, so missing cells are empty ones.
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    #: The exam pack a workbook says it was made for (see .manifest.pack_mark); None for a csv
+    #: or a workbook made some other way.
+    mark: str | None = None
 
     def column(self, name: str) -> int:
         return self.header.index(name)
@@ -42,12 +46,13 @@ def read_table(path: str | Path) -> Table:
     if not path.is_file():
         raise GradeError([located(path, None, msg("grade.not_found"))])
     suffix = path.suffix.lower()
+    mark = None
     try:
         if suffix == ".xlsx":
             reason = not_xlsx(path)
             if reason is not None:
                 raise GradeError([located(path, None, msg("grade.unreadable", kind="xlsx", error=reason))])
-            records = _xlsx(path)
+            records, mark = _xlsx(path)
         elif suffix in (".csv", ".txt"):
             records = _csv(path)
         else:
@@ -84,12 +89,12 @@ def read_table(path: str | Path) -> Table:
         padded = tuple(cells[:width]) + ("",) * (width - len(cells))
         rows.append((n, padded))
     problems.raise_if_any()
-    return Table(path, tuple(header), tuple(rows))
+    return Table(path, tuple(header), tuple(rows), mark)
 
 
 def _csv(path: Path) -> list[tuple[int, list[str]]]:
     raw = path.read_bytes()
-    if raw.startswith(ZIP_MAGIC) or raw.startswith(OLE2_MAGIC):
+    if raw.startswith((ZIP_MAGIC, OLE2_MAGIC)):
         # A workbook renamed (成绩.txt): say what it is rather than what it fails to decode as.
         raise GradeError([located(path, None, msg("grade.workbook_named_text", suffix=path.suffix))])
     delimiter = ","
@@ -124,20 +129,21 @@ def data_sheet(book: Any) -> int:
     return 0
 
 
-def _xlsx(path: Path) -> list[tuple[int, list[str]]]:
+def _xlsx(path: Path) -> tuple[list[tuple[int, list[str]]], str | None]:
     import openpyxl  # only needed for workbooks
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = data_sheet(book)
         values = list(book.worksheets[sheet].iter_rows(values_only=True))
+        mark = mark_in(book)
     finally:
         book.close()
     problems = Problems()
     for row, cell in formulas_without_results(path, sheet, values):
         problems.add(path, row, msg("sheet.formula_unsaved", cell=cell))
     problems.raise_if_any()
-    return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)]
+    return [(i + 1, [_cell(v) for v in row]) for i, row in enumerate(values)], mark
 
 
 def _cell(value: object) -> str:
