@@ -46,10 +46,14 @@ def local_polyfills(polyfills: Sequence[object], shim_uri: str) -> list[object]:
     return out
 
 
+class NoSiteError(FileNotFoundError):
+    """The folder to pack has no index.html: no site was built there."""
+
+
 def write_zip(site: Path, target: Path, folder: str = FOLDER) -> int:
     """Pack every file under *site* into *target* below *folder*/; returns the number of files."""
     if not (site / "index.html").is_file():
-        raise FileNotFoundError(f"{site}: no index.html (build the site first)")
+        raise NoSiteError(f"{site}: no index.html (build the site first)")
     files = sorted(p for p in site.rglob("*") if p.is_file() and p.relative_to(site).as_posix() not in SKIP)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
@@ -74,11 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     site, target = Path(args[0]), Path(args[1])
     # `make site` runs this in the handbook's root: its trainers read the handbook's language.
     language = handbook_language(Path.cwd())
-    if not (site / "index.html").is_file():
-        print(localize(msg("offline.no_site", site=site), language), file=sys.stderr)
-        return 1
     try:
         count = write_zip(site, target)
+    except NoSiteError:
+        print(localize(msg("offline.no_site", site=site), language), file=sys.stderr)
+        return 1
     except OSError as e:
         print(localize(msg("offline.failed", error=e), language), file=sys.stderr)
         return 1
